@@ -1,0 +1,14 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Closes the negotiation; afterwards it accepts nothing but corrections.
+ * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
+ */
+public record CloseNegotiation(@TargetAggregateIdentifier String negotiationId, Outcome outcome,
+                               LocalDate closedOn, String summary, Instant recordedAt) implements NegotiationCommand {
+}

@@ -1,0 +1,15 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Revision("1")
+public record ExchangeAgreed(String negotiationId, String exchangeId, List<String> partyIds, LocalDate agreedOn,
+                             String meetingId) implements NegotiationEvent {
+
+    public ExchangeAgreed {
+        partyIds = Collections2.list(partyIds);
+    }
+}

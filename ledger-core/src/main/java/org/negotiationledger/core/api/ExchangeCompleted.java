@@ -1,0 +1,16 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** An exchange fully carried out: the agreed numbers were reached, or its last stage said so. */
+@Revision("1")
+public record ExchangeCompleted(String negotiationId, String exchangeId, LocalDate completedOn,
+                                Map<String, Integer> totals) implements NegotiationEvent {
+
+    public ExchangeCompleted {
+        totals = Collections2.sortedMap(totals);
+    }
+}

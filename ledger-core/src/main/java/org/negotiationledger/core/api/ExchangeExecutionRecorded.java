@@ -1,0 +1,22 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One stage of an exchange carried out: how many each side released in it, and the running
+ * totals per side after it. {@code completes} is set when the recorder declared it the last stage.
+ */
+@Revision("1")
+public record ExchangeExecutionRecorded(String negotiationId, String exchangeId, int stage, LocalDate executedOn,
+                                        Map<String, Integer> released, Map<String, Integer> totals, boolean completes,
+                                        String note)
+        implements NegotiationEvent {
+
+    public ExchangeExecutionRecorded {
+        released = Collections2.sortedMap(released);
+        totals = Collections2.sortedMap(totals);
+    }
+}

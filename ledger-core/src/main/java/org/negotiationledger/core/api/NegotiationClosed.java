@@ -1,0 +1,10 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record NegotiationClosed(String negotiationId, Outcome outcome, LocalDate closedOn,
+                                String summary) implements NegotiationEvent {
+}

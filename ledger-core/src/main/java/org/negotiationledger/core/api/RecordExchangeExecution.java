@@ -1,0 +1,18 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Records one stage of an agreed exchange being carried out. An all-for-all exchange has no
+ * numbers to reach, so its last stage says it completes the exchange.
+ * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
+ */
+public record RecordExchangeExecution(@TargetAggregateIdentifier String negotiationId,
+                                      String exchangeId, int stage, LocalDate executedOn,
+                                      Map<String, Integer> released, boolean completes, String note,
+                                      Instant recordedAt) implements NegotiationCommand {
+}

@@ -1,0 +1,18 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records a round of talks.
+ * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
+ */
+public record RecordMeeting(@TargetAggregateIdentifier String negotiationId, String meetingId,
+                            LocalDate heldOn, String location, MeetingLevel level,
+                            List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
+                            List<String> topicIds, String summary, Instant recordedAt) implements NegotiationCommand {
+}

@@ -1,0 +1,15 @@
+package org.negotiationledger.core.api;
+
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+/**
+ * The fields a correction changes; a null field stays as it was.
+ */
+public record StatementChanges(Stance stance, String summary, Offer offer, String conditions,
+                               LocalDate effectiveOn) {
+
+    public boolean isEmpty() {
+        return Stream.of(stance, summary, offer, conditions, effectiveOn).allMatch(field -> field == null);
+    }
+}

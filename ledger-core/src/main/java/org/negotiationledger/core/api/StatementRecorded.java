@@ -1,0 +1,11 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
+                                String topicId, Stance stance, String summary, String conditions, Offer offer,
+                                LocalDate effectiveOn, Source source, String note) implements NegotiationEvent {
+}

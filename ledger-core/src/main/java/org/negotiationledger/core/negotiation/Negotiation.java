@@ -1,0 +1,577 @@
+package org.negotiationledger.core.negotiation;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.negotiationledger.core.api.AddTopic;
+import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.CloseNegotiation;
+import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.DelegateRegistered;
+import org.negotiationledger.core.api.ExchangeAgreed;
+import org.negotiationledger.core.api.ExchangeCompleted;
+import org.negotiationledger.core.api.ExchangeExecutionRecorded;
+import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.NegotiationClosed;
+import org.negotiationledger.core.api.NegotiationOpened;
+import org.negotiationledger.core.api.OpenNegotiation;
+import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.RecordExchangeExecution;
+import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RecordStatement;
+import org.negotiationledger.core.api.RegisterDelegate;
+import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractStatement;
+import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementRecorded;
+import org.negotiationledger.core.api.StatementRetracted;
+import org.negotiationledger.core.api.TopicAdded;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One negotiation: the consistency boundary for everything recorded about it. It keeps only
+ * what its rules need (ids, dates, numbers and content fingerprints, never texts), so that a
+ * negotiation with a hundred thousand statements still loads fast from a snapshot.
+ *
+ * <p>Every record has an id chosen by the client. A command repeated with the same id and the
+ * same content appends nothing and succeeds; the same id with other content is a conflict.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Negotiation {
+
+    /**
+     * The calendar runs furthest ahead at UTC+14: a date that is "today" anywhere on Earth at the
+     * recording instant is not in the future.
+     */
+    private static final ZoneOffset EARLIEST_TIME_ZONE = ZoneOffset.ofHours(14);
+
+    @AggregateIdentifier
+    private String negotiationId;
+    private long openingPrint;
+    private LocalDate openedOn;
+    private Long closurePrint;
+    private LocalDate closedOn;
+    private Map<String, Long> parties = new HashMap<>();
+    private Map<String, DelegateState> delegates = new HashMap<>();
+    private Map<String, Long> topics = new HashMap<>();
+    private Map<String, StatementState> statements = new HashMap<>();
+    private Map<String, Long> corrections = new HashMap<>();
+    private Map<String, Long> meetings = new HashMap<>();
+    private Map<String, ExchangeState> exchanges = new HashMap<>();
+
+    /** What the aggregate remembers of a delegate. */
+    record DelegateState(String partyId, long print) {
+    }
+
+    /** What the aggregate remembers of a statement. */
+    record StatementState(String partyId, String topicId, long print, Long retractionPrint) {
+
+        boolean retracted() {
+            return retractionPrint != null;
+        }
+    }
+
+    protected Negotiation() {
+        // for Axon and for snapshots
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenNegotiation command) {
+        NegotiationOpened opened = new NegotiationOpened(command.negotiationId(), command.title(),
+                command.description(), command.openedOn());
+        long print = Fingerprint.of(opened);
+        if (negotiationId != null) {
+            if (openingPrint != print) {
+                throw new IdConflictException("id-conflict", "negotiation '" + negotiationId
+                        + "' already exists with other content");
+            }
+            return;
+        }
+        requireNotAfterRecording(command.openedOn(), "the opening date", command.recordedAt());
+        apply(opened);
+    }
+
+    @CommandHandler
+    void handle(RegisterParty command) {
+        PartyRegistered registered = new PartyRegistered(negotiationId, command.partyId(), command.name(),
+                command.role());
+        if (isRepeat("party", command.partyId(), parties.get(command.partyId()), registered)) {
+            return;
+        }
+        requireOpen();
+        apply(registered);
+    }
+
+    @CommandHandler
+    void handle(RegisterDelegate command) {
+        DelegateRegistered registered = new DelegateRegistered(negotiationId, command.delegateId(),
+                command.name(), command.partyId(), command.title());
+        DelegateState known = delegates.get(command.delegateId());
+        if (isRepeat("delegate", command.delegateId(), known == null ? null : known.print(), registered)) {
+            return;
+        }
+        requireOpen();
+        requireRegisteredParty(command.partyId());
+        apply(registered);
+    }
+
+    @CommandHandler
+    void handle(AddTopic command) {
+        TopicAdded added = new TopicAdded(negotiationId, command.topicId(), command.title(), command.description());
+        if (isRepeat("topic", command.topicId(), topics.get(command.topicId()), added)) {
+            return;
+        }
+        requireOpen();
+        apply(added);
+    }
+
+    @CommandHandler
+    void handle(RecordStatement command) {
+        StatementRecorded recorded = new StatementRecorded(negotiationId, command.statementId(), command.partyId(),
+                command.delegateId(), command.topicId(), command.stance(), command.summary(),
+                command.conditions(), command.offer(), command.effectiveOn(), command.source(), command.note());
+        StatementState known = statements.get(command.statementId());
+        if (isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded)) {
+            return;
+        }
+        requireOpen();
+        requireRegisteredParty(command.partyId());
+        requireRegisteredTopic(command.topicId());
+        if (command.delegateId() != null) {
+            requireDelegateOf(command.delegateId(), command.partyId());
+        }
+        String what = "statement '" + command.statementId() + "'";
+        requireEffectiveDate(command.effectiveOn(), what, command.recordedAt());
+        if (command.source() != null && command.source().publishedOn() != null) {
+            requireNotAfterPublication(command.effectiveOn(), command.source().publishedOn(), what);
+        }
+        apply(recorded);
+    }
+
+    @CommandHandler
+    void handle(CorrectStatement command) {
+        StatementState statement = requireStatement(command.statementId());
+        String correctionId = command.correctionId() != null
+                ? command.correctionId()
+                : "c-" + Fingerprint.hex(List.of(command.statementId(), String.valueOf(command.changes()),
+                        String.valueOf(command.reason())));
+        StatementCorrected corrected = new StatementCorrected(negotiationId, command.statementId(), correctionId,
+                statement.partyId(), statement.topicId(), command.changes(), command.reason());
+        if (isRepeat("correction", correctionId, corrections.get(correctionId), corrected)) {
+            return;
+        }
+        if (statement.retracted()) {
+            throw alreadyRetracted(command.statementId(), "corrected");
+        }
+        if (command.changes() == null || command.changes().isEmpty()) {
+            throw new RuleViolationException("empty-correction", "a correction of statement '"
+                    + command.statementId() + "' must change at least one of stance, summary, offer, conditions "
+                    + "or effectiveOn");
+        }
+        if (command.changes().effectiveOn() != null) {
+            requireEffectiveDate(command.changes().effectiveOn(), "the correction of statement '"
+                    + command.statementId() + "'", command.recordedAt());
+        }
+        apply(corrected);
+    }
+
+    @CommandHandler
+    void handle(RetractStatement command) {
+        StatementState statement = requireStatement(command.statementId());
+        StatementRetracted retracted = new StatementRetracted(negotiationId, command.statementId(),
+                statement.partyId(), statement.topicId(), command.reason());
+        if (statement.retracted()) {
+            if (statement.retractionPrint() == Fingerprint.of(retracted)) {
+                return;
+            }
+            throw alreadyRetracted(command.statementId(), "retracted again");
+        }
+        requireOpen();
+        apply(retracted);
+    }
+
+    @CommandHandler
+    void handle(RecordMeeting command) {
+        MeetingHeld held = new MeetingHeld(negotiationId, command.meetingId(), command.heldOn(), command.location(),
+                command.level(), command.partyIds(), command.mediatorIds(), command.heads(), command.topicIds(),
+                command.summary());
+        if (isRepeat("meeting", command.meetingId(), meetings.get(command.meetingId()), held)) {
+            return;
+        }
+        requireOpen();
+        held.partyIds().forEach(this::requireRegisteredParty);
+        held.mediatorIds().forEach(this::requireRegisteredParty);
+        held.topicIds().forEach(this::requireRegisteredTopic);
+        held.heads().forEach((partyId, delegateId) -> {
+            if (!held.partyIds().contains(partyId) && !held.mediatorIds().contains(partyId)) {
+                throw new RuleViolationException("head-of-absent-party", "meeting '" + command.meetingId()
+                        + "' names a head for party '" + partyId + "', which is not among its parties or mediators");
+            }
+            requireDelegateOf(delegateId, partyId);
+        });
+        requireEffectiveDate(command.heldOn(), "meeting '" + command.meetingId() + "'", command.recordedAt());
+        apply(held);
+    }
+
+    @CommandHandler
+    void handle(ProposeExchange command) {
+        ExchangeProposed proposed = new ExchangeProposed(negotiationId, command.exchangeId(), command.proposedBy(),
+                command.proposedOn(), command.terms());
+        ExchangeState known = exchanges.get(command.exchangeId());
+        if (isRepeat("exchange", command.exchangeId(), known == null ? null : known.print, proposed)) {
+            return;
+        }
+        requireOpen();
+        requireRegisteredParty(command.proposedBy());
+        String what = "exchange '" + command.exchangeId() + "'";
+        var terms = command.terms();
+        terms.sides().forEach(this::requireRegisteredParty);
+        if (new LinkedHashSet<>(terms.sides()).size() < 2) {
+            throw new RuleViolationException("too-few-sides", what + " needs at least two distinct sides, got "
+                    + terms.sides());
+        }
+        if (terms.allForAll() && !terms.quantities().isEmpty()) {
+            throw new RuleViolationException("all-for-all-with-numbers", what
+                    + " is all for all and so has no numbers; name its categories instead");
+        }
+        if (!terms.allForAll()) {
+            requireNumbersForEverySide(terms.sides(), terms.quantities(), what);
+        }
+        requireEffectiveDate(command.proposedOn(), what, command.recordedAt());
+        apply(proposed);
+    }
+
+    @CommandHandler
+    void handle(AgreeExchange command) {
+        ExchangeState exchange = requireExchange(command.exchangeId());
+        ExchangeAgreed agreed = new ExchangeAgreed(negotiationId, command.exchangeId(), command.partyIds(),
+                command.agreedOn(), command.meetingId());
+        String what = "exchange '" + command.exchangeId() + "'";
+        if (exchange.agreed()) {
+            if (exchange.agreementPrint == Fingerprint.of(agreed)) {
+                return;
+            }
+            throw new IdConflictException("exchange-already-agreed", what + " was already agreed on "
+                    + exchange.agreedOn + " with other terms of agreement");
+        }
+        requireOpen();
+        agreed.partyIds().forEach(this::requireRegisteredParty);
+        Set<String> agreeingSides = agreed.partyIds().stream().filter(exchange.sides::contains)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (agreeingSides.size() < 2) {
+            throw new RuleViolationException("too-few-agreeing-parties", what
+                    + " must be agreed by at least two of its sides " + exchange.sides + ", got "
+                    + agreed.partyIds());
+        }
+        if (command.meetingId() != null && !meetings.containsKey(command.meetingId())) {
+            throw unknown("meeting", command.meetingId());
+        }
+        requireEffectiveDate(command.agreedOn(), "the agreement of " + what, command.recordedAt());
+        requireNotBefore(command.agreedOn(), exchange.proposedOn, "the agreement of " + what,
+                "it was proposed");
+        apply(agreed);
+    }
+
+    @CommandHandler
+    void handle(RecordExchangeExecution command) {
+        ExchangeState exchange = requireExchange(command.exchangeId());
+        String what = "exchange '" + command.exchangeId() + "'";
+        Map<String, Integer> released = command.released() == null ? Map.of() : new TreeMap<>(command.released());
+        Map<String, Integer> totals = new TreeMap<>(exchange.totals);
+        released.forEach((side, count) -> totals.merge(side, count, Integer::sum));
+        ExchangeExecutionRecorded executed = new ExchangeExecutionRecorded(negotiationId, command.exchangeId(),
+                command.stage(), command.executedOn(), released, totals, command.completes(), command.note());
+        Long knownStage = exchange.stagePrints.get(command.stage());
+        if (knownStage != null) {
+            if (knownStage == Fingerprint.of(stageContent(executed))) {
+                return;
+            }
+            throw new IdConflictException("id-conflict", "stage " + command.stage() + " of " + what
+                    + " is already recorded with other content");
+        }
+        requireOpen();
+        if (!exchange.agreed()) {
+            throw new RuleViolationException("exchange-not-agreed", what + " cannot be carried out before it is agreed");
+        }
+        if (exchange.completed) {
+            throw new RuleViolationException("exchange-completed", what + " is already completed");
+        }
+        if (command.stage() < 1) {
+            throw new RuleViolationException("invalid-stage", "stages of " + what + " are numbered from 1, got "
+                    + command.stage());
+        }
+        released.forEach((side, count) -> {
+            if (!exchange.sides.contains(side)) {
+                throw new RuleViolationException("not-a-side", "party '" + side + "' is not a side of " + what
+                        + " " + exchange.sides);
+            }
+            if (count < 0) {
+                throw new RuleViolationException("negative-release", "stage " + command.stage() + " of " + what
+                        + " releases a negative number for '" + side + "'");
+            }
+        });
+        if (!exchange.allForAll) {
+            requireWithinAgreedNumbers(exchange, totals, command.stage(), what);
+        }
+        requireEffectiveDate(command.executedOn(), "stage " + command.stage() + " of " + what, command.recordedAt());
+        requireNotBefore(command.executedOn(), exchange.agreedOn, "stage " + command.stage() + " of " + what,
+                "it was agreed");
+        boolean reached = exchange.numbersReachedBy(totals);
+        if (command.completes() && !exchange.allForAll && !reached) {
+            throw new RuleViolationException("numbers-not-reached", what + " cannot be completed: released so far "
+                    + totals + " of the agreed " + exchange.quantities);
+        }
+        apply(executed);
+        if (reached || command.completes()) {
+            apply(new ExchangeCompleted(negotiationId, command.exchangeId(), command.executedOn(), totals));
+        }
+    }
+
+    @CommandHandler
+    void handle(CloseNegotiation command) {
+        NegotiationClosed closed = new NegotiationClosed(negotiationId, command.outcome(), command.closedOn(),
+                command.summary());
+        if (closurePrint != null && closurePrint == Fingerprint.of(closed)) {
+            return;
+        }
+        requireOpen();
+        requireEffectiveDate(command.closedOn(), "the closure", command.recordedAt());
+        apply(closed);
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /**
+     * A repeat of a record already in the ledger is recognised by its content: identical, and the
+     * command is a no-op; different, and the id is taken.
+     */
+    private boolean isRepeat(String kind, String id, Long knownPrint, Object newRecord) {
+        if (knownPrint == null) {
+            return false;
+        }
+        if (knownPrint != Fingerprint.of(newRecord)) {
+            throw new IdConflictException("id-conflict", kind + " '" + id + "' already exists in negotiation '"
+                    + negotiationId + "' with other content");
+        }
+        return true;
+    }
+
+    private void requireOpen() {
+        if (closurePrint != null) {
+            throw new RuleViolationException("negotiation-closed", "negotiation '" + negotiationId
+                    + "' was closed on " + closedOn + " and accepts nothing but corrections");
+        }
+    }
+
+    private void requireRegisteredParty(String partyId) {
+        if (!parties.containsKey(partyId)) {
+            throw new RuleViolationException("unregistered-party", "party '" + partyId
+                    + "' is not registered in negotiation '" + negotiationId + "'");
+        }
+    }
+
+    private void requireRegisteredTopic(String topicId) {
+        if (!topics.containsKey(topicId)) {
+            throw new RuleViolationException("unregistered-topic", "topic '" + topicId
+                    + "' is not registered in negotiation '" + negotiationId + "'");
+        }
+    }
+
+    private void requireDelegateOf(String delegateId, String partyId) {
+        DelegateState delegate = delegates.get(delegateId);
+        if (delegate == null) {
+            throw new RuleViolationException("unregistered-delegate", "delegate '" + delegateId
+                    + "' is not registered in negotiation '" + negotiationId + "'");
+        }
+        if (!delegate.partyId().equals(partyId)) {
+            throw new RuleViolationException("delegate-of-other-party", "delegate '" + delegateId
+                    + "' speaks for party '" + delegate.partyId() + "', not for '" + partyId + "'");
+        }
+    }
+
+    private StatementState requireStatement(String statementId) {
+        StatementState statement = statements.get(statementId);
+        if (statement == null) {
+            throw unknown("statement", statementId);
+        }
+        return statement;
+    }
+
+    private RuleViolationException alreadyRetracted(String statementId, String action) {
+        return new RuleViolationException("statement-retracted", "statement '" + statementId
+                + "' is retracted and cannot be " + action);
+    }
+
+    private ExchangeState requireExchange(String exchangeId) {
+        ExchangeState exchange = exchanges.get(exchangeId);
+        if (exchange == null) {
+            throw unknown("exchange", exchangeId);
+        }
+        return exchange;
+    }
+
+    private RuleViolationException unknown(String kind, String id) {
+        return new RuleViolationException("unknown-" + kind, kind + " '" + id + "' does not exist in negotiation '"
+                + negotiationId + "'");
+    }
+
+    private static void requireNumbersForEverySide(List<String> sides, Map<String, Integer> quantities, String what) {
+        for (String side : sides) {
+            Integer quantity = quantities.get(side);
+            if (quantity == null || quantity <= 0) {
+                throw new RuleViolationException("missing-quantity", what + " names no positive number for side '"
+                        + side + "'; an exchange without numbers must be all for all");
+            }
+        }
+        for (String party : quantities.keySet()) {
+            if (!sides.contains(party)) {
+                throw new RuleViolationException("not-a-side", what + " names a number for '" + party
+                        + "', which is not one of its sides " + sides);
+            }
+        }
+    }
+
+    private static void requireWithinAgreedNumbers(ExchangeState exchange, Map<String, Integer> totals, int stage,
+                                                   String what) {
+        totals.forEach((side, total) -> {
+            int agreed = exchange.quantities.getOrDefault(side, 0);
+            if (total > agreed) {
+                throw new RuleViolationException("beyond-agreed-numbers", "stage " + stage + " of " + what
+                        + " would bring '" + side + "' to " + total + " released, beyond the agreed " + agreed);
+            }
+        });
+    }
+
+    /** Effective dates lie between the opening of the negotiation and the day they are recorded. */
+    private void requireEffectiveDate(LocalDate date, String what, Instant recordedAt) {
+        requireNotAfterRecording(date, what, recordedAt);
+        requireNotBefore(date, openedOn, what, "the negotiation opened");
+    }
+
+    private static void requireNotAfterRecording(LocalDate date, String what, Instant recordedAt) {
+        LocalDate today = recordedAt.atOffset(EARLIEST_TIME_ZONE).toLocalDate();
+        if (date.isAfter(today)) {
+            throw new RuleViolationException("date-in-future", "the date " + date + " of " + what
+                    + " is after the day it is recorded (" + recordedAt.atOffset(ZoneOffset.UTC).toLocalDate() + ")");
+        }
+    }
+
+    private static void requireNotBefore(LocalDate date, LocalDate earliest, String what, String since) {
+        if (date.isBefore(earliest)) {
+            throw new RuleViolationException("date-too-early", "the date " + date + " of " + what + " is before "
+                    + since + " on " + earliest);
+        }
+    }
+
+    private static void requireNotAfterPublication(LocalDate effectiveOn, LocalDate publishedOn, String what) {
+        if (effectiveOn.isAfter(publishedOn)) {
+            throw new RuleViolationException("effective-after-publication", "the date " + effectiveOn + " of " + what
+                    + " is after its source was published on " + publishedOn);
+        }
+    }
+
+    /** A stage as the command gave it: the running totals depend on the stages recorded since. */
+    private static Object stageContent(ExchangeExecutionRecorded executed) {
+        return List.of(executed.stage(), String.valueOf(executed.executedOn()), executed.released(),
+                executed.completes(), String.valueOf(executed.note()));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @EventSourcingHandler
+    void on(NegotiationOpened event) {
+        negotiationId = event.negotiationId();
+        openedOn = event.openedOn();
+        openingPrint = Fingerprint.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(PartyRegistered event) {
+        parties.put(event.partyId(), Fingerprint.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(DelegateRegistered event) {
+        delegates.put(event.delegateId(), new DelegateState(event.partyId(), Fingerprint.of(event)));
+    }
+
+    @EventSourcingHandler
+    void on(TopicAdded event) {
+        topics.put(event.topicId(), Fingerprint.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(StatementRecorded event) {
+        statements.put(event.statementId(),
+                new StatementState(event.partyId(), event.topicId(), Fingerprint.of(event), null));
+    }
+
+    @EventSourcingHandler
+    void on(StatementCorrected event) {
+        corrections.put(event.correctionId(), Fingerprint.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(StatementRetracted event) {
+        StatementState statement = statements.get(event.statementId());
+        statements.put(event.statementId(), new StatementState(statement.partyId(), statement.topicId(),
+                statement.print(), Fingerprint.of(event)));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingHeld event) {
+        meetings.put(event.meetingId(), Fingerprint.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeProposed event) {
+        exchanges.put(event.exchangeId(), new ExchangeState(Fingerprint.of(event), event.proposedOn(), event.terms()));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeAgreed event) {
+        ExchangeState exchange = exchanges.get(event.exchangeId());
+        exchange.agreementPrint = Fingerprint.of(event);
+        exchange.agreedOn = event.agreedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeExecutionRecorded event) {
+        ExchangeState exchange = exchanges.get(event.exchangeId());
+        exchange.stagePrints.put(event.stage(), Fingerprint.of(stageContent(event)));
+        exchange.totals = new HashMap<>(event.totals());
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeCompleted event) {
+        exchanges.get(event.exchangeId()).completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(NegotiationClosed event) {
+        closurePrint = Fingerprint.of(event);
+        closedOn = event.closedOn();
+    }
+}
