@@ -1,6 +1,5 @@
 package org.negotiationledger.core.negotiation;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.negotiationledger.core.api.ExchangeTerms;
 
 import java.time.LocalDate;
@@ -9,33 +8,34 @@ import java.util.List;
 import java.util.Map;
 
 /** What the Negotiation aggregate remembers of one exchange: numbers and dates, no texts. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-class ExchangeState {
+record ExchangeState(long print, LocalDate proposedOn, List<String> sides, Map<String, Integer> quantities,
+                     boolean allForAll, Long agreementPrint, LocalDate agreedOn, Map<Integer, Long> stagePrints,
+                     Map<String, Integer> totals, boolean completed) {
 
-    long print;
-    LocalDate proposedOn;
-    List<String> sides;
-    Map<String, Integer> quantities;
-    boolean allForAll;
-    Long agreementPrint;
-    LocalDate agreedOn;
-    Map<Integer, Long> stagePrints = new HashMap<>();
-    Map<String, Integer> totals = new HashMap<>();
-    boolean completed;
-
-    ExchangeState() {
-    }
-
-    ExchangeState(long print, LocalDate proposedOn, ExchangeTerms terms) {
-        this.print = print;
-        this.proposedOn = proposedOn;
-        this.sides = terms.sides();
-        this.quantities = terms.quantities();
-        this.allForAll = terms.allForAll();
+    static ExchangeState proposed(long print, LocalDate proposedOn, ExchangeTerms terms) {
+        return new ExchangeState(print, proposedOn, terms.sides(), terms.quantities(), terms.allForAll(), null,
+                null, Map.of(), Map.of(), false);
     }
 
     boolean agreed() {
         return agreementPrint != null;
+    }
+
+    ExchangeState agreed(long print, LocalDate date) {
+        return new ExchangeState(this.print, proposedOn, sides, quantities, allForAll, print, date, stagePrints,
+                totals, completed);
+    }
+
+    ExchangeState executed(int stage, long print, Map<String, Integer> newTotals) {
+        Map<Integer, Long> stages = new HashMap<>(stagePrints);
+        stages.put(stage, print);
+        return new ExchangeState(this.print, proposedOn, sides, quantities, allForAll, agreementPrint, agreedOn,
+                stages, Map.copyOf(newTotals), completed);
+    }
+
+    ExchangeState markCompleted() {
+        return new ExchangeState(print, proposedOn, sides, quantities, allForAll, agreementPrint, agreedOn,
+                stagePrints, totals, true);
     }
 
     /** Whether these totals reach every side's agreed number; never true for an all-for-all exchange. */

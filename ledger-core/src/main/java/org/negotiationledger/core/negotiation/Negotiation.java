@@ -240,7 +240,7 @@ public class Negotiation {
         ExchangeProposed proposed = new ExchangeProposed(negotiationId, command.exchangeId(), command.proposedBy(),
                 command.proposedOn(), command.terms());
         ExchangeState known = exchanges.get(command.exchangeId());
-        if (isRepeat("exchange", command.exchangeId(), known == null ? null : known.print, proposed)) {
+        if (isRepeat("exchange", command.exchangeId(), known == null ? null : known.print(), proposed)) {
             return;
         }
         requireOpen();
@@ -270,26 +270,26 @@ public class Negotiation {
                 command.agreedOn(), command.meetingId());
         String what = "exchange '" + command.exchangeId() + "'";
         if (exchange.agreed()) {
-            if (exchange.agreementPrint == Fingerprint.of(agreed)) {
+            if (exchange.agreementPrint() == Fingerprint.of(agreed)) {
                 return;
             }
             throw new IdConflictException("exchange-already-agreed", what + " was already agreed on "
-                    + exchange.agreedOn + " with other terms of agreement");
+                    + exchange.agreedOn() + " with other terms of agreement");
         }
         requireOpen();
         agreed.partyIds().forEach(this::requireRegisteredParty);
-        Set<String> agreeingSides = agreed.partyIds().stream().filter(exchange.sides::contains)
+        Set<String> agreeingSides = agreed.partyIds().stream().filter(exchange.sides()::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (agreeingSides.size() < 2) {
             throw new RuleViolationException("too-few-agreeing-parties", what
-                    + " must be agreed by at least two of its sides " + exchange.sides + ", got "
+                    + " must be agreed by at least two of its sides " + exchange.sides() + ", got "
                     + agreed.partyIds());
         }
         if (command.meetingId() != null && !meetings.containsKey(command.meetingId())) {
             throw unknown("meeting", command.meetingId());
         }
         requireEffectiveDate(command.agreedOn(), "the agreement of " + what, command.recordedAt());
-        requireNotBefore(command.agreedOn(), exchange.proposedOn, "the agreement of " + what,
+        requireNotBefore(command.agreedOn(), exchange.proposedOn(), "the agreement of " + what,
                 "it was proposed");
         apply(agreed);
     }
@@ -299,11 +299,11 @@ public class Negotiation {
         ExchangeState exchange = requireExchange(command.exchangeId());
         String what = "exchange '" + command.exchangeId() + "'";
         Map<String, Integer> released = command.released() == null ? Map.of() : new TreeMap<>(command.released());
-        Map<String, Integer> totals = new TreeMap<>(exchange.totals);
+        Map<String, Integer> totals = new TreeMap<>(exchange.totals());
         released.forEach((side, count) -> totals.merge(side, count, Integer::sum));
         ExchangeExecutionRecorded executed = new ExchangeExecutionRecorded(negotiationId, command.exchangeId(),
                 command.stage(), command.executedOn(), released, totals, command.completes(), command.note());
-        Long knownStage = exchange.stagePrints.get(command.stage());
+        Long knownStage = exchange.stagePrints().get(command.stage());
         if (knownStage != null) {
             if (knownStage == Fingerprint.of(stageContent(executed))) {
                 return;
@@ -315,7 +315,7 @@ public class Negotiation {
         if (!exchange.agreed()) {
             throw new RuleViolationException("exchange-not-agreed", what + " cannot be carried out before it is agreed");
         }
-        if (exchange.completed) {
+        if (exchange.completed()) {
             throw new RuleViolationException("exchange-completed", what + " is already completed");
         }
         if (command.stage() < 1) {
@@ -323,25 +323,25 @@ public class Negotiation {
                     + command.stage());
         }
         released.forEach((side, count) -> {
-            if (!exchange.sides.contains(side)) {
+            if (!exchange.sides().contains(side)) {
                 throw new RuleViolationException("not-a-side", "party '" + side + "' is not a side of " + what
-                        + " " + exchange.sides);
+                        + " " + exchange.sides());
             }
             if (count < 0) {
                 throw new RuleViolationException("negative-release", "stage " + command.stage() + " of " + what
                         + " releases a negative number for '" + side + "'");
             }
         });
-        if (!exchange.allForAll) {
+        if (!exchange.allForAll()) {
             requireWithinAgreedNumbers(exchange, totals, command.stage(), what);
         }
         requireEffectiveDate(command.executedOn(), "stage " + command.stage() + " of " + what, command.recordedAt());
-        requireNotBefore(command.executedOn(), exchange.agreedOn, "stage " + command.stage() + " of " + what,
+        requireNotBefore(command.executedOn(), exchange.agreedOn(), "stage " + command.stage() + " of " + what,
                 "it was agreed");
         boolean reached = exchange.numbersReachedBy(totals);
-        if (command.completes() && !exchange.allForAll && !reached) {
+        if (command.completes() && !exchange.allForAll() && !reached) {
             throw new RuleViolationException("numbers-not-reached", what + " cannot be completed: released so far "
-                    + totals + " of the agreed " + exchange.quantities);
+                    + totals + " of the agreed " + exchange.quantities());
         }
         apply(executed);
         if (reached || command.completes()) {
@@ -456,7 +456,7 @@ public class Negotiation {
     private static void requireWithinAgreedNumbers(ExchangeState exchange, Map<String, Integer> totals, int stage,
                                                    String what) {
         totals.forEach((side, total) -> {
-            int agreed = exchange.quantities.getOrDefault(side, 0);
+            int agreed = exchange.quantities().getOrDefault(side, 0);
             if (total > agreed) {
                 throw new RuleViolationException("beyond-agreed-numbers", "stage " + stage + " of " + what
                         + " would bring '" + side + "' to " + total + " released, beyond the agreed " + agreed);
@@ -547,26 +547,25 @@ public class Negotiation {
 
     @EventSourcingHandler
     void on(ExchangeProposed event) {
-        exchanges.put(event.exchangeId(), new ExchangeState(Fingerprint.of(event), event.proposedOn(), event.terms()));
+        exchanges.put(event.exchangeId(),
+                ExchangeState.proposed(Fingerprint.of(event), event.proposedOn(), event.terms()));
     }
 
     @EventSourcingHandler
     void on(ExchangeAgreed event) {
-        ExchangeState exchange = exchanges.get(event.exchangeId());
-        exchange.agreementPrint = Fingerprint.of(event);
-        exchange.agreedOn = event.agreedOn();
+        exchanges.computeIfPresent(event.exchangeId(),
+                (id, exchange) -> exchange.agreed(Fingerprint.of(event), event.agreedOn()));
     }
 
     @EventSourcingHandler
     void on(ExchangeExecutionRecorded event) {
-        ExchangeState exchange = exchanges.get(event.exchangeId());
-        exchange.stagePrints.put(event.stage(), Fingerprint.of(stageContent(event)));
-        exchange.totals = new HashMap<>(event.totals());
+        exchanges.computeIfPresent(event.exchangeId(), (id, exchange) ->
+                exchange.executed(event.stage(), Fingerprint.of(stageContent(event)), event.totals()));
     }
 
     @EventSourcingHandler
     void on(ExchangeCompleted event) {
-        exchanges.get(event.exchangeId()).completed = true;
+        exchanges.computeIfPresent(event.exchangeId(), (id, exchange) -> exchange.markCompleted());
     }
 
     @EventSourcingHandler

@@ -1,0 +1,28 @@
+package org.negotiationledger.api.commands;
+
+import org.axonframework.messaging.MetaData;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the ledger records about a command besides its content: who recorded it, the request it
+ * came with, and (for conditional commands) the negotiation version the client expects.
+ */
+public record CommandMetadata(String recordedBy, String correlationId, Long expectedVersion) {
+
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String CORRELATION_ID = "correlationId";
+    static final String EXPECTED_SEQUENCE = "expectedSequence";
+
+    MetaData toMetaData() {
+        Map<String, Object> entries = new HashMap<>();
+        entries.put(RECORDED_BY, recordedBy);
+        entries.put(CORRELATION_ID, correlationId);
+        if (expectedVersion != null) {
+            // A version counts events; Axon's aggregate version is the last sequence number.
+            entries.put(EXPECTED_SEQUENCE, expectedVersion - 1);
+        }
+        return MetaData.from(entries);
+    }
+}

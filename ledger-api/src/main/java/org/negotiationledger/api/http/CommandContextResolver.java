@@ -1,0 +1,71 @@
+package org.negotiationledger.api.http;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a {@link CommandContext} from the request headers. */
+@Component
+class CommandContextResolver implements HandlerMethodArgumentResolver {
+
+    static final String RECORDED_BY = "X-Recorded-By";
+    static final String ANONYMOUS = "anonymous";
+    private static final Pattern RECORDER = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,100}");
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == CommandContext.class;
+    }
+
+    @Override
+    public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        String correlationId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+        return new CommandContext(recordedBy(request.getHeader(RECORDED_BY)), correlationId,
+                expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
+    }
+
+    private static String recordedBy(String header) {
+        if (header == null || header.isBlank()) {
+            return ANONYMOUS;
+        }
+        if (!RECORDER.matcher(header.strip()).matches()) {
+            throw new BadHeaderException(RECORDED_BY, "must be 1 to 100 letters, digits, spaces or . _ @ + -");
+        }
+        return header.strip();
+    }
+
+    private static Long expectedVersion(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return null;
+        }
+        Matcher matcher = VERSION.matcher(header.strip());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+            throw new BadHeaderException(HttpHeaders.IF_MATCH,
+                    "must be the ETag of a negotiation version, such as \"3\"");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** A request header that cannot be understood. */
+    static final class BadHeaderException extends RuntimeException {
+        private final String header;
+
+        BadHeaderException(String header, String message) {
+            super(message);
+            this.header = header;
+        }
+
+        String header() {
+            return header;
+        }
+    }
+}

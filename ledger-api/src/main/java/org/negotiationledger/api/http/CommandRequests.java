@@ -1,0 +1,148 @@
+package org.negotiationledger.api.http;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementChanges;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON bodies of the command endpoints, with what makes them well-formed. Whether they fit
+ * the negotiation (registered parties, dates, numbers) is the aggregate's to decide.
+ */
+final class CommandRequests {
+
+    /** Ids are chosen by the client: slugs or UUIDs. */
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    static final String ID_MESSAGE = "must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a "
+            + "letter or digit";
+    static final int NAME = 300;
+    static final int TEXT = 20_000;
+
+    private CommandRequests() {
+    }
+
+    record OpenNegotiationRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                  @NotBlank @Size(max = NAME) String title,
+                                  @NotNull LocalDate openedOn,
+                                  @Size(max = TEXT) String description) {
+    }
+
+    record RegisterPartyRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                @NotBlank @Size(max = NAME) String name,
+                                @NotNull PartyRole role) {
+    }
+
+    record RegisterDelegateRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                   @NotBlank @Size(max = NAME) String name,
+                                   @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String partyId,
+                                   @Size(max = NAME) String title) {
+    }
+
+    record AddTopicRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                           @NotBlank @Size(max = NAME) String title,
+                           @Size(max = TEXT) String description) {
+    }
+
+    record OfferBody(@NotNull BigDecimal value, @NotBlank @Size(max = 40) String unit) {
+        Offer toOffer() {
+            return new Offer(value, unit);
+        }
+    }
+
+    record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
+                      @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                      String url,
+                      LocalDate publishedOn,
+                      @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
+                              + "'ru' or 'en-GB'") String language,
+                      @Size(max = TEXT) String quote) {
+        Source toSource() {
+            return new Source(publisher, title, url, publishedOn, language, quote);
+        }
+    }
+
+    record RecordStatementRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String partyId,
+                                  @Pattern(regexp = ID, message = ID_MESSAGE) String delegateId,
+                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String topicId,
+                                  @NotNull Stance stance,
+                                  @NotBlank @Size(max = TEXT) String summary,
+                                  @Size(max = TEXT) String conditions,
+                                  @Valid OfferBody offer,
+                                  @NotNull LocalDate effectiveOn,
+                                  @Valid SourceBody source,
+                                  @Size(max = TEXT) String note) {
+    }
+
+    record CorrectionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                             Stance stance,
+                             @Size(max = TEXT) String summary,
+                             @Valid OfferBody offer,
+                             @Size(max = TEXT) String conditions,
+                             LocalDate effectiveOn,
+                             @NotBlank @Size(max = TEXT) String reason) {
+        StatementChanges changes() {
+            return new StatementChanges(stance, summary, offer == null ? null : offer.toOffer(), conditions,
+                    effectiveOn);
+        }
+    }
+
+    record RetractionRequest(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    record RecordMeetingRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                @NotNull LocalDate heldOn,
+                                @Size(max = NAME) String location,
+                                @NotNull MeetingLevel level,
+                                @NotEmpty List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> partyIds,
+                                List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> mediatorIds,
+                                Map<@NotNull String, @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> heads,
+                                List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> topicIds,
+                                @Size(max = TEXT) String summary) {
+    }
+
+    record ProposeExchangeRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                  @NotBlank @Size(max = 60) String kind,
+                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String proposedBy,
+                                  @NotNull LocalDate proposedOn,
+                                  List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> sides,
+                                  Map<@NotNull String, @NotNull @Positive Integer> quantities,
+                                  boolean allForAll,
+                                  List<@NotBlank @Size(max = NAME) String> categories) {
+        ExchangeTerms terms() {
+            return new ExchangeTerms(kind, sides, quantities, allForAll, categories);
+        }
+    }
+
+    record AgreeExchangeRequest(@NotEmpty List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> partyIds,
+                                @NotNull LocalDate agreedOn,
+                                @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId) {
+    }
+
+    record ExecutionRequest(@NotNull @Positive Integer stage,
+                            @NotNull LocalDate executedOn,
+                            @NotEmpty Map<@NotNull String, @NotNull @PositiveOrZero Integer> released,
+                            boolean completes,
+                            @Size(max = TEXT) String note) {
+    }
+
+    record ClosureRequest(@NotNull Outcome outcome, @NotNull LocalDate closedOn, @Size(max = TEXT) String summary) {
+    }
+}

@@ -1,0 +1,168 @@
+package org.negotiationledger.api.http;
+
+import jakarta.validation.Valid;
+import org.negotiationledger.api.commands.CommandOutcome;
+import org.negotiationledger.api.commands.CommandSender;
+import org.negotiationledger.api.http.CommandRequests.AddTopicRequest;
+import org.negotiationledger.api.http.CommandRequests.AgreeExchangeRequest;
+import org.negotiationledger.api.http.CommandRequests.ClosureRequest;
+import org.negotiationledger.api.http.CommandRequests.CorrectionRequest;
+import org.negotiationledger.api.http.CommandRequests.ExecutionRequest;
+import org.negotiationledger.api.http.CommandRequests.OpenNegotiationRequest;
+import org.negotiationledger.api.http.CommandRequests.ProposeExchangeRequest;
+import org.negotiationledger.api.http.CommandRequests.RecordMeetingRequest;
+import org.negotiationledger.api.http.CommandRequests.RecordStatementRequest;
+import org.negotiationledger.api.http.CommandRequests.RegisterDelegateRequest;
+import org.negotiationledger.api.http.CommandRequests.RegisterPartyRequest;
+import org.negotiationledger.api.http.CommandRequests.RetractionRequest;
+import org.negotiationledger.core.api.AddTopic;
+import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.CloseNegotiation;
+import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.NegotiationCommand;
+import org.negotiationledger.core.api.OpenNegotiation;
+import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.RecordExchangeExecution;
+import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RecordStatement;
+import org.negotiationledger.core.api.RegisterDelegate;
+import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractStatement;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The command side over HTTP: every POST turns its body into one command on one negotiation.
+ * 201 when the command recorded something, 200 when it repeated what was already recorded.
+ */
+@RestController
+@RequestMapping(path = "/api/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE)
+class NegotiationCommandController {
+
+    private final CommandSender commands;
+    private final Clock clock;
+
+    NegotiationCommandController(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** The answer to an accepted command; {@code recorded} is false for a repeat. */
+    record CommandResponse(String negotiationId, long version, long position, boolean recorded) {
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResponse> open(@Valid @RequestBody OpenNegotiationRequest body, CommandContext context) {
+        return send(new OpenNegotiation(body.id(), body.title(), body.description(), body.openedOn(), now()),
+                context);
+    }
+
+    @PostMapping("/{negotiationId}/parties")
+    ResponseEntity<CommandResponse> registerParty(@PathVariable String negotiationId,
+                                                  @Valid @RequestBody RegisterPartyRequest body,
+                                                  CommandContext context) {
+        return send(new RegisterParty(negotiationId, body.id(), body.name(), body.role(), now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/delegates")
+    ResponseEntity<CommandResponse> registerDelegate(@PathVariable String negotiationId,
+                                                     @Valid @RequestBody RegisterDelegateRequest body,
+                                                     CommandContext context) {
+        return send(new RegisterDelegate(negotiationId, body.id(), body.name(), body.partyId(), body.title(), now()),
+                context);
+    }
+
+    @PostMapping("/{negotiationId}/topics")
+    ResponseEntity<CommandResponse> addTopic(@PathVariable String negotiationId,
+                                             @Valid @RequestBody AddTopicRequest body, CommandContext context) {
+        return send(new AddTopic(negotiationId, body.id(), body.title(), body.description(), now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/statements")
+    ResponseEntity<CommandResponse> recordStatement(@PathVariable String negotiationId,
+                                                    @Valid @RequestBody RecordStatementRequest body,
+                                                    CommandContext context) {
+        return send(new RecordStatement(negotiationId, body.id(), body.partyId(), body.delegateId(), body.topicId(),
+                body.stance(), body.summary(), body.conditions(), body.offer() == null ? null : body.offer().toOffer(),
+                body.effectiveOn(), body.source() == null ? null : body.source().toSource(), body.note(), now()),
+                context);
+    }
+
+    @PostMapping("/{negotiationId}/statements/{statementId}/corrections")
+    ResponseEntity<CommandResponse> correctStatement(@PathVariable String negotiationId,
+                                                     @PathVariable String statementId,
+                                                     @Valid @RequestBody CorrectionRequest body,
+                                                     CommandContext context) {
+        return send(new CorrectStatement(negotiationId, statementId, body.id(), body.changes(), body.reason(), now()),
+                context);
+    }
+
+    @PostMapping("/{negotiationId}/statements/{statementId}/retraction")
+    ResponseEntity<CommandResponse> retractStatement(@PathVariable String negotiationId,
+                                                     @PathVariable String statementId,
+                                                     @Valid @RequestBody RetractionRequest body,
+                                                     CommandContext context) {
+        return send(new RetractStatement(negotiationId, statementId, body.reason(), now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/meetings")
+    ResponseEntity<CommandResponse> recordMeeting(@PathVariable String negotiationId,
+                                                  @Valid @RequestBody RecordMeetingRequest body,
+                                                  CommandContext context) {
+        return send(new RecordMeeting(negotiationId, body.id(), body.heldOn(), body.location(), body.level(),
+                body.partyIds(), body.mediatorIds(), body.heads(), body.topicIds(), body.summary(), now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/exchanges")
+    ResponseEntity<CommandResponse> proposeExchange(@PathVariable String negotiationId,
+                                                    @Valid @RequestBody ProposeExchangeRequest body,
+                                                    CommandContext context) {
+        return send(new ProposeExchange(negotiationId, body.id(), body.proposedBy(), body.proposedOn(), body.terms(),
+                now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/exchanges/{exchangeId}/agreements")
+    ResponseEntity<CommandResponse> agreeExchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
+                                                  @Valid @RequestBody AgreeExchangeRequest body,
+                                                  CommandContext context) {
+        return send(new AgreeExchange(negotiationId, exchangeId, body.partyIds(), body.agreedOn(), body.meetingId(),
+                now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/exchanges/{exchangeId}/executions")
+    ResponseEntity<CommandResponse> recordExecution(@PathVariable String negotiationId,
+                                                    @PathVariable String exchangeId,
+                                                    @Valid @RequestBody ExecutionRequest body,
+                                                    CommandContext context) {
+        return send(new RecordExchangeExecution(negotiationId, exchangeId, body.stage(), body.executedOn(),
+                body.released(), body.completes(), body.note(), now()), context);
+    }
+
+    @PostMapping("/{negotiationId}/closure")
+    ResponseEntity<CommandResponse> close(@PathVariable String negotiationId, @Valid @RequestBody ClosureRequest body,
+                                          CommandContext context) {
+        return send(new CloseNegotiation(negotiationId, body.outcome(), body.closedOn(), body.summary(), now()),
+                context);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private ResponseEntity<CommandResponse> send(NegotiationCommand command, CommandContext context) {
+        CommandOutcome outcome = commands.send(command, context.metadata());
+        return ResponseEntity.status(outcome.appended() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(Long.toString(outcome.version()))
+                .body(new CommandResponse(outcome.negotiationId(), outcome.version(), outcome.position(),
+                        outcome.appended()));
+    }
+}

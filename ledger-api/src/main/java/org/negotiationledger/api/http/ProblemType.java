@@ -1,0 +1,46 @@
+package org.negotiationledger.api.http;
+
+import org.springframework.http.HttpStatus;
+
+import java.net.URI;
+
+/**
+ * The kinds of problem the ledger reports, each with a stable type URI (RFC 9457). Clients
+ * branch on the type; the detail is for people.
+ */
+enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the "
+            + "expected shape"),
+    INVALID_FIELDS("invalid-fields", HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid"),
+    INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
+    BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
+    UNKNOWN_NEGOTIATION("unknown-negotiation", HttpStatus.NOT_FOUND, "No such negotiation"),
+    VERSION_CONFLICT("version-conflict", HttpStatus.CONFLICT, "The negotiation has moved on"),
+    ID_CONFLICT("id-conflict", HttpStatus.CONFLICT, "The id is already used for other content"),
+    CONCURRENT_APPEND("concurrent-append", HttpStatus.CONFLICT, "The negotiation is too busy; try again"),
+    RULE_VIOLATION("rule-violation", HttpStatus.UNPROCESSABLE_ENTITY, "The command breaks a rule of the "
+            + "negotiation"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "The ledger failed to answer");
+
+    private final URI type;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.type = URI.create("/problems/" + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    URI type() {
+        return type;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String title() {
+        return title;
+    }
+}

@@ -1,0 +1,30 @@
+package org.negotiationledger.api.http;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final CommandContextResolver commandContextResolver;
+
+    WebConfiguration(CommandContextResolver commandContextResolver) {
+        this.commandContextResolver = commandContextResolver;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(commandContextResolver);
+    }
+
+    /** The one place the command side reads the time: when a command arrives. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

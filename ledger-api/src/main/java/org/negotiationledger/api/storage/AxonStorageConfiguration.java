@@ -1,0 +1,56 @@
+package org.negotiationledger.api.storage;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.core.serialization.LedgerSerialization;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.List;
+
+/**
+ * Axon's JDBC event store as the ledger uses it: events, snapshots, messages and tokens as
+ * JSON through the ledger's own serializer; duplicate keys recognised as concurrent appends;
+ * who recorded an event and under which request, carried from the command into its events.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStorageConfiguration {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return LedgerSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return LedgerSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return LedgerSerialization.serializer();
+    }
+
+    /** Both PostgreSQL and H2 report a unique key violation as SQLSTATE 23505. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    CorrelationDataProvider ledgerCorrelationData() {
+        return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(CommandMetadata.RECORDED_BY)));
+    }
+}

@@ -1,0 +1,124 @@
+package org.negotiationledger.core.negotiation;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RuleViolationException;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
+import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
+import static org.negotiationledger.core.negotiation.Given.day;
+import static org.negotiationledger.core.negotiation.Given.firstRound;
+import static org.negotiationledger.core.negotiation.Given.istanbul;
+
+/** Rounds of talks: who met, where, at what level, led by whom, with which mediator. */
+class MeetingsTest {
+
+    private FixtureConfiguration<Negotiation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Negotiation.class);
+    }
+
+    private static RecordMeeting meeting(String id, LocalDate heldOn, List<String> partyIds,
+                                         List<String> mediatorIds, Map<String, String> heads, List<String> topicIds) {
+        return new RecordMeeting(NEGOTIATION, id, heldOn, "Istanbul", MeetingLevel.DELEGATIONS, partyIds,
+                mediatorIds, heads, topicIds, "first direct talks in three years", RECORDED_AT);
+    }
+
+    private static RecordMeeting firstRoundCommand() {
+        return meeting("istanbul-1", day("2025-05-16"), List.of("ua", "ru"), List.of("tr"),
+                Map.of("ua", "umerov", "ru", "medinsky"), List.of("ceasefire", "prisoner-exchange"));
+    }
+
+    @Test
+    void mediatedMeetingOfTwoDelegationsIsRecorded() {
+        fixture.given(istanbul())
+                .when(firstRoundCommand())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(firstRound());
+    }
+
+    @Test
+    void repeatedMeetingIsANoOp() {
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(firstRoundCommand())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void meetingIdReusedWithOtherContentIsAConflict() {
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(meeting("istanbul-1", day("2025-06-02"), List.of("ua", "ru"), List.of("tr"), Map.of(),
+                        List.of()))
+                .expectException(IdConflictException.class)
+                .expectExceptionMessage("meeting 'istanbul-1' already exists in negotiation 'ru-ua-2025' with other "
+                        + "content");
+    }
+
+    @Test
+    void meetingWithUnregisteredPartyIsRejected() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-06-02"), List.of("ua", "us"), List.of(), Map.of(), List.of()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("party 'us' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void meetingWithUnregisteredMediatorIsRejected() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-06-02"), List.of("ua", "ru"), List.of("va"), Map.of(), List.of()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("party 'va' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void meetingOnUnregisteredTopicIsRejected() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-06-02"), List.of("ua", "ru"), List.of(), Map.of(),
+                        List.of("sanctions")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("topic 'sanctions' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void headOfDelegationMustSpeakForHisParty() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-06-02"), List.of("ua", "ru"), List.of(), Map.of("ru", "umerov"),
+                        List.of()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("delegate 'umerov' speaks for party 'ua', not for 'ru'");
+    }
+
+    @Test
+    void headOfAPartyNotAtTheMeetingIsRejected() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-06-02"), List.of("ua", "tr"), List.of(), Map.of("ru", "medinsky"),
+                        List.of()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("meeting 'm' names a head for party 'ru', which is not among its parties "
+                        + "or mediators");
+    }
+
+    @Test
+    void meetingInTheFutureIsRejected() {
+        fixture.given(istanbul())
+                .when(meeting("m", day("2025-07-14"), List.of("ua", "ru"), List.of(), Map.of(), List.of()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-07-14 of meeting 'm' is after the day it is recorded "
+                        + "(2025-06-27)");
+    }
+}

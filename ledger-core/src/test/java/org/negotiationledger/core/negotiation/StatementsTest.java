@@ -1,0 +1,328 @@
+package org.negotiationledger.core.negotiation;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.NegotiationClosed;
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.RecordStatement;
+import org.negotiationledger.core.api.RetractStatement;
+import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementChanges;
+import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementRecorded;
+import org.negotiationledger.core.api.StatementRetracted;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.negotiationledger.core.negotiation.Given.ARTICLE;
+import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
+import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
+import static org.negotiationledger.core.negotiation.Given.day;
+import static org.negotiationledger.core.negotiation.Given.istanbul;
+import static org.negotiationledger.core.negotiation.Given.recorded;
+import static org.negotiationledger.core.negotiation.Given.statement;
+import static org.negotiationledger.core.negotiation.Given.umerovOnCeasefire;
+
+/** Recording, correcting and retracting what the parties said. */
+class StatementsTest {
+
+    private FixtureConfiguration<Negotiation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Negotiation.class);
+    }
+
+    @Test
+    void delegateStatementForHisPartyIsRecorded() {
+        RecordStatement command = statement("s-1", "ua", "umerov", "ceasefire", day("2025-06-27"));
+        fixture.given(istanbul())
+                .when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(recorded(command));
+    }
+
+    @Test
+    void conditionalPositionKeepsItsConditions() {
+        RecordStatement command = new RecordStatement(NEGOTIATION, "s-2", "ua", "zelensky", "ceasefire",
+                Stance.CONDITIONAL, "ready to meet in any format",
+                "a ceasefire is discussed at once, without preliminary technical meetings", null,
+                day("2025-05-27"), ARTICLE, null, RECORDED_AT);
+        fixture.given(istanbul())
+                .when(command)
+                .expectEvents(new StatementRecorded(NEGOTIATION, "s-2", "ua", "zelensky", "ceasefire",
+                        Stance.CONDITIONAL, "ready to meet in any format",
+                        "a ceasefire is discussed at once, without preliminary technical meetings", null,
+                        day("2025-05-27"), ARTICLE, null));
+    }
+
+    @Test
+    void statementRecordedWeeksAfterItWasMadeKeepsItsEffectiveDate() {
+        RecordStatement command = statement("s-3", "ru", "medinsky", "prisoner-exchange", day("2025-05-16"));
+        fixture.given(istanbul())
+                .when(command)
+                .expectEvents(recorded(command));
+    }
+
+    @Test
+    void partyStatementNeedsNoDelegate() {
+        RecordStatement command = statement("s-4", "tr", null, "ceasefire", day("2025-05-16"));
+        fixture.given(istanbul())
+                .when(command)
+                .expectEvents(recorded(command));
+    }
+
+    @Test
+    void wageRoundWithAnOfferInPercentFitsTheSameCommand() {
+        RecordStatement command = new RecordStatement(NEGOTIATION, "s-5", "ua", null, "ceasefire",
+                Stance.PROPOSES, "offers a raise", null, new Offer(new BigDecimal("4.50"), "%"),
+                day("2025-06-01"), null, null, RECORDED_AT);
+        fixture.given(istanbul())
+                .when(command)
+                .expectEvents(new StatementRecorded(NEGOTIATION, "s-5", "ua", null, "ceasefire", Stance.PROPOSES,
+                        "offers a raise", null, new Offer(new BigDecimal("4.5"), "%"), day("2025-06-01"), null,
+                        null));
+    }
+
+    @Test
+    void repeatedStatementIsANoOp() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(statement("s-1", "ua", "umerov", "ceasefire", day("2025-06-27")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void statementIdReusedWithOtherContentIsAConflict() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(statement("s-1", "ua", "umerov", "prisoner-exchange", day("2025-06-27")))
+                .expectException(IdConflictException.class)
+                .expectExceptionMessage("statement 's-1' already exists in negotiation 'ru-ua-2025' with other "
+                        + "content");
+    }
+
+    @Test
+    void statementByUnregisteredPartyIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "us", null, "ceasefire", day("2025-06-27")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("party 'us' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void statementOnUnregisteredTopicIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "ua", "umerov", "air-defence", day("2025-06-27")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("topic 'air-defence' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void statementByUnregisteredDelegateIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "ru", "putin", "ceasefire", day("2025-06-18")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("delegate 'putin' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void delegateSpeakingForAnotherPartyIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "ru", "umerov", "ceasefire", day("2025-06-27")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("delegate 'umerov' speaks for party 'ua', not for 'ru'");
+    }
+
+    @Test
+    void statementEffectiveAfterItIsRecordedIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "ua", "umerov", "ceasefire", day("2025-06-29")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-06-29 of statement 's-1' is after the day it is recorded "
+                        + "(2025-06-27)");
+    }
+
+    @Test
+    void statementEffectiveBeforeTheNegotiationOpenedIsRejected() {
+        fixture.given(istanbul())
+                .when(statement("s-1", "ua", "umerov", "ceasefire", day("2025-05-01")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-01 of statement 's-1' is before the negotiation opened "
+                        + "on 2025-05-16");
+    }
+
+    @Test
+    void statementEffectiveAfterItsSourceWasPublishedIsRejected() {
+        Source earlyArticle = new Source("NV", "t", null, day("2025-05-20"), "ru", null);
+        fixture.given(istanbul())
+                .when(new RecordStatement(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS, "s",
+                        null, null, day("2025-05-27"), earlyArticle, null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-27 of statement 's-1' is after its source was published "
+                        + "on 2025-05-20");
+    }
+
+    @Test
+    void statementInAClosedNegotiationIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-20"), null))
+                .when(statement("s-1", "ua", "umerov", "ceasefire", day("2025-06-01")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-20 and accepts nothing but "
+                        + "corrections");
+    }
+
+    private static final StatementChanges TO_CONDITIONAL = new StatementChanges(Stance.CONDITIONAL, null, null,
+            "only with a ceasefire first", null);
+
+    @Test
+    void correctionSaysWhatChangedAndWhy() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", TO_CONDITIONAL, "misquoted", RECORDED_AT))
+                .expectEvents(new StatementCorrected(NEGOTIATION, "s-1", "c-1", "ua", "ceasefire", TO_CONDITIONAL,
+                        "misquoted"));
+    }
+
+    @Test
+    void correctionIsAcceptedAfterTheNegotiationClosed() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-27"), null))
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", TO_CONDITIONAL, "misquoted", RECORDED_AT))
+                .expectEvents(new StatementCorrected(NEGOTIATION, "s-1", "c-1", "ua", "ceasefire", TO_CONDITIONAL,
+                        "misquoted"));
+    }
+
+    @Test
+    void correctionWithoutIdIsRecognisedWhenRepeated() {
+        CorrectStatement withoutId = new CorrectStatement(NEGOTIATION, "s-1", null, TO_CONDITIONAL, "misquoted",
+                RECORDED_AT);
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(withoutId)
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(StatementCorrected.class)),
+                        andNoMore()));
+        String derivedId = "c-" + Fingerprint.hex(List.of("s-1", String.valueOf(TO_CONDITIONAL), "misquoted"));
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(), new StatementCorrected(NEGOTIATION, "s-1", derivedId, "ua",
+                        "ceasefire", TO_CONDITIONAL, "misquoted"))
+                .when(withoutId)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void correctionIdReusedWithOtherContentIsAConflict() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new StatementCorrected(NEGOTIATION, "s-1", "c-1", "ua", "ceasefire", TO_CONDITIONAL, "x"))
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", TO_CONDITIONAL, "other reason", RECORDED_AT))
+                .expectException(IdConflictException.class)
+                .expectExceptionMessage("correction 'c-1' already exists in negotiation 'ru-ua-2025' with other "
+                        + "content");
+    }
+
+    @Test
+    void correctionThatChangesNothingIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", new StatementChanges(null, null, null, null,
+                        null), "nothing", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("a correction of statement 's-1' must change at least one of stance, "
+                        + "summary, offer, conditions or effectiveOn");
+    }
+
+    @Test
+    void correctionOfUnknownStatementIsRejected() {
+        fixture.given(istanbul())
+                .when(new CorrectStatement(NEGOTIATION, "s-9", "c-1", TO_CONDITIONAL, "x", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-9' does not exist in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void correctionToAFutureEffectiveDateIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1",
+                        new StatementChanges(null, null, null, null, day("2025-07-10")), "wrong day", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-07-10 of the correction of statement 's-1' is after the day "
+                        + "it is recorded (2025-06-27)");
+    }
+
+    @Test
+    void correctionOfRetractedStatementIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new StatementRetracted(NEGOTIATION, "s-1", "ua", "ceasefire", "fake quote"))
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", TO_CONDITIONAL, "x", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-1' is retracted and cannot be corrected");
+    }
+
+    @Test
+    void retractionKeepsTheStatementInTheHistory() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire())
+                .when(new RetractStatement(NEGOTIATION, "s-1", "fake quote", RECORDED_AT))
+                .expectEvents(new StatementRetracted(NEGOTIATION, "s-1", "ua", "ceasefire", "fake quote"));
+    }
+
+    @Test
+    void repeatedRetractionIsANoOp() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new StatementRetracted(NEGOTIATION, "s-1", "ua", "ceasefire", "fake quote"))
+                .when(new RetractStatement(NEGOTIATION, "s-1", "fake quote", RECORDED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void retractingARetractedStatementForAnotherReasonIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new StatementRetracted(NEGOTIATION, "s-1", "ua", "ceasefire", "fake quote"))
+                .when(new RetractStatement(NEGOTIATION, "s-1", "duplicate", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-1' is retracted and cannot be retracted again");
+    }
+
+    @Test
+    void retractionOfUnknownStatementIsRejected() {
+        fixture.given(istanbul())
+                .when(new RetractStatement(NEGOTIATION, "s-9", "x", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-9' does not exist in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void retractionInAClosedNegotiationIsRejected() {
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-27"), null))
+                .when(new RetractStatement(NEGOTIATION, "s-1", "x", Instant.parse("2025-06-28T00:00:00Z")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-27 and accepts nothing but "
+                        + "corrections");
+    }
+}

@@ -1,0 +1,93 @@
+package org.negotiationledger.core.serialization;
+
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.DelegateRegistered;
+import org.negotiationledger.core.api.ExchangeAgreed;
+import org.negotiationledger.core.api.ExchangeCompleted;
+import org.negotiationledger.core.api.ExchangeExecutionRecorded;
+import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.NegotiationClosed;
+import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.api.NegotiationOpened;
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementChanges;
+import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementRecorded;
+import org.negotiationledger.core.api.StatementRetracted;
+import org.negotiationledger.core.api.TopicAdded;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event survives the trip through the serializer the ledger stores its events with. */
+class EventSerializationTest {
+
+    private static final String N = "ru-ua-2025";
+    private static final LocalDate DAY = LocalDate.parse("2025-05-16");
+
+    static List<NegotiationEvent> oneOfEach() {
+        Source source = new Source("NV", "Умеров: Украина нуждается в ПВО", "https://example.org/a",
+                LocalDate.parse("2025-06-27"), "ru", "«Мы поддерживаем идею длительного прекращения огня»");
+        return List.of(
+                new NegotiationOpened(N, "Russia–Ukraine talks 2025", "Istanbul", DAY),
+                new PartyRegistered(N, "tr", "Turkey", PartyRole.MEDIATOR),
+                new DelegateRegistered(N, "umerov", "Rustem Umerov", "ua", "Minister of Defence"),
+                new TopicAdded(N, "ceasefire", "Ceasefire", null),
+                new StatementRecorded(N, "s-1", "ua", "umerov", "ceasefire", Stance.CONDITIONAL, "summary",
+                        "a ceasefire first", new Offer(new BigDecimal("4.5"), "%"), DAY, source, "date approximate"),
+                new StatementCorrected(N, "s-1", "c-1", "ua", "ceasefire",
+                        new StatementChanges(Stance.SUPPORTS, null, Offer.of(1000, "prisoners"), null, DAY), "why"),
+                new StatementRetracted(N, "s-1", "ua", "ceasefire", "false quote"),
+                new MeetingHeld(N, "istanbul-1", DAY, "Istanbul", MeetingLevel.DELEGATIONS, List.of("ua", "ru"),
+                        List.of("tr"), Map.of("ua", "umerov", "ru", "medinsky"), List.of("ceasefire"), "s"),
+                new ExchangeProposed(N, "pow-2", "ua", DAY, ExchangeTerms.allForAll("PRISONERS", List.of("ua", "ru"),
+                        List.of("seriously ill", "wounded", "under 25"))),
+                new ExchangeAgreed(N, "pow-1", List.of("ua", "ru"), DAY, "istanbul-1"),
+                new ExchangeExecutionRecorded(N, "pow-1", 1, DAY, Map.of("ua", 390, "ru", 390),
+                        Map.of("ua", 390, "ru", 390), false, null),
+                new ExchangeCompleted(N, "pow-1", DAY, Map.of("ua", 1000, "ru", 1000)),
+                new NegotiationClosed(N, Outcome.AGREEMENT, DAY, "done"));
+    }
+
+    @Test
+    void theSamplesCoverEveryEventType() {
+        assertThat(oneOfEach()).extracting(Object::getClass).map(Class.class::cast)
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(NegotiationEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void everyEventRoundTripsToAnEqualRecord() {
+        JacksonSerializer serializer = LedgerSerialization.serializer();
+        for (NegotiationEvent event : oneOfEach()) {
+            SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+            Object back = serializer.deserialize(serialized);
+            assertThat(back).as(event.getClass().getSimpleName()).isEqualTo(event);
+            assertThat(serialized.getType().getRevision()).as("revision of " + event.getClass().getSimpleName())
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void datesAndNumbersAreStoredAsAReaderWritesThem() {
+        String json = new String(LedgerSerialization.serializer().serialize(oneOfEach().get(4), byte[].class)
+                .getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"effectiveOn\":\"2025-05-16\"", "\"value\":4.5",
+                "Мы поддерживаем идею длительного прекращения огня");
+    }
+}
