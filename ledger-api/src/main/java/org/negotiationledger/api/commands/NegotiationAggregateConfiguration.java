@@ -1,19 +1,23 @@
 package org.negotiationledger.api.commands;
 
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.negotiationledger.core.negotiation.Negotiation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The Negotiation aggregate in the application: cached between commands, snapshotted every
  * {@code ledger.snapshot-every} events, and targeted with the version a client expects.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class NegotiationAggregateConfiguration {
 
     @Bean
@@ -22,7 +26,19 @@ class NegotiationAggregateConfiguration {
                 AggregateConfigurer.defaultConfiguration(Negotiation.class)
                         .configureCache(config -> new WeakReferenceCache())
                         .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery))
+                                new EventCountSnapshotTriggerDefinition(snapshotter(config), snapshotEvery))
                         .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver()));
+    }
+
+    /**
+     * Boot's default snapshotter only knows aggregates declared as Spring beans; this one knows the
+     * Negotiation. It writes the snapshot right after the command's transaction committed.
+     */
+    private static Snapshotter snapshotter(Configuration config) {
+        return AggregateSnapshotter.builder()
+                .eventStore(config.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(Negotiation.class))
+                .transactionManager(config.getComponent(TransactionManager.class))
+                .build();
     }
 }

@@ -151,7 +151,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     + expected;
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "field '" + path(mapping) + "' is not of the expected type: " + mapping.getOriginalMessage();
+            return "field '" + path(mapping) + "' is not of the expected type";
         }
         if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException parse) {
             return "the body is not valid JSON: " + parse.getOriginalMessage();

@@ -3,8 +3,6 @@ package org.negotiationledger.api.storage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.commands.CommandMetadata;
@@ -13,8 +11,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import java.util.List;
 
 /**
  * Axon's JDBC event store as the ledger uses it: events, snapshots, messages and tokens as
@@ -50,7 +46,6 @@ class AxonStorageConfiguration {
 
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
-        return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(),
-                new SimpleCorrelationDataProvider(CommandMetadata.RECORDED_BY)));
+        return new SimpleCorrelationDataProvider(CommandMetadata.RECORDED_BY, CommandMetadata.CORRELATION_ID);
     }
 }

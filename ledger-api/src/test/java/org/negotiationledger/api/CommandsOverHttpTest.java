@@ -1,0 +1,142 @@
+package org.negotiationledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A recorder's session on PostgreSQL through real HTTP: every command, its answer, what is stored. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandsOverHttpTest {
+
+    private static LedgerNode ledger;
+
+    @BeforeAll
+    static void start() {
+        ledger = LedgerNode.start(TestDatabase.freshSchema("ledger_commands_it"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyCommandIsRecordedWithItsVersionAndPosition() {
+        List<Istanbul.Post> posts = new ArrayList<>(Istanbul.setUp());
+        posts.addAll(Istanbul.talks());
+        long lastPosition = 0;
+        long version = 0;
+        for (Istanbul.Post post : posts) {
+            LedgerNode.Response response = ledger.post(post.path(), post.body(), "X-Recorded-By", "alice",
+                    "X-Request-Id", "req-" + version);
+            assertThat(response.status()).as(post.path() + " " + response.body()).isEqualTo(201);
+            JsonNode body = response.json();
+            assertThat(body.get("negotiationId").asText()).isEqualTo("ru-ua-2025");
+            assertThat(body.get("recorded").asBoolean()).isTrue();
+            assertThat(body.get("version").asLong()).isGreaterThan(version);
+            assertThat(body.get("position").asLong()).isGreaterThan(lastPosition);
+            assertThat(response.header("X-Request-Id")).isEqualTo("req-" + version);
+            version = body.get("version").asLong();
+            lastPosition = body.get("position").asLong();
+            assertThat(response.header("ETag")).isEqualTo("\"" + version + "\"");
+        }
+        // 19 commands; the last stage of 1000 for 1000 also appended ExchangeCompleted.
+        assertThat(version).isEqualTo(20);
+        assertThat(ledger.eventCount()).isEqualTo(20);
+        assertThat(ledger.jdbc().queryForList("SELECT payloadtype FROM domainevententry ORDER BY globalindex",
+                String.class)).contains("org.negotiationledger.core.api.ExchangeCompleted");
+    }
+
+    @Test
+    @Order(2)
+    void repeatingACommandChangesNothingAndAnswers200() {
+        long before = ledger.eventCount();
+        for (Istanbul.Post post : Istanbul.setUp()) {
+            LedgerNode.Response response = ledger.post(post.path(), post.body());
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("recorded").asBoolean()).isFalse();
+            assertThat(response.json().get("version").asLong()).isEqualTo(20);
+        }
+        Istanbul.Post stage = Istanbul.talks().get(3);
+        assertThat(ledger.post(stage.path(), stage.body()).status()).isEqualTo(200);
+        assertThat(ledger.eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void everyEventNamesWhoRecordedItAndTheRequest() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> rows = ledger.jdbc().queryForList(
+                "SELECT sequencenumber, metadata FROM domainevententry ORDER BY globalindex");
+        for (Map<String, Object> row : rows) {
+            JsonNode metadata = json.readTree((byte[]) row.get("metadata"));
+            assertThat(metadata.get("recordedBy").asText()).isEqualTo("alice");
+            assertThat(metadata.get("correlationId").asText()).startsWith("req-");
+        }
+        assertThat(ledger.post(Istanbul.N + "/topics", "{\"id\":\"air-defence\",\"title\":\"Air defence\"}")
+                .status()).isEqualTo(201);
+        JsonNode anonymous = json.readTree(ledger.jdbc().queryForObject(
+                "SELECT metadata FROM domainevententry ORDER BY globalindex DESC LIMIT 1", byte[].class));
+        assertThat(anonymous.get("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(anonymous.get("correlationId").asText()).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void eventsAreStoredAsReadableJson() {
+        String payload = new String(ledger.jdbc().queryForObject(
+                "SELECT payload FROM domainevententry WHERE payloadtype LIKE '%StatementRecorded' "
+                        + "ORDER BY globalindex LIMIT 1", byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"statementId\":\"zelensky-2025-05-27\"", "\"effectiveOn\":\"2025-05-27\"",
+                "\"stance\":\"CONDITIONAL\"");
+    }
+
+    @Test
+    @Order(5)
+    void longNegotiationsAreSnapshottedAndStillObeyTheirRules() {
+        assertThat(ledger.jdbc().queryForObject("SELECT COUNT(*) FROM snapshotevententry", Long.class))
+                .isPositive();
+        // The rules still see everything recorded before the snapshot.
+        LedgerNode.Response stage = ledger.post(Istanbul.N + "/exchanges/pow-1/executions",
+                "{\"stage\":4,\"executedOn\":\"2025-05-26\",\"released\":{\"ua\":1,\"ru\":1}}");
+        assertThat(stage.status()).as(stage.body()).isEqualTo(422);
+        assertThat(stage.json().get("rule").asText()).isEqualTo("exchange-completed");
+        LedgerNode.Response delegate = ledger.post(Istanbul.N + "/statements", """
+                {"id":"s-medinsky","partyId":"ua","delegateId":"medinsky","topicId":"ceasefire","stance":"OPPOSES",
+                 "summary":"s","effectiveOn":"2025-06-02"}""");
+        assertThat(delegate.json().get("rule").asText()).isEqualTo("delegate-of-other-party");
+    }
+
+    @Test
+    @Order(6)
+    void ifMatchMakesACommandConditionalOnTheVersion() {
+        long version = ledger.post("/api/negotiations", Istanbul.setUp().get(0).body()).json().get("version")
+                .asLong();
+        LedgerNode.Response current = ledger.post(Istanbul.N + "/topics", "{\"id\":\"legitimacy\",\"title\":\"L\"}",
+                "If-Match", "\"" + version + "\"");
+        assertThat(current.status()).as(current.body()).isEqualTo(201);
+        assertThat(current.header("ETag")).isEqualTo("\"" + (version + 1) + "\"");
+
+        long before = ledger.eventCount();
+        LedgerNode.Response stale = ledger.post(Istanbul.N + "/topics", "{\"id\":\"sanctions\",\"title\":\"S\"}",
+                "If-Match", "\"" + version + "\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("type").asText()).isEqualTo("/problems/version-conflict");
+        assertThat(stale.json().get("actualVersion").asLong()).isEqualTo(version + 1);
+        assertThat(ledger.eventCount()).isEqualTo(before);
+    }
+}
