@@ -1,0 +1,47 @@
+package org.negotiationledger.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With no database configured, the ledger keeps its records in an H2 file that survives a restart. */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void recordsSurviveARestart() {
+        Map<String, Object> embedded = Map.of("ledger.data-dir", dataDir.toString());
+        try (LedgerNode ledger = LedgerNode.start(embedded)) {
+            for (Istanbul.Post post : Istanbul.setUp()) {
+                assertThat(ledger.post(post.path(), post.body()).status()).isEqualTo(201);
+            }
+            assertThat(ledger.jdbc().queryForObject("SELECT H2VERSION()", String.class)).isNotBlank();
+        }
+        assertThat(Files.exists(dataDir.resolve("ledger.mv.db"))).isTrue();
+
+        try (LedgerNode restarted = LedgerNode.start(embedded)) {
+            assertThat(restarted.eventCount()).isEqualTo(9);
+            LedgerNode.Response repeat = restarted.post("/api/negotiations", Istanbul.setUp().get(0).body());
+            assertThat(repeat.status()).isEqualTo(200);
+            assertThat(repeat.json().get("version").asLong()).isEqualTo(9);
+            // The rules know the parties, delegates and topics recorded before the restart.
+            LedgerNode.Response statement = restarted.post(Istanbul.N + "/statements", """
+                    {"id":"s-1","partyId":"ua","delegateId":"umerov","topicId":"ceasefire","stance":"SUPPORTS",
+                     "summary":"Supports a long ceasefire","effectiveOn":"2025-06-27"}""");
+            assertThat(statement.status()).as(statement.body()).isEqualTo(201);
+            assertThat(statement.json().get("version").asLong()).isEqualTo(10);
+            LedgerNode.Response refused = restarted.post(Istanbul.N + "/statements", """
+                    {"id":"s-2","partyId":"ru","delegateId":"umerov","topicId":"ceasefire","stance":"SUPPORTS",
+                     "summary":"s","effectiveOn":"2025-06-27"}""");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(restarted.eventCount()).isEqualTo(10);
+        }
+    }
+}
