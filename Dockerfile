@@ -1,0 +1,17 @@
+# The ledger as a container: built with the Maven wrapper, run on a JRE.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY ledger-core/ ledger-core/
+COPY ledger-projections/ ledger-projections/
+COPY ledger-api/ ledger-api/
+RUN ./mvnw -B -ntp -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home-dir /app ledger && mkdir -p /data && chown ledger /data
+COPY --from=build /src/ledger-api/target/ledger.jar /app/ledger.jar
+USER ledger
+ENV LEDGER_DATA_DIR=/data
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/ledger.jar"]
