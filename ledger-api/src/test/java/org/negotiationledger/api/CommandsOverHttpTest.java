@@ -139,4 +139,22 @@ class CommandsOverHttpTest {
         assertThat(stale.json().get("actualVersion").asLong()).isEqualTo(version + 1);
         assertThat(ledger.eventCount()).isEqualTo(before);
     }
+
+    @Test
+    @Order(7)
+    void closedNegotiationAcceptsCorrectionsOnly() {
+        LedgerNode.Response closure = ledger.post(Istanbul.N + "/closure",
+                "{\"outcome\":\"SUSPENDED\",\"closedOn\":\"2025-06-27\",\"summary\":\"no third round yet\"}");
+        assertThat(closure.status()).as(closure.body()).isEqualTo(201);
+
+        LedgerNode.Response statement = ledger.post(Istanbul.N + "/statements", """
+                {"id":"late","partyId":"ru","topicId":"ceasefire","stance":"REJECTS","summary":"s",
+                 "effectiveOn":"2025-06-20"}""");
+        assertThat(statement.status()).isEqualTo(422);
+        assertThat(statement.json().get("rule").asText()).isEqualTo("negotiation-closed");
+
+        LedgerNode.Response correction = ledger.post(Istanbul.N + "/statements/zelensky-2025-05-27/corrections",
+                "{\"effectiveOn\":\"2025-05-28\",\"reason\":\"said after midnight Kyiv time\"}");
+        assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+    }
 }

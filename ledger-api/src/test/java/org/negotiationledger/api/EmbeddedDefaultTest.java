@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,30 +20,36 @@ class EmbeddedDefaultTest {
     @Test
     void recordsSurviveARestart() {
         Map<String, Object> embedded = Map.of("ledger.data-dir", dataDir.toString());
+        List<Istanbul.Post> posts = new ArrayList<>(Istanbul.setUp());
+        posts.addAll(Istanbul.talks());
         try (LedgerNode ledger = LedgerNode.start(embedded)) {
-            for (Istanbul.Post post : Istanbul.setUp()) {
-                assertThat(ledger.post(post.path(), post.body()).status()).isEqualTo(201);
+            for (Istanbul.Post post : posts) {
+                LedgerNode.Response response = ledger.post(post.path(), post.body());
+                assertThat(response.status()).as(post.path() + " " + response.body()).isEqualTo(201);
             }
+            assertThat(ledger.eventCount()).isEqualTo(20);
             assertThat(ledger.jdbc().queryForObject("SELECT H2VERSION()", String.class)).isNotBlank();
         }
         assertThat(Files.exists(dataDir.resolve("ledger.mv.db"))).isTrue();
 
         try (LedgerNode restarted = LedgerNode.start(embedded)) {
-            assertThat(restarted.eventCount()).isEqualTo(9);
-            LedgerNode.Response repeat = restarted.post("/api/negotiations", Istanbul.setUp().get(0).body());
-            assertThat(repeat.status()).isEqualTo(200);
-            assertThat(repeat.json().get("version").asLong()).isEqualTo(9);
+            assertThat(restarted.eventCount()).isEqualTo(20);
+            for (Istanbul.Post post : posts) {
+                LedgerNode.Response repeat = restarted.post(post.path(), post.body());
+                assertThat(repeat.status()).as(post.path() + " " + repeat.body()).isEqualTo(200);
+                assertThat(repeat.json().get("version").asLong()).isEqualTo(20);
+            }
             // The rules know the parties, delegates and topics recorded before the restart.
             LedgerNode.Response statement = restarted.post(Istanbul.N + "/statements", """
                     {"id":"s-1","partyId":"ua","delegateId":"umerov","topicId":"ceasefire","stance":"SUPPORTS",
                      "summary":"Supports a long ceasefire","effectiveOn":"2025-06-27"}""");
             assertThat(statement.status()).as(statement.body()).isEqualTo(201);
-            assertThat(statement.json().get("version").asLong()).isEqualTo(10);
+            assertThat(statement.json().get("version").asLong()).isEqualTo(21);
             LedgerNode.Response refused = restarted.post(Istanbul.N + "/statements", """
                     {"id":"s-2","partyId":"ru","delegateId":"umerov","topicId":"ceasefire","stance":"SUPPORTS",
                      "summary":"s","effectiveOn":"2025-06-27"}""");
             assertThat(refused.status()).isEqualTo(422);
-            assertThat(restarted.eventCount()).isEqualTo(10);
+            assertThat(restarted.eventCount()).isEqualTo(21);
         }
     }
 }
