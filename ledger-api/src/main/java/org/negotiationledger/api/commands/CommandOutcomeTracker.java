@@ -23,6 +23,10 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
 
     private static final String APPENDED = CommandOutcomeTracker.class.getName() + ".appended";
 
+    /** One step down the (negotiation, sequence) index, however long the history. */
+    private static final String HEAD = "SELECT sequencenumber, globalindex FROM domainevententry "
+            + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1";
+
     private final JdbcTemplate jdbc;
 
     CommandOutcomeTracker(CommandBus commandBus, EventStore eventStore, JdbcTemplate jdbc) {
@@ -46,8 +50,8 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
         PendingOutcome pending = new PendingOutcome();
         unitOfWork.onPrepareCommit(committing -> {
             AtomicInteger appended = committing.root().getResource(APPENDED);
-            pending.outcome = jdbc.queryForObject(
-                    "SELECT MAX(sequencenumber), MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
+            // The last event by sequence is also the last by position: a negotiation's appends are serial.
+            pending.outcome = jdbc.queryForObject(HEAD,
                     (row, n) -> new CommandOutcome(command.negotiationId(), row.getLong(1) + 1, row.getLong(2),
                             appended != null && appended.get() > 0),
                     command.negotiationId());

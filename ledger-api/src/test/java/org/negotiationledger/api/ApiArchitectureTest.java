@@ -1,0 +1,26 @@
+package org.negotiationledger.api;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.negotiationledger.core.negotiation.Negotiation;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The application speaks to the write model through its messages: it names the Negotiation
+ * aggregate to register it, and never reaches into its state or rules.
+ */
+@AnalyzeClasses(packages = "org.negotiationledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ApiArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheAggregateItselfIsNamed = noClasses()
+            .that().resideInAPackage("org.negotiationledger.api..")
+            .should().dependOnClassesThat(resideInAPackage("..core.negotiation..")
+                    .and(not(equivalentTo(Negotiation.class))));
+}
