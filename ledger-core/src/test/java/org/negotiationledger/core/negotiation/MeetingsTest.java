@@ -5,7 +5,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.IdConflictException;
-import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RuleViolationException;
