@@ -10,8 +10,6 @@ import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.IdConflictException;
-import org.negotiationledger.core.api.NegotiationClosed;
-import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.ProposeExchange;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RuleViolationException;
@@ -26,6 +24,8 @@ import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
 import static org.negotiationledger.core.negotiation.Given.agree;
 import static org.negotiationledger.core.negotiation.Given.agreed;
 import static org.negotiationledger.core.negotiation.Given.allForAll;
+import static org.negotiationledger.core.negotiation.Given.closedOn;
+import static org.negotiationledger.core.negotiation.Given.closedRefusal;
 import static org.negotiationledger.core.negotiation.Given.day;
 import static org.negotiationledger.core.negotiation.Given.firstRound;
 import static org.negotiationledger.core.negotiation.Given.istanbul;
@@ -350,10 +350,9 @@ class ExchangesTest {
     @Test
     void exchangeInAClosedNegotiationIsRejected() {
         fixture.given(istanbul())
-                .andGiven(new NegotiationClosed(NEGOTIATION, Outcome.COLLAPSED, day("2025-06-20"), null))
+                .andGiven(closedOn("2025-06-20"))
                 .when(propose("pow-3", ExchangeTerms.numbered("BODIES", Map.of("ua", 6000, "ru", 6000))))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-20 and accepts nothing but "
-                        + "corrections");
+                .expectExceptionMessage(closedRefusal("2025-06-20"));
     }
 }

@@ -7,8 +7,10 @@ import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.RecordStatement;
@@ -76,6 +78,16 @@ final class Given {
         return new StatementRecorded(NEGOTIATION, command.statementId(), command.partyId(), command.delegateId(),
                 command.topicId(), command.stance(), command.summary(), command.conditions(), command.offer(),
                 command.effectiveOn(), command.source(), command.note());
+    }
+
+    /** The negotiation closed on that day, suspended, without a summary. */
+    static NegotiationClosed closedOn(String date) {
+        return new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day(date), null);
+    }
+
+    /** What a closed negotiation answers to anything but a correction. */
+    static String closedRefusal(String date) {
+        return "negotiation 'ru-ua-2025' was closed on " + date + " and accepts nothing but corrections";
     }
 
     static StatementRecorded umerovOnCeasefire() {

@@ -22,6 +22,8 @@ import org.negotiationledger.core.api.TopicAdded;
 import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
 import static org.negotiationledger.core.negotiation.Given.OPENED_ON;
 import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
+import static org.negotiationledger.core.negotiation.Given.closedOn;
+import static org.negotiationledger.core.negotiation.Given.closedRefusal;
 import static org.negotiationledger.core.negotiation.Given.day;
 import static org.negotiationledger.core.negotiation.Given.istanbul;
 import static org.negotiationledger.core.negotiation.Given.opened;
@@ -178,8 +180,7 @@ class NegotiationSetupTest {
                 .andGiven(new NegotiationClosed(NEGOTIATION, Outcome.AGREEMENT, day("2025-06-20"), null))
                 .when(new RegisterParty(NEGOTIATION, "us", "United States", PartyRole.OBSERVER, RECORDED_AT))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-20 and accepts nothing but "
-                        + "corrections");
+                .expectExceptionMessage(closedRefusal("2025-06-20"));
     }
 
     @Test
@@ -188,7 +189,6 @@ class NegotiationSetupTest {
                 .andGiven(new NegotiationClosed(NEGOTIATION, Outcome.AGREEMENT, day("2025-06-20"), null))
                 .when(new CloseNegotiation(NEGOTIATION, Outcome.COLLAPSED, day("2025-06-21"), null, RECORDED_AT))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-20 and accepts nothing but "
-                        + "corrections");
+                .expectExceptionMessage(closedRefusal("2025-06-20"));
     }
 }

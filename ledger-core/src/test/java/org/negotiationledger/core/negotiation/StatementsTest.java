@@ -6,9 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.IdConflictException;
-import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.Offer;
-import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.RuleViolationException;
@@ -30,6 +28,8 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.negotiationledger.core.negotiation.Given.ARTICLE;
 import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
 import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
+import static org.negotiationledger.core.negotiation.Given.closedOn;
+import static org.negotiationledger.core.negotiation.Given.closedRefusal;
 import static org.negotiationledger.core.negotiation.Given.day;
 import static org.negotiationledger.core.negotiation.Given.istanbul;
 import static org.negotiationledger.core.negotiation.Given.recorded;
@@ -180,11 +180,10 @@ class StatementsTest {
     @Test
     void statementInAClosedNegotiationIsRejected() {
         fixture.given(istanbul())
-                .andGiven(new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-20"), null))
+                .andGiven(closedOn("2025-06-20"))
                 .when(statement("s-1", "ua", "umerov", "ceasefire", day("2025-06-01")))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-20 and accepts nothing but "
-                        + "corrections");
+                .expectExceptionMessage(closedRefusal("2025-06-20"));
     }
 
     private static final StatementChanges TO_CONDITIONAL = new StatementChanges(Stance.CONDITIONAL, null, null,
@@ -203,7 +202,7 @@ class StatementsTest {
     void correctionIsAcceptedAfterTheNegotiationClosed() {
         fixture.given(istanbul())
                 .andGiven(umerovOnCeasefire(),
-                        new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-27"), null))
+                        closedOn("2025-06-27"))
                 .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1", TO_CONDITIONAL, "misquoted", RECORDED_AT))
                 .expectEvents(new StatementCorrected(NEGOTIATION, "s-1", "c-1", "ua", "ceasefire", TO_CONDITIONAL,
                         "misquoted"));
@@ -319,10 +318,9 @@ class StatementsTest {
     void retractionInAClosedNegotiationIsRejected() {
         fixture.given(istanbul())
                 .andGiven(umerovOnCeasefire(),
-                        new NegotiationClosed(NEGOTIATION, Outcome.SUSPENDED, day("2025-06-27"), null))
+                        closedOn("2025-06-27"))
                 .when(new RetractStatement(NEGOTIATION, "s-1", "x", Instant.parse("2025-06-28T00:00:00Z")))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("negotiation 'ru-ua-2025' was closed on 2025-06-27 and accepts nothing but "
-                        + "corrections");
+                .expectExceptionMessage(closedRefusal("2025-06-27"));
     }
 }
