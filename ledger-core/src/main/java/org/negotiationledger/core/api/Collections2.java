@@ -1,6 +1,7 @@
 package org.negotiationledger.core.api;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,5 +18,12 @@ final class Collections2 {
 
     static <V> Map<String, V> sortedMap(Map<String, V> map) {
         return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    /** The elements of both lists, each once, in order of first appearance. */
+    static List<String> union(List<String> first, List<String> second) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

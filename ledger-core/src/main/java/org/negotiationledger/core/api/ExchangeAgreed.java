@@ -12,4 +12,14 @@ public record ExchangeAgreed(String negotiationId, String exchangeId, List<Strin
     public ExchangeAgreed {
         partyIds = Collections2.list(partyIds);
     }
+
+    @Override
+    public LocalDate effectiveDate() {
+        return agreedOn;
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return partyIds;
+    }
 }

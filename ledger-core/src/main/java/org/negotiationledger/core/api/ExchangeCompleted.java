@@ -3,6 +3,7 @@ package org.negotiationledger.core.api;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** An exchange fully carried out: the agreed numbers were reached, or its last stage said so. */
@@ -12,5 +13,15 @@ public record ExchangeCompleted(String negotiationId, String exchangeId, LocalDa
 
     public ExchangeCompleted {
         totals = Collections2.sortedMap(totals);
+    }
+
+    @Override
+    public LocalDate effectiveDate() {
+        return completedOn;
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return List.copyOf(totals.keySet());
     }
 }

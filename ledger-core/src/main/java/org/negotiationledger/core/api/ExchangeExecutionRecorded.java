@@ -3,6 +3,7 @@ package org.negotiationledger.core.api;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,5 +19,15 @@ public record ExchangeExecutionRecorded(String negotiationId, String exchangeId,
     public ExchangeExecutionRecorded {
         released = Collections2.sortedMap(released);
         totals = Collections2.sortedMap(totals);
+    }
+
+    @Override
+    public LocalDate effectiveDate() {
+        return executedOn;
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return List.copyOf(released.keySet());
     }
 }

@@ -19,4 +19,14 @@ public record MeetingHeld(String negotiationId, String meetingId, LocalDate held
         heads = Collections2.sortedMap(heads);
         topicIds = Collections2.list(topicIds);
     }
+
+    @Override
+    public LocalDate effectiveDate() {
+        return heldOn;
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return Collections2.union(partyIds, mediatorIds);
+    }
 }

@@ -1,5 +1,8 @@
 package org.negotiationledger.core.api;
 
+import java.time.LocalDate;
+import java.util.List;
+
 /**
  * Everything that can happen to a negotiation, in one place. Each event is immutable and
  * carries the negotiation it belongs to; when it was recorded is the event's timestamp.
@@ -11,4 +14,14 @@ public sealed interface NegotiationEvent
                 NegotiationClosed {
 
     String negotiationId();
+
+    /** When what the event records was said or happened (valid time), where it has such a date. */
+    default LocalDate effectiveDate() {
+        return null;
+    }
+
+    /** The parties the event is about, for filtering a negotiation's history by party. */
+    default List<String> involvedParties() {
+        return List.of();
+    }
 }

@@ -7,4 +7,9 @@ import java.time.LocalDate;
 @Revision("1")
 public record NegotiationOpened(String negotiationId, String title, String description,
                                 LocalDate openedOn) implements NegotiationEvent {
+
+    @Override
+    public LocalDate effectiveDate() {
+        return openedOn;
+    }
 }

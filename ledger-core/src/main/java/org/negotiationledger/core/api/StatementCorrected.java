@@ -2,9 +2,23 @@ package org.negotiationledger.core.api;
 
 import org.axonframework.serialization.Revision;
 
+import java.time.LocalDate;
+import java.util.List;
+
 /** A correction of a statement: only the changed fields are set in {@code changes}. */
 @Revision("1")
 public record StatementCorrected(String negotiationId, String statementId, String correctionId, String partyId,
                                  String topicId, StatementChanges changes, String reason)
         implements NegotiationEvent {
+
+    /** The new effective date when the correction moves the statement in time, otherwise none. */
+    @Override
+    public LocalDate effectiveDate() {
+        return changes.effectiveOn();
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return List.of(partyId);
+    }
 }

@@ -90,4 +90,25 @@ class EventSerializationTest {
         assertThat(json).contains("\"effectiveOn\":\"2025-05-16\"", "\"value\":4.5",
                 "Мы поддерживаем идею длительного прекращения огня");
     }
+
+    @Test
+    void derivedFactsAreNotPartOfTheStoredForm() {
+        JacksonSerializer serializer = LedgerSerialization.serializer();
+        for (NegotiationEvent event : oneOfEach()) {
+            String json = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
+            assertThat(json).as(event.getClass().getSimpleName())
+                    .doesNotContain("\"effectiveDate\"", "\"involvedParties\"");
+        }
+    }
+
+    @Test
+    void eachEventNamesItsEffectiveDateAndTheParties() {
+        List<NegotiationEvent> events = oneOfEach();
+        assertThat(events).extracting(NegotiationEvent::effectiveDate)
+                .containsExactly(DAY, null, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY);
+        assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
+                List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
+                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
+                List.of("ru", "ua"), List.of());
+    }
 }
