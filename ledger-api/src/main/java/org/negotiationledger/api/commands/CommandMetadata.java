@@ -1,6 +1,7 @@
 package org.negotiationledger.api.commands;
 
 import org.axonframework.messaging.MetaData;
+import org.negotiationledger.core.api.EventMetadata;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,14 +12,12 @@ import java.util.Map;
  */
 public record CommandMetadata(String recordedBy, String correlationId, Long expectedVersion) {
 
-    public static final String RECORDED_BY = "recordedBy";
-    public static final String CORRELATION_ID = "correlationId";
     static final String EXPECTED_SEQUENCE = "expectedSequence";
 
     MetaData toMetaData() {
         Map<String, Object> entries = new HashMap<>();
-        entries.put(RECORDED_BY, recordedBy);
-        entries.put(CORRELATION_ID, correlationId);
+        entries.put(EventMetadata.RECORDED_BY, recordedBy);
+        entries.put(EventMetadata.CORRELATION_ID, correlationId);
         if (expectedVersion != null) {
             // A version counts events; Axon's aggregate version is the last sequence number.
             entries.put(EXPECTED_SEQUENCE, expectedVersion - 1);

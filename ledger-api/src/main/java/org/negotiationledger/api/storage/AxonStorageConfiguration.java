@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +46,6 @@ class AxonStorageConfiguration {
 
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.RECORDED_BY, CommandMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.RECORDED_BY, EventMetadata.CORRELATION_ID);
     }
 }

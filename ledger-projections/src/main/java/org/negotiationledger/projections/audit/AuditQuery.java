@@ -1,0 +1,27 @@
+package org.negotiationledger.projections.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A page of the audit trail. Every filter is optional.
+ *
+ * @param negotiationId  one negotiation, or null for all
+ * @param types          event types (e.g. StatementRecorded); empty for all
+ * @param partyId        only events concerning this party
+ * @param recordedFrom   recorded at or after
+ * @param recordedBefore recorded before
+ * @param effectiveFrom  effective on or after
+ * @param effectiveTo    effective on or before
+ * @param after          the position the previous page ended at; 0 for the first page
+ * @param limit          the most entries to answer
+ */
+public record AuditQuery(String negotiationId, Set<String> types, String partyId, Instant recordedFrom,
+                         Instant recordedBefore, LocalDate effectiveFrom, LocalDate effectiveTo, long after,
+                         int limit) {
+
+    public AuditQuery {
+        types = types == null ? Set.of() : Set.copyOf(types);
+    }
+}

@@ -1,0 +1,26 @@
+package org.negotiationledger.projections.exchanges;
+
+import org.negotiationledger.core.api.ExchangeTerms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An exchange as the ledger knows it now.
+ *
+ * @param agreement null until the sides agreed
+ * @param totals    per side, how many it has released so far
+ */
+public record Exchange(String negotiationId, String id, String kind, String proposedBy, LocalDate proposedOn,
+                       ExchangeTerms terms, ExchangeStatus status, Agreement agreement, List<Stage> stages,
+                       Map<String, Integer> totals, LocalDate completedOn, Instant recordedAt) {
+
+    public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt) {
+    }
+
+    public record Stage(int stage, LocalDate executedOn, Map<String, Integer> released, Map<String, Integer> totals,
+                        boolean completes, String note, Instant recordedAt) {
+    }
+}

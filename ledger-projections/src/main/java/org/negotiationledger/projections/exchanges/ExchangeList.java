@@ -1,0 +1,6 @@
+package org.negotiationledger.projections.exchanges;
+
+import java.util.List;
+
+public record ExchangeList(String negotiationId, List<Exchange> exchanges) {
+}

@@ -1,0 +1,5 @@
+package org.negotiationledger.projections.exchanges;
+
+/** One exchange. */
+public record ExchangeQuery(String negotiationId, String exchangeId) {
+}

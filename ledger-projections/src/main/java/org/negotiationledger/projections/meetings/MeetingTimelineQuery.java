@@ -1,0 +1,5 @@
+package org.negotiationledger.projections.meetings;
+
+/** The rounds of a negotiation, earliest first. */
+public record MeetingTimelineQuery(String negotiationId) {
+}

@@ -1,0 +1,6 @@
+package org.negotiationledger.projections.overview;
+
+public enum NegotiationStatus {
+    OPEN,
+    CLOSED
+}

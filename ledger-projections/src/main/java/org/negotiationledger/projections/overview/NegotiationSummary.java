@@ -1,0 +1,34 @@
+package org.negotiationledger.projections.overview;
+
+import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.PartyRole;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A negotiation at a glance. In a listing, parties, delegates and topics are left empty.
+ *
+ * @param firstEffectiveOn the earliest effective date of anything recorded in it
+ * @param lastEffectiveOn  the latest one
+ */
+public record NegotiationSummary(String id, String title, String description, LocalDate openedOn,
+                                 NegotiationStatus status, Outcome outcome, LocalDate closedOn, String closingSummary,
+                                 LocalDate firstEffectiveOn, LocalDate lastEffectiveOn, Counts counts,
+                                 Instant openedAt, Instant lastRecordedAt, List<Party> parties,
+                                 List<Delegate> delegates, List<Topic> topics) {
+
+    public record Counts(long events, long parties, long delegates, long topics, long statements, long corrections,
+                         long retractions, long meetings, long exchanges) {
+    }
+
+    public record Party(String id, String name, PartyRole role) {
+    }
+
+    public record Delegate(String id, String name, String partyId, String title) {
+    }
+
+    public record Topic(String id, String title, String description) {
+    }
+}

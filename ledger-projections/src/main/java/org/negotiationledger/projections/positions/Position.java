@@ -1,0 +1,17 @@
+package org.negotiationledger.projections.positions;
+
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Stance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A party's position on a topic: the statement that decides it, in the version that counts.
+ *
+ * @param recordedAt when this version of the statement was recorded
+ */
+public record Position(String partyId, String topicId, String statementId, int revision, VersionKind kind,
+                       Stance stance, int score, String summary, String conditions, Offer offer,
+                       LocalDate effectiveOn, String delegateId, Instant recordedAt) {
+}

@@ -1,0 +1,8 @@
+package org.negotiationledger.projections.positions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What moved between two effective dates ({@code to} null: the latest), as known at {@code knownAt}. */
+public record PositionChangesQuery(String negotiationId, LocalDate from, LocalDate to, Instant knownAt) {
+}

@@ -1,0 +1,27 @@
+package org.negotiationledger.projections.positions;
+
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.Stance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One party's statements on one topic, oldest effective date first, each version in order. */
+public record PositionHistory(String negotiationId, String partyId, String topicId, Instant knownAt,
+                              List<Entry> entries) {
+
+    /**
+     * One version of a statement.
+     *
+     * @param recordedAt   when the ledger stored this version
+     * @param supersededAt when a correction or retraction replaced it, if that was known at the query's time
+     * @param superseded   whether a later version replaced it
+     * @param reason       why the statement was corrected or retracted (for those versions)
+     */
+    public record Entry(String statementId, int revision, VersionKind kind, Stance stance, int score, String summary,
+                        String conditions, Offer offer, LocalDate effectiveOn, String delegateId, Source source,
+                        String note, String reason, Instant recordedAt, Instant supersededAt, boolean superseded) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.negotiationledger.projections.positions;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.negotiationledger.core.api.PartyRole;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.negotiationledger.projections.support.Rows.utc;
+
+/**
+ * Answers questions about positions from the positions view alone. Each answer is null when the
+ * view does not know the negotiation (or the party or topic asked about).
+ */
+@Component
+public class PositionQueries {
+
+    /** A recording time after any real one, for "everything recorded so far". */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    /**
+     * The cell's deciding version: the latest effective date, then the latest recorded statement,
+     * among the versions that were current at {@code knownAt} and not retracted.
+     */
+    private static final String CELL = "SELECT " + PositionRows.COLUMNS + " FROM positions_version "
+            + "WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? AND effective_on <= ? AND known_from <= ? "
+            + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED' "
+            + "ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1";
+
+    private final JdbcTemplate jdbc;
+
+    public PositionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public PositionMatrix matrix(PositionMatrixQuery query) {
+        List<String> title = jdbc.queryForList("SELECT title FROM positions_negotiation WHERE negotiation_id = ?",
+                String.class, query.negotiationId());
+        if (title.isEmpty()) {
+            return null;
+        }
+        List<PositionMatrix.Party> parties = jdbc.query("SELECT party_id, name, role FROM positions_party "
+                        + "WHERE negotiation_id = ? ORDER BY ordinal",
+                (row, n) -> new PositionMatrix.Party(row.getString(1), row.getString(2),
+                        PartyRole.valueOf(row.getString(3))), query.negotiationId());
+        List<PositionMatrix.Topic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
+                        + "WHERE negotiation_id = ? ORDER BY ordinal",
+                (row, n) -> new PositionMatrix.Topic(row.getString(1), row.getString(2)), query.negotiationId());
+        return new PositionMatrix(query.negotiationId(), title.get(0), query.asOf(), query.knownAt(), parties, topics,
+                positions(query.negotiationId(), query.asOf(), query.knownAt(), parties, topics));
+    }
+
+    @QueryHandler
+    public PositionHistory history(PositionHistoryQuery query) {
+        Integer known = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM positions_party WHERE negotiation_id = ? "
+                        + "AND party_id = ?) + (SELECT COUNT(*) FROM positions_topic WHERE negotiation_id = ? "
+                        + "AND topic_id = ?)", Integer.class,
+                query.negotiationId(), query.partyId(), query.negotiationId(), query.topicId());
+        if (known == null || known < 2) {
+            return null;
+        }
+        Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        List<PositionHistory.Entry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS + " FROM positions_version "
+                        + "WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? AND known_from <= ? "
+                        + "ORDER BY effective_on, recorded_seq, revision",
+                (row, n) -> PositionRows.entry(row, query.knownAt()),
+                query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt));
+        return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.knownAt(), entries);
+    }
+
+    @QueryHandler
+    public PositionChanges changes(PositionChangesQuery query) {
+        PositionMatrix before = matrix(new PositionMatrixQuery(query.negotiationId(), query.from(), query.knownAt()));
+        if (before == null) {
+            return null;
+        }
+        Map<String, Position> after = new LinkedHashMap<>();
+        for (Position position : positions(query.negotiationId(), query.to(), query.knownAt(), before.parties(),
+                before.topics())) {
+            after.put(position.partyId() + "\u0000" + position.topicId(), position);
+        }
+        Map<String, Position> earlier = new LinkedHashMap<>();
+        before.positions().forEach(p -> earlier.put(p.partyId() + "\u0000" + p.topicId(), p));
+        List<PositionChanges.Change> changes = new ArrayList<>();
+        for (PositionMatrix.Party party : before.parties()) {
+            for (PositionMatrix.Topic topic : before.topics()) {
+                String cell = party.id() + "\u0000" + topic.id();
+                Position from = earlier.get(cell);
+                Position to = after.get(cell);
+                if (!Objects.equals(from, to)) {
+                    Integer scoreChange = from != null && to != null ? to.score() - from.score() : null;
+                    changes.add(new PositionChanges.Change(party.id(), topic.id(), from, to, scoreChange));
+                }
+            }
+        }
+        return new PositionChanges(query.negotiationId(), query.from(), query.to(), query.knownAt(), changes);
+    }
+
+    /** One index lookup per cell that has statements, in the order of parties, then topics. */
+    private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
+                                     List<PositionMatrix.Party> parties, List<PositionMatrix.Topic> topics) {
+        LocalDate day = asOf == null ? LAST_DAY : asOf;
+        Instant at = knownAt == null ? END_OF_TIME : knownAt;
+        Set<String> cells = new HashSet<>(jdbc.queryForList("SELECT party_id || '/' || topic_id FROM positions_cell "
+                + "WHERE negotiation_id = ?", String.class, negotiationId));
+        List<Position> positions = new ArrayList<>();
+        for (PositionMatrix.Party party : parties) {
+            for (PositionMatrix.Topic topic : topics) {
+                if (cells.contains(party.id() + "/" + topic.id())) {
+                    jdbc.query(CELL, (row, n) -> PositionRows.position(row), negotiationId, party.id(), topic.id(),
+                            day, utc(at), utc(at)).forEach(positions::add);
+                }
+            }
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,74 @@
+package org.negotiationledger.projections;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.negotiationledger.core.api.EventMetadata;
+import org.negotiationledger.core.api.NegotiationEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A history of events as the store would deliver them: each with its negotiation's sequence
+ * number, a global position, the time it was recorded and who recorded it.
+ */
+public final class History {
+
+    private final List<TrackedEventMessage<?>> events = new ArrayList<>();
+    private final Map<String, Long> nextSequence = new HashMap<>();
+    private Instant now = Instant.parse("2025-06-27T09:00:00Z");
+    private String recorder = "analyst";
+
+    /** The recording time of the events appended next. */
+    public History at(String instant) {
+        now = Instant.parse(instant);
+        return this;
+    }
+
+    public History by(String recordedBy) {
+        recorder = recordedBy;
+        return this;
+    }
+
+    public History append(NegotiationEvent... appended) {
+        for (NegotiationEvent event : appended) {
+            long sequence = nextSequence.merge(event.negotiationId(), 1L, Long::sum) - 1;
+            long position = events.size() + 1;
+            MetaData metaData = MetaData.with(EventMetadata.RECORDED_BY, recorder)
+                    .and(EventMetadata.CORRELATION_ID, "request-" + position);
+            events.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                    new GenericDomainEventMessage<>("Negotiation", event.negotiationId(), sequence, event, metaData,
+                            UUID.nameUUIDFromBytes(("event-" + position).getBytes()).toString(), now)));
+        }
+        return this;
+    }
+
+    public int size() {
+        return events.size();
+    }
+
+    /** Delivers every event to the projector's handlers, as its processor would. */
+    public void replayInto(Object projector) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projector);
+        for (TrackedEventMessage<?> event : events) {
+            try {
+                handlers.handle(event);
+            } catch (Exception e) {
+                throw new AssertionError("the projector failed on " + event.getPayloadType().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Calls the projector's reset handler, as a replay does. */
+    public static void reset(Object projector) {
+        new AnnotationEventHandlerAdapter(projector).prepareReset();
+    }
+}
