@@ -7,7 +7,7 @@ import org.negotiationledger.api.commands.CommandMetadata;
  * access control names the user), the request id ({@code X-Request-Id}, or one made up) and
  * the version the client expects the negotiation to be at ({@code If-Match}).
  */
-record CommandContext(String recordedBy, String correlationId, Long expectedVersion) {
+public record CommandContext(String recordedBy, String correlationId, Long expectedVersion) {
 
     CommandMetadata metadata() {
         return new CommandMetadata(recordedBy, correlationId, expectedVersion);

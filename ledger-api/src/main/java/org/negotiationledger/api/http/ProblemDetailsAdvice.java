@@ -10,17 +10,22 @@ import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +96,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail refused(ProblemException e) {
+        ProblemDetail problem = problem(e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error("Request failed unexpectedly", e);
         return problem(ProblemType.INTERNAL_ERROR, "the ledger could not answer this request; nothing was recorded");
@@ -109,6 +121,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = problem(ProblemType.INVALID_FIELDS, detail);
         problem.setProperty("errors", errors);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(e.getPropertyName());
+        Class<?> target = e.getRequiredType();
+        String expected = target == null ? "of another form"
+                : target.isEnum() ? "one of " + Arrays.toString(target.getEnumConstants())
+                : target == LocalDate.class ? "a date like 2025-05-20"
+                : target == Instant.class ? "a UTC time like 2025-06-10T12:00:00Z"
+                : "a " + target.getSimpleName();
+        ProblemDetail problem = problem(ProblemType.INVALID_PARAMETER, name + " has the value "
+                + quoted(e.getValue()) + ", but must be " + expected);
+        problem.setProperty("parameter", name);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = problem(ProblemType.INVALID_PARAMETER, e.getParameterName() + " is required");
+        problem.setProperty("parameter", e.getParameterName());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

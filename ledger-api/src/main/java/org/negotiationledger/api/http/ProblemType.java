@@ -8,16 +8,19 @@ import java.net.URI;
  * The kinds of problem the ledger reports, each with a stable type URI (RFC 9457). Clients
  * branch on the type; the detail is for people.
  */
-enum ProblemType {
+public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the "
             + "expected shape"),
     INVALID_FIELDS("invalid-fields", HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid"),
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
+    INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "A query parameter is missing or invalid"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNKNOWN_NEGOTIATION("unknown-negotiation", HttpStatus.NOT_FOUND, "No such negotiation"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource"),
     VERSION_CONFLICT("version-conflict", HttpStatus.CONFLICT, "The negotiation has moved on"),
     ID_CONFLICT("id-conflict", HttpStatus.CONFLICT, "The id is already used for other content"),
     CONCURRENT_APPEND("concurrent-append", HttpStatus.CONFLICT, "The negotiation is too busy; try again"),
+    REPLAY_IN_PROGRESS("replay-in-progress", HttpStatus.CONFLICT, "The view is already being replayed"),
     RULE_VIOLATION("rule-violation", HttpStatus.UNPROCESSABLE_ENTITY, "The command breaks a rule of the "
             + "negotiation"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "The ledger failed to answer");

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.http;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,8 +23,12 @@ class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(commandContextResolver);
     }
 
-    /** The one place the command side reads the time: when a command arrives. */
+    /**
+     * The one place the command side reads the time: when a command arrives. That time becomes the
+     * recording time of the command's events. (Tests put a clock of their own in its place.)
+     */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

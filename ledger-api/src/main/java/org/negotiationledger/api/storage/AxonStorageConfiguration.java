@@ -1,6 +1,9 @@
 package org.negotiationledger.api.storage;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -8,9 +11,13 @@ import org.axonframework.serialization.Serializer;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 /**
  * Axon's JDBC event store as the ledger uses it: events, snapshots, messages and tokens as
@@ -42,6 +49,20 @@ class AxonStorageConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * The token store of the views. Its node id names the owner of a claimed segment, so it must
+     * differ between nodes: the process id and host, plus a random part for nodes in one JVM.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        String owner = nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).serializer(serializer).nodeId(owner)
+                .build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.overview;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
 
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A negotiation at a glance. In a listing, parties, delegates and topics are left empty.
+ * A negotiation at a glance. In a listing, parties, delegates and topics are left out (null).
  *
  * @param firstEffectiveOn the earliest effective date of anything recorded in it
  * @param lastEffectiveOn  the latest one
@@ -16,8 +17,10 @@ import java.util.List;
 public record NegotiationSummary(String id, String title, String description, LocalDate openedOn,
                                  NegotiationStatus status, Outcome outcome, LocalDate closedOn, String closingSummary,
                                  LocalDate firstEffectiveOn, LocalDate lastEffectiveOn, Counts counts,
-                                 Instant openedAt, Instant lastRecordedAt, List<Party> parties,
-                                 List<Delegate> delegates, List<Topic> topics) {
+                                 Instant openedAt, Instant lastRecordedAt,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Party> parties,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Delegate> delegates,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Topic> topics) {
 
     public record Counts(long events, long parties, long delegates, long topics, long statements, long corrections,
                          long retractions, long meetings, long exchanges) {

@@ -56,8 +56,7 @@ public class OverviewQueries {
                 row.getString("closing_summary"), Rows.date(row, "first_effective_on"),
                 Rows.date(row, "last_effective_on"), counts, Rows.instant(row, "opened_at"),
                 Rows.instant(row, "last_recorded_at"),
-                withCast ? parties(id) : List.of(), withCast ? delegates(id) : List.of(),
-                withCast ? topics(id) : List.of());
+                withCast ? parties(id) : null, withCast ? delegates(id) : null, withCast ? topics(id) : null);
     }
 
     private List<NegotiationSummary.Party> parties(String negotiationId) {

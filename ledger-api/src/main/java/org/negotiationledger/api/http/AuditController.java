@@ -1,0 +1,155 @@
+package org.negotiationledger.api.http;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import jakarta.servlet.http.HttpServletRequest;
+import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.projections.audit.AuditEntry;
+import org.negotiationledger.projections.audit.AuditPage;
+import org.negotiationledger.projections.audit.AuditProjector;
+import org.negotiationledger.projections.audit.AuditQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The audit trail: every stored event in order, with who recorded it, when, and under which
+ * request. Paged by an opaque cursor: a page's {@code next} link (also in the Link header)
+ * fetches the following one with the same filters.
+ */
+@RestController
+class AuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    private static final Set<String> EVENT_TYPES = Arrays.stream(NegotiationEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+    private static final String CURSOR_PREFIX = "after:";
+
+    private final ViewAnswers views;
+
+    AuditController(ViewAnswers views) {
+        this.views = views;
+    }
+
+    /** One event; {@code payload} is the event's content as stored. */
+    record Entry(long position, String negotiationId, long sequence, String eventId, String type, String revision,
+                 LocalDate effectiveOn, Instant recordedAt, String recordedBy, String correlationId,
+                 @JsonRawValue String payload) {
+
+        static Entry of(AuditEntry entry) {
+            return new Entry(entry.position(), entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
+                    entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
+                    entry.correlationId(), entry.payloadJson());
+        }
+    }
+
+    /** @param next the link to the following page, or null on the last one */
+    record Page(List<Entry> entries, String next) {
+    }
+
+    @GetMapping("/api/negotiations/{negotiationId}/audit")
+    ResponseEntity<Page> negotiation(@PathVariable String negotiationId,
+                                     @RequestParam(required = false) List<String> type,
+                                     @RequestParam(required = false) String party,
+                                     @RequestParam(required = false) Instant recordedFrom,
+                                     @RequestParam(required = false) Instant recordedBefore,
+                                     @RequestParam(required = false) LocalDate effectiveFrom,
+                                     @RequestParam(required = false) LocalDate effectiveTo,
+                                     @RequestParam(required = false) String after,
+                                     @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) Long waitFor,
+                                     HttpServletRequest request) {
+        return page(negotiationId, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo,
+                after, limit, waitFor), request);
+    }
+
+    @GetMapping("/api/audit")
+    ResponseEntity<Page> all(@RequestParam(required = false) List<String> type,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(required = false) Instant recordedFrom,
+                             @RequestParam(required = false) Instant recordedBefore,
+                             @RequestParam(required = false) LocalDate effectiveFrom,
+                             @RequestParam(required = false) LocalDate effectiveTo,
+                             @RequestParam(required = false) String after,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) Long waitFor,
+                             HttpServletRequest request) {
+        return page(null, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo, after,
+                limit, waitFor), request);
+    }
+
+    /**
+     * The filters of both endpoints.
+     *
+     * @param type           event types, repeated or comma-separated
+     * @param recordedBefore exclusive
+     * @param effectiveTo    inclusive
+     */
+    private record Filters(List<String> type, String party, Instant recordedFrom, Instant recordedBefore,
+                           LocalDate effectiveFrom, LocalDate effectiveTo, String after, Integer limit, Long waitFor) {
+    }
+
+    private ResponseEntity<Page> page(String negotiationId, Filters filters, HttpServletRequest request) {
+        int limit = filters.limit() == null ? DEFAULT_LIMIT : filters.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Set<String> types = new HashSet<>(filters.type() == null ? List.of() : filters.type());
+        types.removeIf(String::isBlank);
+        for (String type : types) {
+            if (!EVENT_TYPES.contains(type)) {
+                throw ProblemException.invalidParameter("type", "'" + type + "' is not an event type; known types "
+                        + "are " + EVENT_TYPES.stream().sorted().toList());
+            }
+        }
+        AuditQuery query = new AuditQuery(negotiationId, types, filters.party(), filters.recordedFrom(),
+                filters.recordedBefore(), filters.effectiveFrom(), filters.effectiveTo(), decode(filters.after()),
+                limit);
+        ResponseEntity<AuditPage> answer = views.answer(AuditProjector.NAME, filters.waitFor(), query,
+                AuditPage.class, () -> ProblemException.unknownNegotiation(negotiationId));
+        AuditPage page = answer.getBody();
+        String next = page.next() == null ? null : UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("after", encode(page.next()))
+                .replaceQueryParam("waitFor").build().toUriString();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().headers(answer.getHeaders());
+        if (next != null) {
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(new Page(page.entries().stream().map(Entry::of).toList(), next));
+    }
+
+    static String encode(long position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith(CURSOR_PREFIX)) {
+                return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+            }
+        } catch (IllegalArgumentException notACursor) {
+            // answered below
+        }
+        throw ProblemException.invalidParameter("after", "is not a cursor this ledger gave out; use the next link "
+                + "of a page");
+    }
+}

@@ -1,0 +1,41 @@
+package org.negotiationledger.api.http;
+
+import org.negotiationledger.projections.exchanges.Exchange;
+import org.negotiationledger.projections.exchanges.ExchangeList;
+import org.negotiationledger.projections.exchanges.ExchangeListQuery;
+import org.negotiationledger.projections.exchanges.ExchangeQuery;
+import org.negotiationledger.projections.exchanges.ExchangesProjector;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The exchanges of a negotiation: terms, agreement, stages, totals and status. */
+@RestController
+@RequestMapping("/api/negotiations/{negotiationId}/exchanges")
+class ExchangesController {
+
+    private final ViewAnswers views;
+
+    ExchangesController(ViewAnswers views) {
+        this.views = views;
+    }
+
+    @GetMapping
+    ResponseEntity<ExchangeList> exchanges(@PathVariable String negotiationId,
+                                           @RequestParam(required = false) Long waitFor) {
+        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeListQuery(negotiationId),
+                ExchangeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
+    }
+
+    @GetMapping("/{exchangeId}")
+    ResponseEntity<Exchange> exchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
+                                      @RequestParam(required = false) Long waitFor) {
+        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeQuery(negotiationId, exchangeId),
+                Exchange.class, () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
+                        + "' has no exchange '" + exchangeId + "'")
+                        .with("negotiationId", negotiationId).with("exchangeId", exchangeId));
+    }
+}

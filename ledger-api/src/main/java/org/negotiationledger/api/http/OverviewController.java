@@ -1,0 +1,40 @@
+package org.negotiationledger.api.http;
+
+import org.negotiationledger.projections.overview.NegotiationList;
+import org.negotiationledger.projections.overview.NegotiationListQuery;
+import org.negotiationledger.projections.overview.NegotiationQuery;
+import org.negotiationledger.projections.overview.NegotiationStatus;
+import org.negotiationledger.projections.overview.NegotiationSummary;
+import org.negotiationledger.projections.overview.OverviewProjector;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The negotiations the ledger holds, each at a glance. */
+@RestController
+@RequestMapping("/api/negotiations")
+class OverviewController {
+
+    private final ViewAnswers views;
+
+    OverviewController(ViewAnswers views) {
+        this.views = views;
+    }
+
+    @GetMapping
+    ResponseEntity<NegotiationList> negotiations(@RequestParam(required = false) NegotiationStatus status,
+                                                 @RequestParam(required = false) Long waitFor) {
+        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationListQuery(status), NegotiationList.class,
+                () -> new ProblemException(ProblemType.INTERNAL_ERROR, "the overview view gave no answer"));
+    }
+
+    @GetMapping("/{negotiationId}")
+    ResponseEntity<NegotiationSummary> negotiation(@PathVariable String negotiationId,
+                                                   @RequestParam(required = false) Long waitFor) {
+        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationQuery(negotiationId),
+                NegotiationSummary.class, () -> ProblemException.unknownNegotiation(negotiationId));
+    }
+}

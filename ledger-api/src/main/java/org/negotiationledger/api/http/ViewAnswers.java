@@ -1,0 +1,61 @@
+package org.negotiationledger.api.http;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.negotiationledger.api.views.ViewProgress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Asks a view a question over the query bus, first waiting (bounded) for the view to reach a
+ * position the client names, so that a client reads its own writes. Every answer says how far
+ * the view was ({@code X-View-Position}); one that could not wait long enough says so
+ * ({@code X-View-Behind: true}).
+ */
+@Component
+class ViewAnswers {
+
+    static final String VIEW_POSITION = "X-View-Position";
+    static final String VIEW_BEHIND = "X-View-Behind";
+
+    private final QueryGateway queries;
+    private final ViewProgress progress;
+    private final Duration waitBound;
+
+    ViewAnswers(QueryGateway queries, ViewProgress progress,
+                @Value("${ledger.views.wait-bound:PT5S}") Duration waitBound) {
+        this.queries = queries;
+        this.progress = progress;
+        this.waitBound = waitBound;
+    }
+
+    /**
+     * @param waitFor the global position to wait for, or null
+     * @param missing the problem to answer when the view has no answer
+     */
+    <R> ResponseEntity<R> answer(String view, Long waitFor, Object query, Class<R> type,
+                                 Supplier<ProblemException> missing) {
+        boolean behind = false;
+        if (waitFor != null) {
+            if (waitFor < 0) {
+                throw ProblemException.invalidParameter("waitFor", "must be a position returned by a command (0 or more)");
+            }
+            behind = !progress.awaitProcessed(view, waitFor, waitBound);
+        }
+        long position = progress.position(view);
+        R result = queries.query(query, ResponseTypes.instanceOf(type)).join();
+        if (result == null) {
+            ProblemException problem = missing.get().with("viewPosition", position);
+            throw behind ? problem.with("viewBehind", true) : problem;
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VIEW_POSITION, Long.toString(position));
+        if (behind) {
+            response.header(VIEW_BEHIND, "true");
+        }
+        return response.body(result);
+    }
+}

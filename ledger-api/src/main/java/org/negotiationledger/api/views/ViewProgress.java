@@ -1,0 +1,130 @@
+package org.negotiationledger.api.views;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads how far each view is from the token store, which every node shares; for the segments
+ * this node processes, from its processor, which knows a moment sooner.
+ */
+@Component
+public class ViewProgress {
+
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    ViewProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** The views this node runs, by name. */
+    public List<String> names() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    public Optional<StreamingEventProcessor> processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    /** The global position of the last event stored; -1 when the store is empty. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    public ViewStatus status(String name, ReplayState replay) {
+        StreamingEventProcessor processor = processor(name)
+                .orElseThrow(() -> new IllegalArgumentException("no view named " + name));
+        long head = head();
+        List<ViewStatus.Segment> segments = new ArrayList<>();
+        for (SegmentToken segment : tokens(name, processor)) {
+            segments.add(new ViewStatus.Segment(segment.segment(), position(segment.token()),
+                    ReplayToken.isReplay(segment.token()), segment.owner()));
+        }
+        long position = segments.isEmpty() ? -1
+                : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
+        boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying);
+        double progress = !replaying ? 1 : head <= 0 ? 0 : Math.max(0, Math.min(1, (double) position / head));
+        return new ViewStatus(name, position, head, Math.max(0, head - position), replaying, progress,
+                processor.isRunning(), segments, replay);
+    }
+
+    /** Whether every segment of the view has processed the event at {@code position}. */
+    public boolean hasProcessed(String name, long position) {
+        StreamingEventProcessor processor = processor(name).orElseThrow();
+        List<SegmentToken> tokens = tokens(name, processor);
+        TrackingToken target = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
+        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.token() != null && t.token().covers(target));
+    }
+
+    /** Waits until the view has processed {@code position}, at most {@code bound}; answers whether it has. */
+    public boolean awaitProcessed(String name, long position, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!hasProcessed(name, position)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The position the view has reached: the lowest of its segments. */
+    public long position(String name) {
+        StreamingEventProcessor processor = processor(name).orElseThrow();
+        return tokens(name, processor).stream().mapToLong(t -> position(t.token())).min().orElse(-1);
+    }
+
+    private List<SegmentToken> tokens(String name, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        return jdbc.query("SELECT segment, token, tokentype, owner FROM tokenentry WHERE processorname = ? "
+                + "ORDER BY segment", (row, n) -> {
+            int segment = row.getInt("segment");
+            EventTrackerStatus here = local.get(segment);
+            TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
+                    : deserialize(row.getBytes("token"), row.getString("tokentype"));
+            return new SegmentToken(segment, token, row.getString("owner"));
+        }, name);
+    }
+
+    private TrackingToken deserialize(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private record SegmentToken(int segment, TrackingToken token, String owner) {
+    }
+}
