@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,13 +36,47 @@ final class LedgerNode implements AutoCloseable {
     }
 
     static LedgerNode start(Map<String, Object> properties) {
+        return start(properties, null);
+    }
+
+    /** A node whose commands are recorded at the times {@code clock} tells (null: the system clock). */
+    static LedgerNode start(Map<String, Object> properties, Clock clock) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.putIfAbsent("ledger.snapshot-every", "5");
         // As command-line arguments, so that they win over application.properties.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new LedgerNode(new SpringApplicationBuilder(LedgerApplication.class).run(args));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
+        if (clock != null) {
+            application.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
+        }
+        return new LedgerNode(application.run(args));
+    }
+
+    /** Waits until every view has processed every stored event. */
+    void awaitViews() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode listing = get("/api/admin/projections").json();
+            long head = listing.get("head").asLong();
+            boolean done = true;
+            for (JsonNode view : listing.get("projections")) {
+                done &= view.get("position").asLong() >= head && !view.get("replaying").asBoolean();
+            }
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the views did not catch up: " + listing);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     JdbcTemplate jdbc() {

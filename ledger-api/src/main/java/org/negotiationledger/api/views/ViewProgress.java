@@ -59,14 +59,19 @@ public class ViewProgress {
                 .orElseThrow(() -> new IllegalArgumentException("no view named " + name));
         long head = head();
         List<ViewStatus.Segment> segments = new ArrayList<>();
+        double progress = 1;
         for (SegmentToken segment : tokens(name, processor)) {
-            segments.add(new ViewStatus.Segment(segment.segment(), position(segment.token()),
-                    ReplayToken.isReplay(segment.token()), segment.owner()));
+            long position = position(segment.token());
+            long replayEnd = replayEnd(segment.token());
+            boolean replaying = position < replayEnd;
+            if (replaying) {
+                progress = Math.min(progress, Math.max(0, (double) position / replayEnd));
+            }
+            segments.add(new ViewStatus.Segment(segment.segment(), position, replaying, segment.owner()));
         }
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying);
-        double progress = !replaying ? 1 : head <= 0 ? 0 : Math.max(0, Math.min(1, (double) position / head));
         return new ViewStatus(name, position, head, Math.max(0, head - position), replaying, progress,
                 processor.isRunning(), segments, replay);
     }
@@ -119,6 +124,15 @@ public class ViewProgress {
             return null;
         }
         return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    /**
+     * Where a replay of the segment ends: the position the history had when the view was reset.
+     * (Axon keeps the replay token one event longer; by then the view has caught up.)
+     */
+    private static long replayEnd(TrackingToken token) {
+        return token instanceof ReplayToken replay && replay.getTokenAtReset() != null
+                ? replay.getTokenAtReset().position().orElse(-1) : -1;
     }
 
     private static long position(TrackingToken token) {

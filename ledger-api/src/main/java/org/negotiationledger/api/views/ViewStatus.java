@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param position   the last global position every segment of the view has processed; -1 for none
  * @param lag        events stored but not yet processed by the view
- * @param replaying  whether the view is being rebuilt from the start of the history
- * @param progress   during a replay, the share of the history processed again (0 to 1); otherwise 1
+ * @param replaying  whether the view is being rebuilt and has not yet reached where the history stood
+ *                   when the replay began
+ * @param progress   during a replay, the share of that history processed again (0 to 1); otherwise 1
  * @param runningHere whether this node's processor for the view is running
  * @param replay     the last replay requested, or null
  */
