@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -77,6 +78,10 @@ final class LedgerNode implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    ApplicationContext context() {
+        return context;
     }
 
     JdbcTemplate jdbc() {

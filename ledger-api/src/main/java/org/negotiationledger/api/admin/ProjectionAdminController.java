@@ -1,5 +1,7 @@
 package org.negotiationledger.api.admin;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.negotiationledger.api.http.CommandContext;
 import org.negotiationledger.api.http.ProblemException;
 import org.negotiationledger.api.http.ProblemType;
@@ -18,6 +20,7 @@ import java.util.List;
 
 /** How far each view is, and rebuilding a view from the start of the history. */
 @RestController
+@Tag(name = "Admin", description = "The views' progress, and rebuilding them from the history")
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
@@ -34,19 +37,22 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    Projections list() {
+    @Operation(summary = "Every view with its position, the head of the store, lag and replay state")
+    Projections projections() {
         List<ViewStatus> all = views.names().stream().map(this::status).toList();
         return new Projections(views.head(), all);
     }
 
     @GetMapping("/{name}")
-    ViewStatus one(@PathVariable String name) {
+    @Operation(summary = "One view's progress")
+    ViewStatus projection(@PathVariable String name) {
         return status(known(name));
     }
 
     /** Answers 202 at once: the replay goes on in the background; the listing shows its progress. */
     @PostMapping("/{name}/replay")
-    ResponseEntity<ViewStatus> replay(@PathVariable String name, CommandContext context) {
+    @Operation(summary = "Rebuild a view from the start of the history", description = "Every node stops the view, its tables are emptied and its tokens reset, then it rebuilds; follow the progress in the listing.")
+    ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandContext context) {
         known(name);
         try {
             replays.request(name, context.recordedBy());

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.servlet.http.HttpServletRequest;
 import org.negotiationledger.core.api.NegotiationEvent;
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  * fetches the following one with the same filters.
  */
 @RestController
+@Tag(name = "Audit", description = "Every stored event with who recorded it, when and why")
 class AuditController {
 
     static final int DEFAULT_LIMIT = 100;
@@ -46,23 +49,24 @@ class AuditController {
     }
 
     /** One event; {@code payload} is the event's content as stored. */
-    record Entry(long position, String negotiationId, long sequence, String eventId, String type, String revision,
+    record AuditEvent(long position, String negotiationId, long sequence, String eventId, String type, String revision,
                  LocalDate effectiveOn, Instant recordedAt, String recordedBy, String correlationId,
                  @JsonRawValue String payload) {
 
-        static Entry of(AuditEntry entry) {
-            return new Entry(entry.position(), entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
+        static AuditEvent of(AuditEntry entry) {
+            return new AuditEvent(entry.position(), entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
                     entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
                     entry.correlationId(), entry.payloadJson());
         }
     }
 
     /** @param next the link to the following page, or null on the last one */
-    record Page(List<Entry> entries, String next) {
+    record AuditTrail(List<AuditEvent> entries, String next) {
     }
 
     @GetMapping("/api/negotiations/{negotiationId}/audit")
-    ResponseEntity<Page> negotiation(@PathVariable String negotiationId,
+    @Operation(summary = "The audit trail of one negotiation", description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; follow next for the following page.")
+    ResponseEntity<AuditTrail> negotiationAudit(@PathVariable String negotiationId,
                                      @RequestParam(required = false) List<String> type,
                                      @RequestParam(required = false) String party,
                                      @RequestParam(required = false) Instant recordedFrom,
@@ -78,7 +82,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit")
-    ResponseEntity<Page> all(@RequestParam(required = false) List<String> type,
+    @Operation(summary = "The audit trail of every negotiation, in store order")
+    ResponseEntity<AuditTrail> audit(@RequestParam(required = false) List<String> type,
                              @RequestParam(required = false) String party,
                              @RequestParam(required = false) Instant recordedFrom,
                              @RequestParam(required = false) Instant recordedBefore,
@@ -103,7 +108,7 @@ class AuditController {
                            LocalDate effectiveFrom, LocalDate effectiveTo, String after, Integer limit, Long waitFor) {
     }
 
-    private ResponseEntity<Page> page(String negotiationId, Filters filters, HttpServletRequest request) {
+    private ResponseEntity<AuditTrail> page(String negotiationId, Filters filters, HttpServletRequest request) {
         int limit = filters.limit() == null ? DEFAULT_LIMIT : filters.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
@@ -129,7 +134,7 @@ class AuditController {
         if (next != null) {
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return response.body(new Page(page.entries().stream().map(Entry::of).toList(), next));
+        return response.body(new AuditTrail(page.entries().stream().map(AuditEvent::of).toList(), next));
     }
 
     static String encode(long position) {

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.exchanges.ExchangeListQuery;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The exchanges of a negotiation: terms, agreement, stages, totals and status. */
 @RestController
+@Tag(name = "Exchanges", description = "Swaps of prisoners, bodies or goods: terms, agreement, stages, totals")
 @RequestMapping("/api/negotiations/{negotiationId}/exchanges")
 class ExchangesController {
 
@@ -24,6 +27,7 @@ class ExchangesController {
     }
 
     @GetMapping
+    @Operation(summary = "Every exchange of a negotiation, in the order proposed")
     ResponseEntity<ExchangeList> exchanges(@PathVariable String negotiationId,
                                            @RequestParam(required = false) Long waitFor) {
         return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeListQuery(negotiationId),
@@ -31,6 +35,7 @@ class ExchangesController {
     }
 
     @GetMapping("/{exchangeId}")
+    @Operation(summary = "One exchange")
     ResponseEntity<Exchange> exchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
                                       @RequestParam(required = false) Long waitFor) {
         return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeQuery(negotiationId, exchangeId),

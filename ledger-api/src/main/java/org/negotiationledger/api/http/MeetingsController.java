@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.meetings.MeetingTimelineQuery;
 import org.negotiationledger.projections.meetings.MeetingsProjector;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The rounds of talks of a negotiation, earliest first. */
 @RestController
+@Tag(name = "Meetings", description = "The rounds of talks")
 class MeetingsController {
 
     private final ViewAnswers views;
@@ -20,6 +23,7 @@ class MeetingsController {
     }
 
     @GetMapping("/api/negotiations/{negotiationId}/meetings")
+    @Operation(summary = "The timeline of rounds, earliest first")
     ResponseEntity<MeetingTimeline> meetings(@PathVariable String negotiationId,
                                              @RequestParam(required = false) Long waitFor) {
         return views.answer(MeetingsProjector.NAME, waitFor, new MeetingTimelineQuery(negotiationId),

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandSender;
@@ -45,6 +47,7 @@ import java.time.Instant;
  * 201 when the command recorded something, 200 when it repeated what was already recorded.
  */
 @RestController
+@Tag(name = "Commands", description = "Record what was said, agreed and done; each POST appends events")
 @RequestMapping(path = "/api/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE)
 class NegotiationCommandController {
 
@@ -61,12 +64,14 @@ class NegotiationCommandController {
     }
 
     @PostMapping
-    ResponseEntity<CommandResponse> open(@Valid @RequestBody OpenNegotiationRequest body, CommandContext context) {
+    @Operation(summary = "Open a negotiation")
+    ResponseEntity<CommandResponse> openNegotiation(@Valid @RequestBody OpenNegotiationRequest body, CommandContext context) {
         return send(new OpenNegotiation(body.id(), body.title(), body.description(), body.openedOn(), now()),
                 context);
     }
 
     @PostMapping("/{negotiationId}/parties")
+    @Operation(summary = "Register a party (a side, mediator or observer)")
     ResponseEntity<CommandResponse> registerParty(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RegisterPartyRequest body,
                                                   CommandContext context) {
@@ -74,6 +79,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/delegates")
+    @Operation(summary = "Register a delegate who speaks or acts for a party")
     ResponseEntity<CommandResponse> registerDelegate(@PathVariable String negotiationId,
                                                      @Valid @RequestBody RegisterDelegateRequest body,
                                                      CommandContext context) {
@@ -82,12 +88,14 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/topics")
+    @Operation(summary = "Add a topic")
     ResponseEntity<CommandResponse> addTopic(@PathVariable String negotiationId,
                                              @Valid @RequestBody AddTopicRequest body, CommandContext context) {
         return send(new AddTopic(negotiationId, body.id(), body.title(), body.description(), now()), context);
     }
 
     @PostMapping("/{negotiationId}/statements")
+    @Operation(summary = "Record a party's statement on a topic", description = "The effective date is the day it was said; the recording time is now.")
     ResponseEntity<CommandResponse> recordStatement(@PathVariable String negotiationId,
                                                     @Valid @RequestBody RecordStatementRequest body,
                                                     CommandContext context) {
@@ -98,6 +106,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/corrections")
+    @Operation(summary = "Correct a statement", description = "Only the fields that change, plus the reason. The original stays in the history.")
     ResponseEntity<CommandResponse> correctStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody CorrectionRequest body,
@@ -107,6 +116,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/retraction")
+    @Operation(summary = "Retract a statement", description = "It stops counting for the party's position; the history keeps it.")
     ResponseEntity<CommandResponse> retractStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody RetractionRequest body,
@@ -115,6 +125,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/meetings")
+    @Operation(summary = "Record a round of talks")
     ResponseEntity<CommandResponse> recordMeeting(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RecordMeetingRequest body,
                                                   CommandContext context) {
@@ -123,6 +134,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/exchanges")
+    @Operation(summary = "Propose an exchange (numbered, or all for all in categories)")
     ResponseEntity<CommandResponse> proposeExchange(@PathVariable String negotiationId,
                                                     @Valid @RequestBody ProposeExchangeRequest body,
                                                     CommandContext context) {
@@ -131,6 +143,7 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/agreements")
+    @Operation(summary = "Record that at least two parties agreed an exchange")
     ResponseEntity<CommandResponse> agreeExchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
                                                   @Valid @RequestBody AgreeExchangeRequest body,
                                                   CommandContext context) {
@@ -139,7 +152,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/executions")
-    ResponseEntity<CommandResponse> recordExecution(@PathVariable String negotiationId,
+    @Operation(summary = "Record a stage of an exchange carried out", description = "The exchange completes when the agreed numbers are reached.")
+    ResponseEntity<CommandResponse> recordExchangeExecution(@PathVariable String negotiationId,
                                                     @PathVariable String exchangeId,
                                                     @Valid @RequestBody ExecutionRequest body,
                                                     CommandContext context) {
@@ -148,7 +162,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/closure")
-    ResponseEntity<CommandResponse> close(@PathVariable String negotiationId, @Valid @RequestBody ClosureRequest body,
+    @Operation(summary = "Close a negotiation", description = "A closed negotiation accepts nothing but corrections.")
+    ResponseEntity<CommandResponse> closeNegotiation(@PathVariable String negotiationId, @Valid @RequestBody ClosureRequest body,
                                           CommandContext context) {
         return send(new CloseNegotiation(negotiationId, body.outcome(), body.closedOn(), body.summary(), now()),
                 context);

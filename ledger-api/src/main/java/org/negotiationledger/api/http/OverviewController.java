@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.negotiationledger.projections.overview.NegotiationList;
 import org.negotiationledger.projections.overview.NegotiationListQuery;
 import org.negotiationledger.projections.overview.NegotiationQuery;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The negotiations the ledger holds, each at a glance. */
 @RestController
+@Tag(name = "Negotiations", description = "Each negotiation at a glance")
 @RequestMapping("/api/negotiations")
 class OverviewController {
 
@@ -25,6 +28,7 @@ class OverviewController {
     }
 
     @GetMapping
+    @Operation(summary = "Every negotiation, by id, with status and counts")
     ResponseEntity<NegotiationList> negotiations(@RequestParam(required = false) NegotiationStatus status,
                                                  @RequestParam(required = false) Long waitFor) {
         return views.answer(OverviewProjector.NAME, waitFor, new NegotiationListQuery(status), NegotiationList.class,
@@ -32,6 +36,7 @@ class OverviewController {
     }
 
     @GetMapping("/{negotiationId}")
+    @Operation(summary = "One negotiation with its parties, delegates, topics, counts and dates")
     ResponseEntity<NegotiationSummary> negotiation(@PathVariable String negotiationId,
                                                    @RequestParam(required = false) Long waitFor) {
         return views.answer(OverviewProjector.NAME, waitFor, new NegotiationQuery(negotiationId),

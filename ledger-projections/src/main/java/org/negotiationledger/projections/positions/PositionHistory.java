@@ -10,7 +10,7 @@ import java.util.List;
 
 /** One party's statements on one topic, oldest effective date first, each version in order. */
 public record PositionHistory(String negotiationId, String partyId, String topicId, Instant knownAt,
-                              List<Entry> entries) {
+                              List<HistoryEntry> entries) {
 
     /**
      * One version of a statement.
@@ -20,7 +20,7 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param superseded   whether a later version replaced it
      * @param reason       why the statement was corrected or retracted (for those versions)
      */
-    public record Entry(String statementId, int revision, VersionKind kind, Stance stance, int score, String summary,
+    public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score, String summary,
                         String conditions, Offer offer, LocalDate effectiveOn, String delegateId, Source source,
                         String note, String reason, Instant recordedAt, Instant supersededAt, boolean superseded) {
     }

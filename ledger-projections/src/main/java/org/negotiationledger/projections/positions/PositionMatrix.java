@@ -8,11 +8,11 @@ import java.util.List;
 
 /** Parties × topics; {@code positions} holds the cells in which a party has taken a position. */
 public record PositionMatrix(String negotiationId, String title, LocalDate asOf, Instant knownAt,
-                             List<Party> parties, List<Topic> topics, List<Position> positions) {
+                             List<MatrixParty> parties, List<MatrixTopic> topics, List<Position> positions) {
 
-    public record Party(String id, String name, PartyRole role) {
+    public record MatrixParty(String id, String name, PartyRole role) {
     }
 
-    public record Topic(String id, String title) {
+    public record MatrixTopic(String id, String title) {
     }
 }

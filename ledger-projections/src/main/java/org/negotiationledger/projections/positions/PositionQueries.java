@@ -50,13 +50,13 @@ public class PositionQueries {
         if (title.isEmpty()) {
             return null;
         }
-        List<PositionMatrix.Party> parties = jdbc.query("SELECT party_id, name, role FROM positions_party "
+        List<PositionMatrix.MatrixParty> parties = jdbc.query("SELECT party_id, name, role FROM positions_party "
                         + "WHERE negotiation_id = ? ORDER BY ordinal",
-                (row, n) -> new PositionMatrix.Party(row.getString(1), row.getString(2),
+                (row, n) -> new PositionMatrix.MatrixParty(row.getString(1), row.getString(2),
                         PartyRole.valueOf(row.getString(3))), query.negotiationId());
-        List<PositionMatrix.Topic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
+        List<PositionMatrix.MatrixTopic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
                         + "WHERE negotiation_id = ? ORDER BY ordinal",
-                (row, n) -> new PositionMatrix.Topic(row.getString(1), row.getString(2)), query.negotiationId());
+                (row, n) -> new PositionMatrix.MatrixTopic(row.getString(1), row.getString(2)), query.negotiationId());
         return new PositionMatrix(query.negotiationId(), title.get(0), query.asOf(), query.knownAt(), parties, topics,
                 positions(query.negotiationId(), query.asOf(), query.knownAt(), parties, topics));
     }
@@ -71,7 +71,7 @@ public class PositionQueries {
             return null;
         }
         Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
-        List<PositionHistory.Entry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS + " FROM positions_version "
+        List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS + " FROM positions_version "
                         + "WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? AND known_from <= ? "
                         + "ORDER BY effective_on, recorded_seq, revision",
                 (row, n) -> PositionRows.entry(row, query.knownAt()),
@@ -93,8 +93,8 @@ public class PositionQueries {
         Map<String, Position> earlier = new LinkedHashMap<>();
         before.positions().forEach(p -> earlier.put(p.partyId() + "\u0000" + p.topicId(), p));
         List<PositionChanges.Change> changes = new ArrayList<>();
-        for (PositionMatrix.Party party : before.parties()) {
-            for (PositionMatrix.Topic topic : before.topics()) {
+        for (PositionMatrix.MatrixParty party : before.parties()) {
+            for (PositionMatrix.MatrixTopic topic : before.topics()) {
                 String cell = party.id() + "\u0000" + topic.id();
                 Position from = earlier.get(cell);
                 Position to = after.get(cell);
@@ -109,14 +109,14 @@ public class PositionQueries {
 
     /** One index lookup per cell that has statements, in the order of parties, then topics. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
-                                     List<PositionMatrix.Party> parties, List<PositionMatrix.Topic> topics) {
+                                     List<PositionMatrix.MatrixParty> parties, List<PositionMatrix.MatrixTopic> topics) {
         LocalDate day = asOf == null ? LAST_DAY : asOf;
         Instant at = knownAt == null ? END_OF_TIME : knownAt;
         Set<String> cells = new HashSet<>(jdbc.queryForList("SELECT party_id || '/' || topic_id FROM positions_cell "
                 + "WHERE negotiation_id = ?", String.class, negotiationId));
         List<Position> positions = new ArrayList<>();
-        for (PositionMatrix.Party party : parties) {
-            for (PositionMatrix.Topic topic : topics) {
+        for (PositionMatrix.MatrixParty party : parties) {
+            for (PositionMatrix.MatrixTopic topic : topics) {
                 if (cells.contains(party.id() + "/" + topic.id())) {
                     jdbc.query(CELL, (row, n) -> PositionRows.position(row), negotiationId, party.id(), topic.id(),
                             day, utc(at), utc(at)).forEach(positions::add);

@@ -33,13 +33,13 @@ final class PositionRows {
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
-    static PositionHistory.Entry entry(ResultSet row, Instant knownAt) throws SQLException {
+    static PositionHistory.HistoryEntry entry(ResultSet row, Instant knownAt) throws SQLException {
         Stance stance = Stance.valueOf(row.getString("stance"));
         Instant supersededAt = Rows.instant(row, "superseded_at");
         if (supersededAt != null && knownAt != null && supersededAt.isAfter(knownAt)) {
             supersededAt = null;
         }
-        return new PositionHistory.Entry(row.getString("statement_id"), row.getInt("revision"),
+        return new PositionHistory.HistoryEntry(row.getString("statement_id"), row.getInt("revision"),
                 VersionKind.valueOf(row.getString("kind")), stance, stance.score(), row.getString("summary"),
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), row.getString("delegate_id"),
                 Rows.fromJson(row.getString("source_json"), Source.class), row.getString("note"),

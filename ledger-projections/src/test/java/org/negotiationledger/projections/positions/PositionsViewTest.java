@@ -45,8 +45,8 @@ class PositionsViewTest {
         PositionMatrix now = matrix(null, null);
 
         assertThat(now.title()).isEqualTo("Russia–Ukraine talks 2025");
-        assertThat(now.parties()).extracting(PositionMatrix.Party::id).containsExactly("ua", "ru", "tr");
-        assertThat(now.topics()).extracting(PositionMatrix.Topic::id)
+        assertThat(now.parties()).extracting(PositionMatrix.MatrixParty::id).containsExactly("ua", "ru", "tr");
+        assertThat(now.topics()).extracting(PositionMatrix.MatrixTopic::id)
                 .containsExactly("ceasefire", "prisoner-exchange", "leaders-meeting");
         assertThat(cells(now)).isEqualTo("ua/ceasefire=s-4:SUPPORTS ru/ceasefire=s-2:REJECTS "
                 + "ru/leaders-meeting=s-3:CONDITIONAL");
@@ -115,8 +115,8 @@ class PositionsViewTest {
         });
 
         PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null));
-        assertThat(history.entries()).extracting(PositionHistory.Entry::revision, PositionHistory.Entry::kind,
-                        PositionHistory.Entry::summary, PositionHistory.Entry::superseded)
+        assertThat(history.entries()).extracting(PositionHistory.HistoryEntry::revision, PositionHistory.HistoryEntry::kind,
+                        PositionHistory.HistoryEntry::summary, PositionHistory.HistoryEntry::superseded)
                 .containsExactly(
                         tuple(1, VersionKind.RECORDED, "original text", true),
                         tuple(2, VersionKind.CORRECTED, "corrected text", false));

@@ -1,0 +1,166 @@
+package org.negotiationledger.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The OpenAPI description (/v3/api-docs, Swagger UI at /swagger-ui.html). Request and response
+ * examples come from {@code openapi/examples.json}, keyed by operation id; the headers and
+ * problem answers every command or query shares are added here once.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static {
+        // Resolved from headers, not a query parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
+    }
+
+    private static final String JSON = "application/json";
+    private static final String PROBLEM = "application/problem+json";
+
+    @Bean
+    OpenAPI ledgerOpenApi() {
+        return new OpenAPI().info(new Info().title("Negotiation Ledger").version("0.1.0").description("""
+                An event-sourced ledger of negotiations. Commands (POST) append immutable events; the views \
+                (GET) show each party's position on each topic over time, the exchanges, the meetings, the \
+                audit trail and an overview. Views are eventually consistent: pass the `position` a command \
+                returned as `waitFor` to read your own write. Errors are RFC 9457 problem details."""));
+    }
+
+    @Bean
+    OpenApiCustomizer ledgerExamples() {
+        JsonNode examples = readExamples();
+        return openApi -> {
+            openApi.getComponents().addSchemas("ProblemDetail", new ObjectSchema()
+                    .description("RFC 9457 problem details; clients branch on type")
+                    .addProperty("type", new StringSchema().example("/problems/rule-violation"))
+                    .addProperty("title", new StringSchema())
+                    .addProperty("status", new IntegerSchema())
+                    .addProperty("detail", new StringSchema())
+                    .addProperty("instance", new StringSchema()));
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                JsonNode example = examples.path(op.getOperationId());
+                boolean admin = path.startsWith("/api/admin/");
+                if (method == PathItem.HttpMethod.POST) {
+                    describeCommand(op, example, admin);
+                } else {
+                    describeQuery(op, example, admin);
+                }
+            }));
+        };
+    }
+
+    private static void describeCommand(Operation op, JsonNode example, boolean admin) {
+        if (op.getRequestBody() != null && example.has("request")) {
+            op.getRequestBody().getContent().get(JSON).setExample(example.get("request"));
+        }
+        op.addParametersItem(header("X-Recorded-By", "Who records the command (until access control names the user)",
+                "anna"));
+        op.addParametersItem(header("X-Request-Id", "Kept as the correlation id of the events; made up when absent",
+                "c0ffee-42"));
+        ApiResponses responses = new ApiResponses();
+        Schema<?> body = onlyResponse(op).getContent().values().iterator().next().getSchema();
+        if (admin) {
+            responses.addApiResponse("202", answer("The replay has begun; follow it in the listing", body, example));
+            responses.addApiResponse("409", problem("/problems/replay-in-progress", 409,
+                    "a replay of view 'positions' is already under way"));
+        } else {
+            op.addParametersItem(header("If-Match", "Refuse the command unless the negotiation is at this version "
+                    + "(the ETag of an earlier answer)", "\"12\""));
+            responses.addApiResponse("201", answer("Recorded; ETag is the negotiation's version", body, example)
+                    .addHeaderObject("ETag", new Header().schema(new StringSchema()).example("\"13\"")));
+            responses.addApiResponse("200", answer("An identical repeat: nothing new was recorded", body, example));
+            responses.addApiResponse("409", problem("/problems/id-conflict", 409,
+                    "statement 's-7' was already recorded with other content"));
+            responses.addApiResponse("413", problem("/problems/body-too-large", 413,
+                    "the request body is larger than the limit of 1048576 bytes"));
+            responses.addApiResponse("422", problem("/problems/rule-violation", 422,
+                    "party 'xx' is not registered in negotiation 'ru-ua-2025'"));
+        }
+        responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
+        responses.addApiResponse("404", notFound(admin));
+        op.setResponses(responses);
+    }
+
+    private static void describeQuery(Operation op, JsonNode example, boolean admin) {
+        ApiResponse ok = onlyResponse(op);
+        ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
+                + "it could not reach waitFor in time");
+        Schema<?> body = ok.getContent().values().iterator().next().getSchema();
+        ApiResponses responses = new ApiResponses();
+        responses.addApiResponse("200", answer(ok.getDescription(), body, example)
+                .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20")));
+        responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
+                "asOf has the value '20.05.2025', but must be a date like 2025-05-20"));
+        responses.addApiResponse("404", notFound(admin));
+        op.setResponses(responses);
+    }
+
+    private static ApiResponse notFound(boolean admin) {
+        return admin ? problem("/problems/not-found", 404, "there is no view named 'position'")
+                : problem("/problems/unknown-negotiation", 404, "negotiation 'ru-ua-2026' does not exist");
+    }
+
+    private static ApiResponse onlyResponse(Operation op) {
+        return op.getResponses().values().iterator().next();
+    }
+
+    private static ApiResponse answer(String description, Schema<?> schema, JsonNode example) {
+        MediaType media = new MediaType().schema(schema);
+        if (example.has("response")) {
+            media.setExample(example.get("response"));
+        }
+        return new ApiResponse().description(description).content(new Content().addMediaType(JSON, media));
+    }
+
+    private static ApiResponse problem(String type, int status, String detail) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type);
+        example.put("title", "See the type");
+        example.put("status", status);
+        example.put("detail", detail);
+        return new ApiResponse().description("RFC 9457 problem details").content(new Content()
+                .addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))
+                        .example(example)));
+    }
+
+    private static HeaderParameter header(String name, String description, String example) {
+        HeaderParameter header = new HeaderParameter();
+        header.name(name).description(description).required(false).schema(new StringSchema()).example(example);
+        return header;
+    }
+
+    private static JsonNode readExamples() {
+        try (InputStream in = new ClassPathResource("openapi/examples.json").getInputStream()) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi/examples.json is missing from the application", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.negotiationledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI description documents every endpoint of the ledger, each with examples. */
+class OpenApiTest {
+
+    private static LedgerNode node;
+    private static JsonNode description;
+
+    @BeforeAll
+    static void start() {
+        node = LedgerNode.start(TestDatabase.freshSchema("ledger_openapi_it"));
+        LedgerNode.Response response = node.get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        description = response.json();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void everyEndpointIsDescribed() {
+        Set<String> endpoints = new TreeSet<>();
+        ApplicationContext context = node.context();
+        context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((RequestMappingInfo info, HandlerMethod method) -> {
+                    for (String path : info.getPatternValues()) {
+                        if (path.startsWith("/api/")) {
+                            info.getMethodsCondition().getMethods()
+                                    .forEach(verb -> endpoints.add(verb.name().toLowerCase() + " " + path));
+                        }
+                    }
+                });
+        Set<String> described = new TreeSet<>();
+        description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
+                .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
+
+        assertThat(endpoints).hasSize(25);
+        assertThat(described).isEqualTo(endpoints);
+    }
+
+    @Test
+    void everyOperationHasASummaryAndExamples() {
+        List<String> missing = new ArrayList<>();
+        description.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String name = entry.getKey() + " " + path.getKey();
+            JsonNode operation = entry.getValue();
+            if (!operation.hasNonNull("summary")) {
+                missing.add(name + ": summary");
+            }
+            if (operation.has("requestBody")
+                    && !operation.at("/requestBody/content/application~1json").has("example")) {
+                missing.add(name + ": request example");
+            }
+            boolean answered = false;
+            for (String status : List.of("200", "201", "202")) {
+                answered |= operation.at("/responses/" + status + "/content/application~1json").has("example");
+            }
+            if (!answered) {
+                missing.add(name + ": response example");
+            }
+            if (!operation.at("/responses/404/content/application~1problem+json").has("example")) {
+                missing.add(name + ": problem example");
+            }
+        }));
+
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        LedgerNode.Response page = node.get("/swagger-ui/index.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Swagger UI");
+    }
+}
