@@ -11,7 +11,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With no database configured, the ledger keeps its records in an H2 file that survives a restart. */
+/**
+ * With no database configured, the ledger keeps its records and its views in an H2 file that
+ * survives a restart.
+ */
 class EmbeddedDefaultTest {
 
     @TempDir
@@ -50,6 +53,12 @@ class EmbeddedDefaultTest {
                      "summary":"s","effectiveOn":"2025-06-27"}""");
             assertThat(refused.status()).isEqualTo(422);
             assertThat(restarted.eventCount()).isEqualTo(21);
+            // The views carry on from where they stopped: each event in them once, the new one too.
+            long position = statement.json().get("position").asLong();
+            assertThat(restarted.get(Istanbul.N + "/audit?limit=1000&waitFor=" + position).json().get("entries"))
+                    .hasSize(21);
+            assertThat(restarted.get(Istanbul.N + "?waitFor=" + position).json().get("counts").get("statements")
+                    .asInt()).isEqualTo(3);
         }
     }
 }

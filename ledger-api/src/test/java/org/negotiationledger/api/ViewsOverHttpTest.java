@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +14,22 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Records the Istanbul talks over HTTP on PostgreSQL, then reads every view back over HTTP. */
-class ViewsOverHttpTest {
+/**
+ * Records the Istanbul talks over HTTP, then reads every view back over HTTP: on PostgreSQL and
+ * on the embedded H2 alike (the subclasses say which).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ViewsOverHttpTest {
 
-    private static LedgerNode node;
-    private static long lastPosition;
+    private LedgerNode node;
+    private long lastPosition;
+
+    /** The properties that point the ledger at the database under test. */
+    abstract Map<String, Object> database();
 
     @BeforeAll
-    static void record() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshSchema("ledger_views_it"));
+    void record() {
+        Map<String, Object> properties = new HashMap<>(database());
         properties.put("ledger.views.wait-bound", "PT1S");
         node = LedgerNode.start(properties);
         List<Istanbul.Post> posts = new ArrayList<>(Istanbul.setUp());
@@ -35,13 +43,13 @@ class ViewsOverHttpTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (node != null) {
             node.close();
         }
     }
 
-    private static JsonNode read(String path) {
+    private JsonNode read(String path) {
         LedgerNode.Response response = node.get(path + (path.contains("?") ? "&" : "?") + "waitFor=" + lastPosition);
         assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
         assertThat(response.header("X-View-Behind")).as(path).isNull();

@@ -1,0 +1,11 @@
+package org.negotiationledger.api;
+
+import java.util.Map;
+
+class ViewsOnPostgresTest extends ViewsOverHttpTest {
+
+    @Override
+    Map<String, Object> database() {
+        return TestDatabase.freshSchema("ledger_views_it");
+    }
+}
