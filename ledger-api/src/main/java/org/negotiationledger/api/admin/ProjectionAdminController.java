@@ -1,7 +1,7 @@
 package org.negotiationledger.api.admin;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.api.http.CommandContext;
 import org.negotiationledger.api.http.ProblemException;
 import org.negotiationledger.api.http.ProblemType;
@@ -51,7 +51,9 @@ class ProjectionAdminController {
 
     /** Answers 202 at once: the replay goes on in the background; the listing shows its progress. */
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild a view from the start of the history", description = "Every node stops the view, its tables are emptied and its tokens reset, then it rebuilds; follow the progress in the listing.")
+    @Operation(summary = "Rebuild a view from the start of the history",
+            description = "Every node stops the view, its tables are emptied and its tokens reset, then it rebuilds; "
+                    + "follow the progress in the listing.")
     ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandContext context) {
         known(name);
         try {

@@ -1,8 +1,8 @@
 package org.negotiationledger.api.http;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.projections.audit.AuditEntry;
@@ -54,8 +54,8 @@ class AuditController {
                  @JsonRawValue String payload) {
 
         static AuditEvent of(AuditEntry entry) {
-            return new AuditEvent(entry.position(), entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
-                    entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
+            return new AuditEvent(entry.position(), entry.negotiationId(), entry.sequence(), entry.eventId(),
+                    entry.type(), entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
                     entry.correlationId(), entry.payloadJson());
         }
     }
@@ -65,9 +65,27 @@ class AuditController {
     }
 
     @GetMapping("/api/negotiations/{negotiationId}/audit")
-    @Operation(summary = "The audit trail of one negotiation", description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; follow next for the following page.")
+    @Operation(summary = "The audit trail of one negotiation",
+            description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; "
+                    + "follow next for the following page.")
     ResponseEntity<AuditTrail> negotiationAudit(@PathVariable String negotiationId,
-                                     @RequestParam(required = false) List<String> type,
+                                                @RequestParam(required = false) List<String> type,
+                                                @RequestParam(required = false) String party,
+                                                @RequestParam(required = false) Instant recordedFrom,
+                                                @RequestParam(required = false) Instant recordedBefore,
+                                                @RequestParam(required = false) LocalDate effectiveFrom,
+                                                @RequestParam(required = false) LocalDate effectiveTo,
+                                                @RequestParam(required = false) String after,
+                                                @RequestParam(required = false) Integer limit,
+                                                @RequestParam(required = false) Long waitFor,
+                                                HttpServletRequest request) {
+        return page(negotiationId, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo,
+                after, limit, waitFor), request);
+    }
+
+    @GetMapping("/api/audit")
+    @Operation(summary = "The audit trail of every negotiation, in store order")
+    ResponseEntity<AuditTrail> audit(@RequestParam(required = false) List<String> type,
                                      @RequestParam(required = false) String party,
                                      @RequestParam(required = false) Instant recordedFrom,
                                      @RequestParam(required = false) Instant recordedBefore,
@@ -77,22 +95,6 @@ class AuditController {
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Long waitFor,
                                      HttpServletRequest request) {
-        return page(negotiationId, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo,
-                after, limit, waitFor), request);
-    }
-
-    @GetMapping("/api/audit")
-    @Operation(summary = "The audit trail of every negotiation, in store order")
-    ResponseEntity<AuditTrail> audit(@RequestParam(required = false) List<String> type,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(required = false) Instant recordedFrom,
-                             @RequestParam(required = false) Instant recordedBefore,
-                             @RequestParam(required = false) LocalDate effectiveFrom,
-                             @RequestParam(required = false) LocalDate effectiveTo,
-                             @RequestParam(required = false) String after,
-                             @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) Long waitFor,
-                             HttpServletRequest request) {
         return page(null, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo, after,
                 limit, waitFor), request);
     }

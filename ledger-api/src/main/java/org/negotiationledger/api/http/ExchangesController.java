@@ -1,7 +1,7 @@
 package org.negotiationledger.api.http;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.exchanges.ExchangeListQuery;

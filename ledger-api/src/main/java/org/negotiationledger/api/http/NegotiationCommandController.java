@@ -1,7 +1,7 @@
 package org.negotiationledger.api.http;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandSender;
@@ -65,7 +65,8 @@ class NegotiationCommandController {
 
     @PostMapping
     @Operation(summary = "Open a negotiation")
-    ResponseEntity<CommandResponse> openNegotiation(@Valid @RequestBody OpenNegotiationRequest body, CommandContext context) {
+    ResponseEntity<CommandResponse> openNegotiation(@Valid @RequestBody OpenNegotiationRequest body,
+                                                    CommandContext context) {
         return send(new OpenNegotiation(body.id(), body.title(), body.description(), body.openedOn(), now()),
                 context);
     }
@@ -95,7 +96,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/statements")
-    @Operation(summary = "Record a party's statement on a topic", description = "The effective date is the day it was said; the recording time is now.")
+    @Operation(summary = "Record a party's statement on a topic",
+            description = "The effective date is the day it was said; the recording time is now.")
     ResponseEntity<CommandResponse> recordStatement(@PathVariable String negotiationId,
                                                     @Valid @RequestBody RecordStatementRequest body,
                                                     CommandContext context) {
@@ -106,7 +108,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/corrections")
-    @Operation(summary = "Correct a statement", description = "Only the fields that change, plus the reason. The original stays in the history.")
+    @Operation(summary = "Correct a statement",
+            description = "Only the fields that change, plus the reason. The original stays in the history.")
     ResponseEntity<CommandResponse> correctStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody CorrectionRequest body,
@@ -116,7 +119,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/retraction")
-    @Operation(summary = "Retract a statement", description = "It stops counting for the party's position; the history keeps it.")
+    @Operation(summary = "Retract a statement",
+            description = "It stops counting for the party's position; the history keeps it.")
     ResponseEntity<CommandResponse> retractStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody RetractionRequest body,
@@ -152,7 +156,8 @@ class NegotiationCommandController {
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/executions")
-    @Operation(summary = "Record a stage of an exchange carried out", description = "The exchange completes when the agreed numbers are reached.")
+    @Operation(summary = "Record a stage of an exchange carried out",
+            description = "The exchange completes when the agreed numbers are reached.")
     ResponseEntity<CommandResponse> recordExchangeExecution(@PathVariable String negotiationId,
                                                     @PathVariable String exchangeId,
                                                     @Valid @RequestBody ExecutionRequest body,
@@ -163,8 +168,8 @@ class NegotiationCommandController {
 
     @PostMapping("/{negotiationId}/closure")
     @Operation(summary = "Close a negotiation", description = "A closed negotiation accepts nothing but corrections.")
-    ResponseEntity<CommandResponse> closeNegotiation(@PathVariable String negotiationId, @Valid @RequestBody ClosureRequest body,
-                                          CommandContext context) {
+    ResponseEntity<CommandResponse> closeNegotiation(@PathVariable String negotiationId,
+                                                     @Valid @RequestBody ClosureRequest body, CommandContext context) {
         return send(new CloseNegotiation(negotiationId, body.outcome(), body.closedOn(), body.summary(), now()),
                 context);
     }

@@ -41,6 +41,29 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
     }
 
+    /** What the query parameters the views share mean, with an example each. */
+    private static final Map<String, String[]> QUERY_PARAMETERS = Map.ofEntries(
+            Map.entry("asOf", new String[]{"The effective date to look at; without it, the latest statements",
+                    "2025-05-20"}),
+            Map.entry("knownAt", new String[]{"Look as the ledger knew it at this recording time (UTC); without it, "
+                    + "everything recorded so far", "2025-06-10T12:00:00Z"}),
+            Map.entry("waitFor", new String[]{"Wait (a few seconds at most) until the view has processed this global "
+                    + "position, e.g. the position a command returned", "20"}),
+            Map.entry("from", new String[]{"The earlier effective date", "2025-05-20"}),
+            Map.entry("to", new String[]{"The later effective date; without it, the latest statements", "2025-06-30"}),
+            Map.entry("type", new String[]{"Only events of these types, repeated or comma-separated",
+                    "StatementRecorded,StatementCorrected"}),
+            Map.entry("party", new String[]{"Only events that concern this party", "ua"}),
+            Map.entry("recordedFrom", new String[]{"Only events recorded at or after this time",
+                    "2025-05-16T00:00:00Z"}),
+            Map.entry("recordedBefore", new String[]{"Only events recorded before this time", "2025-06-01T00:00:00Z"}),
+            Map.entry("effectiveFrom", new String[]{"Only events effective on or after this date", "2025-05-23"}),
+            Map.entry("effectiveTo", new String[]{"Only events effective on or before this date", "2025-05-25"}),
+            Map.entry("after", new String[]{"The cursor of the next page, as the previous page's next link gives it",
+                    "YWZ0ZXI6MTc"}),
+            Map.entry("limit", new String[]{"At most this many entries (1 to 1000, 100 when left out)", "100"}),
+            Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}));
+
     private static final String JSON = "application/json";
     private static final String PROBLEM = "application/problem+json";
 
@@ -109,6 +132,13 @@ class OpenApiConfiguration {
     }
 
     private static void describeQuery(Operation op, JsonNode example, boolean admin) {
+        if (op.getParameters() != null) {
+            op.getParameters().stream().filter(parameter -> QUERY_PARAMETERS.containsKey(parameter.getName()))
+                    .forEach(parameter -> {
+                        String[] meaning = QUERY_PARAMETERS.get(parameter.getName());
+                        parameter.description(meaning[0]).example(meaning[1]);
+                    });
+        }
         ApiResponse ok = onlyResponse(op);
         ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
                 + "it could not reach waitFor in time");

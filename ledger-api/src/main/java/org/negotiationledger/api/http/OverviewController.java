@@ -1,7 +1,7 @@
 package org.negotiationledger.api.http;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.projections.overview.NegotiationList;
 import org.negotiationledger.projections.overview.NegotiationListQuery;
 import org.negotiationledger.projections.overview.NegotiationQuery;

@@ -1,8 +1,7 @@
 package org.negotiationledger.api.http;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.projections.positions.PositionChanges;
 import org.negotiationledger.projections.positions.PositionChangesQuery;
 import org.negotiationledger.projections.positions.PositionHistory;
@@ -33,21 +32,26 @@ class PositionsController {
     }
 
     @GetMapping("/positions")
-    @Operation(summary = "The matrix of parties × topics", description = "Each cell is the statement that decides the party's position: the latest effective date, then the latest recorded. asOf and knownAt together answer \"on date K, what did we believe the positions were on date E?\"")
+    @Operation(summary = "The matrix of parties × topics", description = """
+            Each cell is the statement that decides the party's position: the latest effective date, then \
+            the latest recorded. asOf and knownAt together answer "on date K, what did we believe the \
+            positions were on date E?\"""")
     ResponseEntity<PositionMatrix> positions(@PathVariable String negotiationId,
-                                          @Parameter(description = "The effective date to look at (YYYY-MM-DD); without it, the latest statements", example = "2025-05-20") @RequestParam(required = false) LocalDate asOf,
-                                             @Parameter(description = "Look as the ledger knew it at this recording time (UTC); without it, now", example = "2025-06-10T12:00:00Z") @RequestParam(required = false) Instant knownAt,
-                                             @Parameter(description = "Wait (bounded) until the view has processed this global position, e.g. one a command returned") @RequestParam(required = false) Long waitFor) {
+                                             @RequestParam(required = false) LocalDate asOf,
+                                             @RequestParam(required = false) Instant knownAt,
+                                             @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor, new PositionMatrixQuery(negotiationId, asOf, knownAt),
                 PositionMatrix.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
     @GetMapping("/positions/{partyId}/{topicId}/history")
-    @Operation(summary = "Every version of one party's statements on one topic", description = "Oldest effective date first; corrections and retractions appear as versions of their own, and the versions they replaced are kept, marked superseded.")
+    @Operation(summary = "Every version of one party's statements on one topic", description = """
+            Oldest effective date first; corrections and retractions appear as versions of their own, and \
+            the versions they replaced are kept, marked superseded.""")
     ResponseEntity<PositionHistory> positionHistory(@PathVariable String negotiationId, @PathVariable String partyId,
-                                            @PathVariable String topicId,
-                                            @RequestParam(required = false) Instant knownAt,
-                                            @RequestParam(required = false) Long waitFor) {
+                                                    @PathVariable String topicId,
+                                                    @RequestParam(required = false) Instant knownAt,
+                                                    @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
                 new PositionHistoryQuery(negotiationId, partyId, topicId, knownAt), PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
@@ -56,11 +60,13 @@ class PositionsController {
     }
 
     @GetMapping("/changes")
-    @Operation(summary = "What moved between two effective dates", description = "Per party and topic, the position on from and on to (latest when to is left out), where they differ.")
+    @Operation(summary = "What moved between two effective dates", description = """
+            Per party and topic, the position on from and on to (the latest when to is left out), where \
+            they differ.""")
     ResponseEntity<PositionChanges> positionChanges(@PathVariable String negotiationId, @RequestParam LocalDate from,
-                                            @RequestParam(required = false) LocalDate to,
-                                            @RequestParam(required = false) Instant knownAt,
-                                            @RequestParam(required = false) Long waitFor) {
+                                                    @RequestParam(required = false) LocalDate to,
+                                                    @RequestParam(required = false) Instant knownAt,
+                                                    @RequestParam(required = false) Long waitFor) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalidParameter("to", "(" + to + ") is before from (" + from + ")");
         }

@@ -42,7 +42,8 @@ class ViewAnswers {
         boolean behind = false;
         if (waitFor != null) {
             if (waitFor < 0) {
-                throw ProblemException.invalidParameter("waitFor", "must be a position returned by a command (0 or more)");
+                throw ProblemException.invalidParameter("waitFor",
+                        "must be a position returned by a command (0 or more)");
             }
             behind = !progress.awaitProcessed(view, waitFor, waitBound);
         }

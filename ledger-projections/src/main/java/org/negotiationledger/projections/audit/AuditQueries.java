@@ -45,8 +45,8 @@ public class AuditQueries {
             args.add(query.negotiationId());
         }
         if (!query.types().isEmpty()) {
-            sql.append(" AND e.event_type IN (").append(String.join(", ", Collections.nCopies(query.types().size(), "?")))
-                    .append(")");
+            String placeholders = String.join(", ", Collections.nCopies(query.types().size(), "?"));
+            sql.append(" AND e.event_type IN (").append(placeholders).append(")");
             args.addAll(query.types().stream().sorted().toList());
         }
         if (query.recordedFrom() != null) {

@@ -36,7 +36,8 @@ public class MeetingsProjector {
     @EventHandler
     void on(MeetingHeld event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO meetings_meeting (negotiation_id, meeting_id, held_on, location, level, "
-                        + "party_ids_json, mediator_ids_json, heads_json, topic_ids_json, summary, ordinal, recorded_at) "
+                        + "party_ids_json, mediator_ids_json, heads_json, topic_ids_json, summary, ordinal, "
+                        + "recorded_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.meetingId(), event.heldOn(), event.location(), event.level().name(),
                 json(event.partyIds()), json(event.mediatorIds()), json(event.heads()), json(event.topicIds()),

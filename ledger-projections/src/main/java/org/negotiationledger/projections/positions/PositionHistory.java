@@ -20,8 +20,9 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param superseded   whether a later version replaced it
      * @param reason       why the statement was corrected or retracted (for those versions)
      */
-    public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score, String summary,
-                        String conditions, Offer offer, LocalDate effectiveOn, String delegateId, Source source,
-                        String note, String reason, Instant recordedAt, Instant supersededAt, boolean superseded) {
+    public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
+                               String summary, String conditions, Offer offer, LocalDate effectiveOn,
+                               String delegateId, Source source, String note, String reason, Instant recordedAt,
+                               Instant supersededAt, boolean superseded) {
     }
 }

@@ -71,9 +71,9 @@ public class PositionQueries {
             return null;
         }
         Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
-        List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS + " FROM positions_version "
-                        + "WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? AND known_from <= ? "
-                        + "ORDER BY effective_on, recorded_seq, revision",
+        List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
+                        + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
+                        + "AND known_from <= ? ORDER BY effective_on, recorded_seq, revision",
                 (row, n) -> PositionRows.entry(row, query.knownAt()),
                 query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt));
         return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.knownAt(), entries);
@@ -109,7 +109,8 @@ public class PositionQueries {
 
     /** One index lookup per cell that has statements, in the order of parties, then topics. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
-                                     List<PositionMatrix.MatrixParty> parties, List<PositionMatrix.MatrixTopic> topics) {
+                                     List<PositionMatrix.MatrixParty> parties,
+                                     List<PositionMatrix.MatrixTopic> topics) {
         LocalDate day = asOf == null ? LAST_DAY : asOf;
         Instant at = knownAt == null ? END_OF_TIME : knownAt;
         Set<String> cells = new HashSet<>(jdbc.queryForList("SELECT party_id || '/' || topic_id FROM positions_cell "

@@ -53,7 +53,8 @@ public class PositionsProjector {
 
     @EventHandler
     void on(PartyRegistered event, @SequenceNumber long sequence) {
-        jdbc.update("INSERT INTO positions_party (negotiation_id, party_id, name, role, ordinal) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO positions_party (negotiation_id, party_id, name, role, ordinal) "
+                        + "VALUES (?, ?, ?, ?, ?)",
                 event.negotiationId(), event.partyId(), event.name(), event.role().name(), sequence);
     }
 
