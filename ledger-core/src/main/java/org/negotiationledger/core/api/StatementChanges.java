@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 public record StatementChanges(Stance stance, String summary, Offer offer, String conditions,
                                LocalDate effectiveOn) {
 
-    public boolean isEmpty() {
+    /** Whether the correction would change nothing. (Not a getter: it is no part of the stored event.) */
+    public boolean changesNothing() {
         return Stream.of(stance, summary, offer, conditions, effectiveOn).allMatch(field -> field == null);
     }
 }

@@ -185,7 +185,7 @@ public class Negotiation {
         if (statement.retracted()) {
             throw alreadyRetracted(command.statementId(), "corrected");
         }
-        if (command.changes() == null || command.changes().isEmpty()) {
+        if (command.changes() == null || command.changes().changesNothing()) {
             throw new RuleViolationException("empty-correction", "a correction of statement '"
                     + command.statementId() + "' must change at least one of stance, summary, offer, conditions "
                     + "or effectiveOn");
