@@ -67,7 +67,8 @@ public class ViewProgress {
             if (replaying) {
                 progress = Math.min(progress, Math.max(0, (double) position / replayEnd));
             }
-            segments.add(new ViewStatus.Segment(segment.segment(), position, replaying, segment.owner()));
+            segments.add(new ViewStatus.Segment(segment.segment(), position, replaying, segment.owner(),
+                    segment.error()));
         }
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
@@ -115,7 +116,8 @@ public class ViewProgress {
             EventTrackerStatus here = local.get(segment);
             TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
                     : deserialize(row.getBytes("token"), row.getString("tokentype"));
-            return new SegmentToken(segment, token, row.getString("owner"));
+            String error = here != null && here.isErrorState() ? String.valueOf(here.getError()) : null;
+            return new SegmentToken(segment, token, row.getString("owner"), error);
         }, name);
     }
 
@@ -139,6 +141,6 @@ public class ViewProgress {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private record SegmentToken(int segment, TrackingToken token, String owner) {
+    private record SegmentToken(int segment, TrackingToken token, String owner, String error) {
     }
 }

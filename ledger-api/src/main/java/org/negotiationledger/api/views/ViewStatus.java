@@ -16,7 +16,10 @@ import java.util.List;
 public record ViewStatus(String name, long position, long head, long lag, boolean replaying, double progress,
                          boolean runningHere, List<Segment> segments, ReplayState replay) {
 
-    /** @param owner the node processing the segment now, or null */
-    public record Segment(int segment, long position, boolean replaying, String owner) {
+    /**
+     * @param owner the node processing the segment now, or null
+     * @param error why this node's processing of the segment failed last (it is retried), or null
+     */
+    public record Segment(int segment, long position, boolean replaying, String owner, String error) {
     }
 }
