@@ -40,4 +40,22 @@ class LateViewTest {
             assertThat(after.get("/api/admin/projections/" + LateView.NAME).json().get("lag").asLong()).isZero();
         }
     }
+
+    @Test
+    void aViewWhoseHandlerFailsTriesAgainAndSkipsNothing() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshSchema("ledger_failing_view_it"));
+        properties.put("ledger.test.late-view", "true");
+        properties.put("ledger.test.late-view.fail-once-at", "3");
+        properties.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/late-view");
+        try (LedgerNode node = LedgerNode.start(properties)) {
+            for (Istanbul.Post post : Istanbul.setUp()) {
+                assertThat(node.post(post.path(), post.body()).status()).isEqualTo(201);
+            }
+            node.awaitViews();
+
+            List<Long> positions = node.jdbc().queryForList(
+                    "SELECT global_position FROM late_view_event ORDER BY global_position", Long.class);
+            assertThat(positions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
+    }
 }
