@@ -32,9 +32,7 @@ public class ExchangeQueries {
 
     @QueryHandler
     public ExchangeList exchanges(ExchangeListQuery query) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM exchanges_negotiation WHERE negotiation_id = ?",
-                Integer.class, query.negotiationId());
-        if (known == null || known == 0) {
+        if (!Rows.knows(jdbc, "exchanges_negotiation", query.negotiationId())) {
             return null;
         }
         return new ExchangeList(query.negotiationId(), jdbc.query(EXCHANGE + " ORDER BY ordinal",

@@ -27,9 +27,7 @@ public class MeetingQueries {
 
     @QueryHandler
     public MeetingTimeline timeline(MeetingTimelineQuery query) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM meetings_negotiation WHERE negotiation_id = ?",
-                Integer.class, query.negotiationId());
-        if (known == null || known == 0) {
+        if (!Rows.knows(jdbc, "meetings_negotiation", query.negotiationId())) {
             return null;
         }
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "

@@ -119,14 +119,10 @@ public class OverviewProjector {
     /** Counts the event, and in {@code counter} too when given; widens the effective date range. */
     private void count(NegotiationEvent event, Instant recordedAt, String counter) {
         String also = counter == null ? "" : ", " + counter + " = " + counter + " + 1";
-        if (event.effectiveDate() == null) {
-            jdbc.update("UPDATE overview_negotiation SET event_count = event_count + 1, last_recorded_at = ?" + also
-                    + " WHERE negotiation_id = ?", utc(recordedAt), event.negotiationId());
-        } else {
-            jdbc.update("UPDATE overview_negotiation SET event_count = event_count + 1, last_recorded_at = ?, "
-                            + "first_effective_on = LEAST(first_effective_on, ?), "
-                            + "last_effective_on = GREATEST(last_effective_on, ?)" + also + " WHERE negotiation_id = ?",
-                    utc(recordedAt), event.effectiveDate(), event.effectiveDate(), event.negotiationId());
-        }
+        jdbc.update("UPDATE overview_negotiation SET event_count = event_count + 1, last_recorded_at = ?, "
+                        + "first_effective_on = LEAST(first_effective_on, COALESCE(?, first_effective_on)), "
+                        + "last_effective_on = GREATEST(last_effective_on, COALESCE(?, last_effective_on))" + also
+                        + " WHERE negotiation_id = ?",
+                utc(recordedAt), event.effectiveDate(), event.effectiveDate(), event.negotiationId());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.negotiationledger.core.serialization.LedgerSerialization;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,13 @@ public final class Rows {
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
 
     private Rows() {
+    }
+
+    /** Whether a view's table of negotiations holds the negotiation. */
+    public static boolean knows(JdbcTemplate jdbc, String table, String negotiationId) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE negotiation_id = ?", Integer.class,
+                negotiationId);
+        return rows != null && rows > 0;
     }
 
     public static OffsetDateTime utc(Instant instant) {
