@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,8 @@ public class ReplayCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
     private static final long WATCH_MILLIS = 250;
+    /** Axon's JDBC token store takes over a claim not renewed for this long. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     private final ViewProgress views;
     private final JdbcTemplate jdbc;
@@ -97,8 +100,12 @@ public class ReplayCoordinator {
             if (state(name).isPresent()) {
                 throw new ReplayInProgressException(name);
             }
-            jdbc.update("INSERT INTO view_replay (processor_name, generation, state, requested_by, requested_at) "
-                    + "VALUES (?, 1, ?, ?, ?)", name, ReplayState.STOPPING, requestedBy, now);
+            try {
+                jdbc.update("INSERT INTO view_replay (processor_name, generation, state, requested_by, requested_at) "
+                        + "VALUES (?, 1, ?, ?, ?)", name, ReplayState.STOPPING, requestedBy, now);
+            } catch (DuplicateKeyException askedAtTheSameTime) {
+                throw new ReplayInProgressException(name);
+            }
         }
         ReplayState requested = state(name).orElseThrow();
         worker.execute(() -> replay(name, requested.generation()));
@@ -136,10 +143,14 @@ public class ReplayCoordinator {
         }
     }
 
-    private int ownedSegments(String name) {
-        Integer owned = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = ? "
-                + "AND owner IS NOT NULL", Integer.class, name);
-        return owned == null ? 0 : owned;
+    /**
+     * The segments of the view a live node still holds. A claim not renewed for longer than the
+     * token store's claim timeout belongs to a node that is gone; the reset takes it over.
+     */
+    private long ownedSegments(String name) {
+        Instant stale = Instant.now().minus(CLAIM_TIMEOUT);
+        return jdbc.queryForList("SELECT timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
+                String.class, name).stream().filter(claimed -> Instant.parse(claimed).isAfter(stale)).count();
     }
 
     /** Every node: stop a view another node is about to reset; start it again once the reset is done. */
