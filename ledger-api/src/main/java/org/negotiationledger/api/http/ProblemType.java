@@ -20,6 +20,7 @@ public enum ProblemType {
     VERSION_CONFLICT("version-conflict", HttpStatus.CONFLICT, "The negotiation has moved on"),
     ID_CONFLICT("id-conflict", HttpStatus.CONFLICT, "The id is already used for other content"),
     CONCURRENT_APPEND("concurrent-append", HttpStatus.CONFLICT, "The negotiation is too busy; try again"),
+    CHAIN_BROKEN("chain-broken", HttpStatus.CONFLICT, "The negotiation's history no longer matches its hash chain"),
     REPLAY_IN_PROGRESS("replay-in-progress", HttpStatus.CONFLICT, "The view is already being replayed"),
     RULE_VIOLATION("rule-violation", HttpStatus.UNPROCESSABLE_ENTITY, "The command breaks a rule of the "
             + "negotiation"),

@@ -1,0 +1,119 @@
+package org.negotiationledger.api.integrity;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.negotiationledger.core.api.NegotiationCommand;
+import org.negotiationledger.core.api.NegotiationEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Seals every event as it is appended: stamps it with the time its command arrived (to the
+ * millisecond, as the store keeps it) and puts in its metadata the hash of its content chained to
+ * the hash of the event before it in the same negotiation.
+ */
+@Component
+class EventSealer {
+
+    private static final String CHAIN = EventSealer.class.getName() + ".chain";
+    private static final int REMEMBERED_NEGOTIATIONS = 10_000;
+
+    private final Serializer serializer;
+    private final JdbcTemplate jdbc;
+    /** The last committed link of each recently used negotiation, so that most appends read nothing. */
+    private final Map<String, Link> committed = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+                    return size() > REMEMBERED_NEGOTIATIONS;
+                }
+            });
+
+    EventSealer(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc) {
+        this.serializer = serializer;
+        this.jdbc = jdbc;
+        eventStore.registerDispatchInterceptor(this::sealAll);
+    }
+
+    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> sealAll(
+            List<? extends EventMessage<?>> events) {
+        Instant recordedAt = null;
+        Map<String, Link> chain = new HashMap<>();
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+            if (unitOfWork.getMessage().getPayload() instanceof NegotiationCommand command) {
+                recordedAt = command.recordedAt().truncatedTo(ChronoUnit.MILLIS);
+            }
+            chain = unitOfWork.getOrComputeResource(CHAIN, key -> {
+                Map<String, Link> links = new HashMap<>();
+                unitOfWork.afterCommit(done -> committed.putAll(links));
+                return links;
+            });
+        }
+        Instant stamp = recordedAt;
+        Map<String, Link> links = chain;
+        return (index, event) -> event instanceof DomainEventMessage<?> domainEvent
+                && domainEvent.getPayload() instanceof NegotiationEvent ? seal(domainEvent, stamp, links) : event;
+    }
+
+    private EventMessage<?> seal(DomainEventMessage<?> event, Instant recordedAt, Map<String, Link> chain) {
+        Instant stamp = recordedAt != null ? recordedAt : event.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        String negotiationId = event.getAggregateIdentifier();
+        String previous = previousHash(chain, negotiationId, event.getSequenceNumber());
+        MetaData content = event.getMetaData().withoutKeys(Set.of(EventSeal.HASH, EventSeal.PREVIOUS_HASH));
+        SerializedType type = serializer.typeForClass(event.getPayloadType());
+        EventSeal seal;
+        try {
+            seal = new EventSeal(negotiationId, event.getSequenceNumber(), event.getIdentifier(), type.getName(),
+                    type.getRevision(), ((NegotiationEvent) event.getPayload()).effectiveDate(), stamp,
+                    CanonicalJson.of(serializer.serialize(content, byte[].class).getData()),
+                    CanonicalJson.of(serializer.serialize(event.getPayload(), byte[].class).getData()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ledger's own serializer wrote something that is not JSON", e);
+        }
+        String hash = seal.hash(previous);
+        chain.put(negotiationId, new Link(event.getSequenceNumber(), hash));
+        return new GenericDomainEventMessage<>(event.getType(), negotiationId, event.getSequenceNumber(),
+                event.getPayload(), content.and(EventSeal.HASH, hash).and(EventSeal.PREVIOUS_HASH, previous),
+                event.getIdentifier(), stamp);
+    }
+
+    private String previousHash(Map<String, Link> chain, String negotiationId, long sequence) {
+        if (sequence == 0) {
+            return EventSeal.GENESIS;
+        }
+        for (Link link : new Link[]{chain.get(negotiationId), committed.get(negotiationId)}) {
+            if (link != null && link.sequence() == sequence - 1) {
+                return link.hash();
+            }
+        }
+        List<byte[]> metadata = jdbc.queryForList("SELECT metadata FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = ?", byte[].class, negotiationId, sequence - 1);
+        String hash = metadata.isEmpty() ? null : StoredEvent.hashIn(metadata.get(0));
+        // An event stored before the ledger sealed its events starts the chain afresh.
+        return hash == null ? EventSeal.GENESIS : hash;
+    }
+
+    private record Link(long sequence, String hash) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.negotiationledger.api.integrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.negotiationledger.core.api.NegotiationEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One row of domainevententry as stored, read back byte for byte, with the seal it carries and
+ * the seal its content calls for.
+ */
+record StoredEvent(long position, String negotiationId, long sequence, String eventId, String payloadType,
+                   String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
+
+    static final String COLUMNS = "globalindex, aggregateidentifier, sequencenumber, eventidentifier, payloadtype, "
+            + "payloadrevision, payload, metadata, timestamp";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static StoredEvent read(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong("globalindex"), row.getString("aggregateidentifier"),
+                row.getLong("sequencenumber"), row.getString("eventidentifier"), row.getString("payloadtype"),
+                row.getString("payloadrevision"), row.getBytes("payload"), row.getBytes("metadata"),
+                row.getString("timestamp"));
+    }
+
+    /** The hash in a stored event's metadata, or null when it has none. */
+    static String hashIn(byte[] metadata) {
+        return field(metadata, EventSeal.HASH);
+    }
+
+    String storedHash() {
+        return field(metadata, EventSeal.HASH);
+    }
+
+    String storedPreviousHash() {
+        return field(metadata, EventSeal.PREVIOUS_HASH);
+    }
+
+    /**
+     * The seal of this event's content as it is stored now, at the given sequence number.
+     *
+     * @throws IOException when the content is no longer JSON or no longer an event
+     */
+    EventSeal seal(long atSequence, Serializer serializer) throws IOException {
+        JsonNode tree = metadata == null ? JSON.createObjectNode() : JSON.readTree(metadata);
+        if (!(tree instanceof ObjectNode metadataFields)) {
+            throw new IOException("the metadata is not a JSON object");
+        }
+        metadataFields.remove(EventSeal.HASH);
+        metadataFields.remove(EventSeal.PREVIOUS_HASH);
+        LocalDate effectiveOn;
+        Instant recordedAt;
+        try {
+            Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType,
+                    payloadRevision));
+            if (!(event instanceof NegotiationEvent negotiationEvent)) {
+                throw new IOException("the payload is not a negotiation event");
+            }
+            effectiveOn = negotiationEvent.effectiveDate();
+            recordedAt = Instant.parse(timestamp);
+        } catch (RuntimeException unreadable) {
+            throw new IOException("the content cannot be read as an event: " + unreadable.getMessage(), unreadable);
+        }
+        return new EventSeal(negotiationId, atSequence, eventId, payloadType, payloadRevision, effectiveOn,
+                recordedAt, CanonicalJson.of(JSON.writeValueAsBytes(metadataFields)), CanonicalJson.of(payload));
+    }
+
+    private static String field(byte[] metadata, String name) {
+        if (metadata == null) {
+            return null;
+        }
+        try {
+            JsonNode value = JSON.readTree(new String(metadata, StandardCharsets.UTF_8)).get(name);
+            return value == null || !value.isTextual() ? null : value.textValue();
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}
