@@ -109,7 +109,7 @@ class IntegrityTest {
     @Test
     void aChangedRecorderIsNamedToo() {
         sql("UPDATE domainevententry SET metadata = convert_to(replace(convert_from(metadata, 'UTF8'), "
-                + "'\"anonymous\"', '\"mallory\"'), 'UTF8') WHERE aggregateidentifier = 'relabelled' "
+                + "'\"root\"', '\"mallory\"'), 'UTF8') WHERE aggregateidentifier = 'relabelled' "
                 + "AND sequencenumber = 6");
 
         JsonNode broken = verify("relabelled");

@@ -14,26 +14,42 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * One running ledger for a test: the real application on a random port, spoken to over real
- * HTTP, with a JDBC handle on its database to check what was stored.
+ * HTTP, with a JDBC handle on its database to check what was stored. It knows four users, one
+ * per role plus a second recorder, and speaks as the admin unless told otherwise ({@link #as}).
  */
 final class LedgerNode implements AutoCloseable {
+
+    static final String ADMIN = "root";
+    static final String RECORDER = "anna";
+    static final String OTHER_RECORDER = "boris";
+    static final String READER = "reader";
+    private static final Map<String, String[]> USERS = Map.of(
+            ADMIN, new String[]{"admin", "root-password"},
+            RECORDER, new String[]{"recorder", "anna-password"},
+            OTHER_RECORDER, new String[]{"recorder", "boris-password"},
+            READER, new String[]{"reader", "reader-password"});
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    /** The Authorization header sent with every request, or null for none. */
+    private final String authorization;
 
-    private LedgerNode(ConfigurableApplicationContext context) {
+    private LedgerNode(ConfigurableApplicationContext context, String authorization) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
     }
 
     static LedgerNode start(Map<String, Object> properties) {
@@ -42,6 +58,35 @@ final class LedgerNode implements AutoCloseable {
 
     /** A node whose commands are recorded at the times {@code clock} tells (null: the system clock). */
     static LedgerNode start(Map<String, Object> properties, Clock clock) {
+        Map<String, Object> all = new HashMap<>(properties);
+        USERS.forEach((name, roleAndPassword) -> {
+            all.putIfAbsent("ledger.security.users." + name + ".role", roleAndPassword[0]);
+            all.putIfAbsent("ledger.security.users." + name + ".password", roleAndPassword[1]);
+        });
+        return startAs(all, clock, basic(ADMIN, USERS.get(ADMIN)[1]));
+    }
+
+    /** A node with exactly the given properties: no test users, and no credentials sent. */
+    static LedgerNode startBare(Map<String, Object> properties) {
+        return startAs(properties, null, null);
+    }
+
+    /** The same node, spoken to as one of the test users. */
+    LedgerNode as(String user) {
+        return new LedgerNode(context, basic(user, USERS.get(user)[1]));
+    }
+
+    /** The same node, spoken to with these credentials (null: none). */
+    LedgerNode as(String user, String password) {
+        return new LedgerNode(context, user == null ? null : basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static LedgerNode startAs(Map<String, Object> properties, Clock clock, String authorization) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.putIfAbsent("ledger.snapshot-every", "5");
@@ -52,7 +97,7 @@ final class LedgerNode implements AutoCloseable {
         if (clock != null) {
             application.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
         }
-        return new LedgerNode(application.run(args));
+        return new LedgerNode(application.run(args), authorization);
     }
 
     /** Waits until every view has processed every stored event. */
@@ -109,6 +154,9 @@ final class LedgerNode implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder request, String... headers) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -54,7 +54,7 @@ class OpenApiTest {
         description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
 
-        assertThat(endpoints).hasSize(25);
+        assertThat(endpoints).hasSize(28);
         assertThat(described).isEqualTo(endpoints);
     }
 
@@ -73,13 +73,17 @@ class OpenApiTest {
             }
             boolean answered = false;
             for (String status : List.of("200", "201", "202")) {
-                answered |= operation.at("/responses/" + status + "/content/application~1json").has("example");
+                JsonNode content = operation.at("/responses/" + status + "/content");
+                answered |= content.at("/application~1json").has("example")
+                        || content.at("/application~1x-ndjson").has("example");
             }
             if (!answered) {
                 missing.add(name + ": response example");
             }
-            if (!operation.at("/responses/404/content/application~1problem+json").has("example")) {
-                missing.add(name + ": problem example");
+            for (String status : List.of("401", "404")) {
+                if (!operation.at("/responses/" + status + "/content/application~1problem+json").has("example")) {
+                    missing.add(name + ": problem example for " + status);
+                }
             }
         }));
 

@@ -35,7 +35,7 @@ abstract class ViewsOverHttpTest {
         List<Istanbul.Post> posts = new ArrayList<>(Istanbul.setUp());
         posts.addAll(Istanbul.talks());
         for (Istanbul.Post post : posts) {
-            LedgerNode.Response response = node.post(post.path(), post.body(), "X-Recorded-By", "anna",
+            LedgerNode.Response response = node.as(LedgerNode.RECORDER).post(post.path(), post.body(),
                     "X-Request-Id", "req-" + post.path().hashCode());
             assertThat(response.status()).as(post.path()).isIn(200, 201);
             lastPosition = response.json().get("position").asLong();
@@ -156,7 +156,7 @@ abstract class ViewsOverHttpTest {
         JsonNode first = entries.get(0);
         assertThat(first.get("type").asText()).isEqualTo("NegotiationOpened");
         assertThat(first.get("sequence").asInt()).isZero();
-        assertThat(first.get("recordedBy").asText()).isEqualTo("anna");
+        assertThat(first.get("recordedBy").asText()).isEqualTo(LedgerNode.RECORDER);
         assertThat(first.get("correlationId").asText()).isEqualTo("req-" + "/api/negotiations".hashCode());
         assertThat(first.get("effectiveOn").asText()).isEqualTo("2025-05-16");
         assertThat(first.get("payload").get("title").asText()).isEqualTo("Russia–Ukraine talks 2025");

@@ -2,6 +2,8 @@ package org.negotiationledger.api.http;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -15,9 +17,6 @@ import java.util.regex.Pattern;
 @Component
 class CommandContextResolver implements HandlerMethodArgumentResolver {
 
-    static final String RECORDED_BY = "X-Recorded-By";
-    static final String ANONYMOUS = "anonymous";
-    private static final Pattern RECORDER = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,100}");
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
     @Override
@@ -29,18 +28,16 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
         String correlationId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-        return new CommandContext(recordedBy(request.getHeader(RECORDED_BY)), correlationId,
-                expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
+        return new CommandContext(recordedBy(), correlationId, expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
     }
 
-    private static String recordedBy(String header) {
-        if (header == null || header.isBlank()) {
-            return ANONYMOUS;
+    /** The user the request authenticated as: the recorder of every event the command appends. */
+    private static String recordedBy() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated() || user.getName() == null) {
+            throw new IllegalStateException("a command reached the ledger without an authenticated user");
         }
-        if (!RECORDER.matcher(header.strip()).matches()) {
-            throw new BadHeaderException(RECORDED_BY, "must be 1 to 100 letters, digits, spaces or . _ @ + -");
-        }
-        return header.strip();
+        return user.getName();
     }
 
     private static Long expectedVersion(String header) {

@@ -2,6 +2,7 @@ package org.negotiationledger.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -16,6 +17,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +68,7 @@ class OpenApiConfiguration {
             Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}));
 
     private static final String JSON = "application/json";
+    private static final String BASIC = "basic";
     private static final String PROBLEM = "application/problem+json";
 
     @Bean
@@ -73,7 +77,12 @@ class OpenApiConfiguration {
                 An event-sourced ledger of negotiations. Commands (POST) append immutable events; the views \
                 (GET) show each party's position on each topic over time, the exchanges, the meetings, the \
                 audit trail and an overview. Views are eventually consistent: pass the `position` a command \
-                returned as `waitFor` to read your own write. Errors are RFC 9457 problem details."""));
+                returned as `waitFor` to read your own write. Errors are RFC 9457 problem details. Every \
+                endpoint but health needs HTTP Basic credentials: readers may GET, recorders may also send \
+                commands, admins may also replay views; the recorder of every event is the user who sent it."""))
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .components(new Components().addSecuritySchemes(BASIC,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
     }
 
     @Bean
@@ -103,8 +112,6 @@ class OpenApiConfiguration {
         if (op.getRequestBody() != null && example.has("request")) {
             op.getRequestBody().getContent().get(JSON).setExample(example.get("request"));
         }
-        op.addParametersItem(header("X-Recorded-By", "Who records the command (until access control names the user)",
-                "anna"));
         op.addParametersItem(header("X-Request-Id", "Kept as the correlation id of the events; made up when absent",
                 "c0ffee-42"));
         ApiResponses responses = new ApiResponses();
@@ -128,6 +135,7 @@ class OpenApiConfiguration {
         }
         responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
         responses.addApiResponse("404", notFound(admin));
+        addAccessProblems(responses, admin ? "admin" : "recorder");
         op.setResponses(responses);
     }
 
@@ -142,14 +150,27 @@ class OpenApiConfiguration {
         ApiResponse ok = onlyResponse(op);
         ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
                 + "it could not reach waitFor in time");
-        Schema<?> body = ok.getContent().values().iterator().next().getSchema();
+        Map.Entry<String, MediaType> content = ok.getContent().entrySet().iterator().next();
+        String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
         ApiResponses responses = new ApiResponses();
-        responses.addApiResponse("200", answer(ok.getDescription(), body, example)
+        responses.addApiResponse("200", answer(ok.getDescription(), mediaType, content.getValue().getSchema(), example)
                 .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20")));
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "asOf has the value '20.05.2025', but must be a date like 2025-05-20"));
         responses.addApiResponse("404", notFound(admin));
+        addAccessProblems(responses, "reader");
         op.setResponses(responses);
+    }
+
+    private static void addAccessProblems(ApiResponses responses, String role) {
+        responses.addApiResponse("401", problem("/problems/unauthenticated", 401,
+                "this needs credentials: HTTP Basic with a ledger user"));
+        if (!"reader".equals(role)) {
+            responses.addApiResponse("403", problem("/problems/forbidden", 403,
+                    "your role does not allow this; it needs " + role));
+        }
+        responses.addApiResponse("429", problem("/problems/too-many-failed-logins", 429,
+                "too many failed logins from 203.0.113.7; try again in 42 s"));
     }
 
     private static ApiResponse notFound(boolean admin) {
@@ -162,11 +183,16 @@ class OpenApiConfiguration {
     }
 
     private static ApiResponse answer(String description, Schema<?> schema, JsonNode example) {
+        return answer(description, JSON, schema, example);
+    }
+
+    private static ApiResponse answer(String description, String mediaType, Schema<?> schema, JsonNode example) {
         MediaType media = new MediaType().schema(schema);
         if (example.has("response")) {
-            media.setExample(example.get("response"));
+            JsonNode response = example.get("response");
+            media.setExample(response.isTextual() ? response.textValue() : response);
         }
-        return new ApiResponse().description(description).content(new Content().addMediaType(JSON, media));
+        return new ApiResponse().description(description).content(new Content().addMediaType(mediaType, media));
     }
 
     private static ApiResponse problem(String type, int status, String detail) {

@@ -13,6 +13,10 @@ public enum ProblemType {
             + "expected shape"),
     INVALID_FIELDS("invalid-fields", HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid"),
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this"),
+    TOO_MANY_FAILED_LOGINS("too-many-failed-logins", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from "
+            + "this client; wait before trying again"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "A query parameter is missing or invalid"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNKNOWN_NEGOTIATION("unknown-negotiation", HttpStatus.NOT_FOUND, "No such negotiation"),
@@ -36,15 +40,15 @@ public enum ProblemType {
         this.title = title;
     }
 
-    URI type() {
+    public URI type() {
         return type;
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 }
