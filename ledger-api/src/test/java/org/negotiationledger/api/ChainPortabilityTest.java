@@ -36,8 +36,8 @@ class ChainPortabilityTest {
         try (LedgerNode postgres = LedgerNode.start(TestDatabase.freshSchema("ledger_moved_it"))) {
             for (Map<String, Object> row : rows) {
                 postgres.jdbc().update("INSERT INTO domainevententry (globalindex, eventidentifier, timestamp, "
-                                + "payloadtype, payloadrevision, payload, metadata, aggregateidentifier, sequencenumber, "
-                                + "type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("globalindex"),
+                                + "payloadtype, payloadrevision, payload, metadata, aggregateidentifier, "
+                                + "sequencenumber, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("globalindex"),
                         row.get("eventidentifier"), row.get("timestamp"), row.get("payloadtype"),
                         row.get("payloadrevision"), row.get("payload"), row.get("metadata"),
                         row.get("aggregateidentifier"), row.get("sequencenumber"), row.get("type"));

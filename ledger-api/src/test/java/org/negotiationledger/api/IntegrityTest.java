@@ -52,7 +52,8 @@ class IntegrityTest {
         for (int i = 1; i <= 3; i++) {
             posts.add(new String[]{n + "/statements", """
                     {"id":"s-%d","partyId":"ua","delegateId":"umerov","topicId":"ceasefire","stance":"SUPPORTS",
-                     "summary":"Supports a ceasefire, %d","offer":{"value":4.50,"unit":"%%"},"effectiveOn":"2025-05-2%d"}"""
+                     "summary":"Supports a ceasefire, %d","offer":{"value":4.50,"unit":"%%"},
+                     "effectiveOn":"2025-05-2%d"}"""
                     .formatted(i, i, i)});
         }
         for (String[] post : posts) {

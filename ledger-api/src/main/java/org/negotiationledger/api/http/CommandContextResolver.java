@@ -28,7 +28,8 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
         String correlationId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-        return new CommandContext(recordedBy(), correlationId, expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
+        return new CommandContext(recordedBy(), correlationId,
+                expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
     }
 
     /** The user the request authenticated as: the recorder of every event the command appends. */

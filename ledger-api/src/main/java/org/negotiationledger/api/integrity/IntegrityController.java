@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -83,8 +84,11 @@ class IntegrityController {
                 (verification.intact() ? intact : broken).incrementAndGet();
                 line(out, verification);
             });
-            line(out, Map.of("negotiations", intact.get() + broken.get(), "intact", intact.get(),
-                    "broken", broken.get()));
+            Map<String, Long> summary = new LinkedHashMap<>();
+            summary.put("negotiations", intact.get() + broken.get());
+            summary.put("intact", intact.get());
+            summary.put("broken", broken.get());
+            line(out, summary);
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
     }
