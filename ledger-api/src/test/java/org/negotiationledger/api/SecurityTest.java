@@ -177,7 +177,7 @@ class SecurityTest {
     @Test
     void theAdminPasswordCanBeSetAndUsersCanBeGivenAsHashes(@TempDir Path dataDir) {
         Map<String, Object> properties = Map.of("ledger.data-dir", dataDir.toString(),
-                "ledger.security.admin-password", "chosen-by-ops",
+                "LEDGER_ADMIN_PASSWORD", "chosen-by-ops",
                 "ledger.security.users.carol.role", "reader",
                 "ledger.security.users.carol.password", "{bcrypt}" + new BCryptPasswordEncoder().encode("carols"));
         try (LedgerNode configured = LedgerNode.startBare(properties)) {
