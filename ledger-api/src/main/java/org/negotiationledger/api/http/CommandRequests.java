@@ -120,12 +120,13 @@ final class CommandRequests {
 
     record ProposeExchangeRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                   @NotBlank @Size(max = 60) String kind,
-                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String proposedBy,
+                                  @Pattern(regexp = ID, message = ID_MESSAGE) String proposedBy,
                                   @NotNull LocalDate proposedOn,
                                   List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> sides,
                                   Map<@NotNull String, @NotNull @Positive Integer> quantities,
                                   boolean allForAll,
-                                  List<@NotBlank @Size(max = NAME) String> categories) {
+                                  List<@NotBlank @Size(max = NAME) String> categories,
+                                  @Size(max = TEXT) String note) {
         ExchangeTerms terms() {
             return new ExchangeTerms(kind, sides, quantities, allForAll, categories);
         }

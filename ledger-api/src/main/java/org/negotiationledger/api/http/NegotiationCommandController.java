@@ -143,7 +143,7 @@ class NegotiationCommandController {
                                                     @Valid @RequestBody ProposeExchangeRequest body,
                                                     CommandContext context) {
         return send(new ProposeExchange(negotiationId, body.id(), body.proposedBy(), body.proposedOn(), body.terms(),
-                now()), context);
+                body.note(), now()), context);
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/agreements")

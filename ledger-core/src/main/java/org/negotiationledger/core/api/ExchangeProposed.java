@@ -5,9 +5,20 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * A swap proposed.
+ *
+ * @param proposedBy the party that proposed it, or null when the sources do not say
+ * @param note       what the sources leave vague, in words; may be null
+ */
 @Revision("1")
 public record ExchangeProposed(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
-                               ExchangeTerms terms) implements NegotiationEvent {
+                               ExchangeTerms terms, String note) implements NegotiationEvent {
+
+    public ExchangeProposed(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
+                            ExchangeTerms terms) {
+        this(negotiationId, exchangeId, proposedBy, proposedOn, terms, null);
+    }
 
     @Override
     public LocalDate effectiveDate() {
@@ -16,6 +27,6 @@ public record ExchangeProposed(String negotiationId, String exchangeId, String p
 
     @Override
     public List<String> involvedParties() {
-        return Collections2.union(List.of(proposedBy), terms.sides());
+        return proposedBy == null ? terms.sides() : Collections2.union(List.of(proposedBy), terms.sides());
     }
 }

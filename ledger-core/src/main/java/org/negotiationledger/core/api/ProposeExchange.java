@@ -6,10 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Records that a party proposed a swap of prisoners, bodies, goods or anything else.
+ * Records that a swap of prisoners, bodies, goods or anything else was proposed.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
+ *
+ * @param proposedBy the party that proposed it, or null when the sources do not say
+ * @param note       what the sources leave vague, in words
  */
 public record ProposeExchange(@TargetAggregateIdentifier String negotiationId, String exchangeId,
-                              String proposedBy, LocalDate proposedOn, ExchangeTerms terms,
+                              String proposedBy, LocalDate proposedOn, ExchangeTerms terms, String note,
                               Instant recordedAt) implements NegotiationCommand {
+
+    public ProposeExchange(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
+                           ExchangeTerms terms, Instant recordedAt) {
+        this(negotiationId, exchangeId, proposedBy, proposedOn, terms, null, recordedAt);
+    }
 }

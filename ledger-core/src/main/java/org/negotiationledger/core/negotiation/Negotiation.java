@@ -238,13 +238,15 @@ public class Negotiation {
     @CommandHandler
     void handle(ProposeExchange command) {
         ExchangeProposed proposed = new ExchangeProposed(negotiationId, command.exchangeId(), command.proposedBy(),
-                command.proposedOn(), command.terms());
+                command.proposedOn(), command.terms(), command.note());
         ExchangeState known = exchanges.get(command.exchangeId());
         if (isRepeat("exchange", command.exchangeId(), known == null ? null : known.print(), proposed)) {
             return;
         }
         requireOpen();
-        requireRegisteredParty(command.proposedBy());
+        if (command.proposedBy() != null) {
+            requireRegisteredParty(command.proposedBy());
+        }
         String what = "exchange '" + command.exchangeId() + "'";
         var terms = command.terms();
         terms.sides().forEach(this::requireRegisteredParty);

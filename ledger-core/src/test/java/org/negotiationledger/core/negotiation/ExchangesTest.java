@@ -8,6 +8,7 @@ import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
+import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.ProposeExchange;
@@ -73,6 +74,16 @@ class ExchangesTest {
                         ExchangeTerms.allForAll("PRISONERS", List.of("ua", "ru"),
                                 List.of("seriously ill", "wounded", "under 25")), RECORDED_AT))
                 .expectEvents(allForAll());
+    }
+
+    @Test
+    void whoProposedMayBeUnknownAndSaidSoInANote() {
+        ExchangeTerms terms = ExchangeTerms.numbered("PRISONERS", Map.of("ru", 1000, "ua", 1000));
+        fixture.given(istanbul())
+                .when(new ProposeExchange(NEGOTIATION, "pow-1", null, OPENED_ON, terms, "the source does not say "
+                        + "which side proposed it", RECORDED_AT))
+                .expectEvents(new ExchangeProposed(NEGOTIATION, "pow-1", null, OPENED_ON, terms,
+                        "the source does not say which side proposed it"));
     }
 
     @Test

@@ -10,12 +10,14 @@ import java.util.Map;
 /**
  * An exchange as the ledger knows it now.
  *
- * @param agreement null until the sides agreed
- * @param totals    per side, how many it has released so far
+ * @param proposedBy the party that proposed it, or null when the sources do not say
+ * @param agreement  null until the sides agreed
+ * @param totals     per side, how many it has released so far
+ * @param note       what the sources leave vague about it
  */
 public record Exchange(String negotiationId, String id, String kind, String proposedBy, LocalDate proposedOn,
                        ExchangeTerms terms, ExchangeStatus status, Agreement agreement, List<Stage> stages,
-                       Map<String, Integer> totals, LocalDate completedOn, Instant recordedAt) {
+                       Map<String, Integer> totals, LocalDate completedOn, String note, Instant recordedAt) {
 
     public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt) {
     }

@@ -21,7 +21,7 @@ public class ExchangeQueries {
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
     private static final String EXCHANGE = "SELECT negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
-            + "terms_json, status, agreed_by_json, agreed_on, meeting_id, totals_json, completed_on, proposed_at, "
+            + "terms_json, status, agreed_by_json, agreed_on, meeting_id, totals_json, completed_on, note, proposed_at, "
             + "agreed_at FROM exchanges_exchange WHERE negotiation_id = ?";
 
     private final JdbcTemplate jdbc;
@@ -63,6 +63,6 @@ public class ExchangeQueries {
                 Rows.date(row, "proposed_on"), Rows.fromJson(row.getString("terms_json"), ExchangeTerms.class),
                 ExchangeStatus.valueOf(row.getString("status")), agreement, stages,
                 Rows.fromJson(row.getString("totals_json"), COUNTS), Rows.date(row, "completed_on"),
-                Rows.instant(row, "proposed_at"));
+                row.getString("note"), Rows.instant(row, "proposed_at"));
     }
 }

@@ -43,11 +43,11 @@ public class ExchangesProjector {
         Map<String, Integer> nothingYet = new TreeMap<>();
         event.terms().sides().forEach(side -> nothingYet.put(side, 0));
         jdbc.update("INSERT INTO exchanges_exchange (negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
-                        + "terms_json, status, totals_json, ordinal, proposed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "terms_json, status, totals_json, note, ordinal, proposed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.exchangeId(), event.terms().kind(), event.proposedBy(),
-                event.proposedOn(), json(event.terms()), ExchangeStatus.PROPOSED.name(), json(nothingYet), sequence,
-                utc(recordedAt));
+                event.proposedOn(), json(event.terms()), ExchangeStatus.PROPOSED.name(), json(nothingYet),
+                event.note(), sequence, utc(recordedAt));
     }
 
     @EventHandler
