@@ -8,16 +8,30 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.negotiationledger.core.api.AddTopic;
+import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.CloseNegotiation;
+import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.OpenNegotiation;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.RecordExchangeExecution;
+import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RecordStatement;
+import org.negotiationledger.core.api.RegisterDelegate;
+import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,26 +52,58 @@ final class CommandRequests {
     private CommandRequests() {
     }
 
+    /**
+     * The ids a command's path names: the negotiation, and for corrections, retractions,
+     * agreements and executions the statement or exchange.
+     */
+    record Target(String negotiationId, String itemId) {
+    }
+
+    /** A request body that becomes one command. */
+    interface CommandRequest {
+        NegotiationCommand toCommand(Target target, Instant recordedAt);
+    }
+
     record OpenNegotiationRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                   @NotBlank @Size(max = NAME) String title,
                                   @NotNull LocalDate openedOn,
-                                  @Size(max = TEXT) String description) {
+                                  @Size(max = TEXT) String description) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new OpenNegotiation(id, title, description, openedOn, recordedAt);
+        }
     }
 
     record RegisterPartyRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                 @NotBlank @Size(max = NAME) String name,
-                                @NotNull PartyRole role) {
+                                @NotNull PartyRole role) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RegisterParty(target.negotiationId(), id, name, role, recordedAt);
+        }
     }
 
     record RegisterDelegateRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                                    @NotBlank @Size(max = NAME) String name,
                                    @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String partyId,
-                                   @Size(max = NAME) String title) {
+                                   @Size(max = NAME) String title) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RegisterDelegate(target.negotiationId(), id, name, partyId, title, recordedAt);
+        }
     }
 
     record AddTopicRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                            @NotBlank @Size(max = NAME) String title,
-                           @Size(max = TEXT) String description) {
+                           @Size(max = TEXT) String description) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new AddTopic(target.negotiationId(), id, title, description, recordedAt);
+        }
     }
 
     record OfferBody(@NotNull BigDecimal value, @NotBlank @Size(max = 40) String unit) {
@@ -88,7 +134,14 @@ final class CommandRequests {
                                   @Valid OfferBody offer,
                                   @NotNull LocalDate effectiveOn,
                                   @Valid SourceBody source,
-                                  @Size(max = TEXT) String note) {
+                                  @Size(max = TEXT) String note) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
+                    conditions, offer == null ? null : offer.toOffer(), effectiveOn,
+                    source == null ? null : source.toSource(), note, recordedAt);
+        }
     }
 
     record CorrectionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -97,14 +150,25 @@ final class CommandRequests {
                              @Valid OfferBody offer,
                              @Size(max = TEXT) String conditions,
                              LocalDate effectiveOn,
-                             @NotBlank @Size(max = TEXT) String reason) {
+                             @NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
         StatementChanges changes() {
             return new StatementChanges(stance, summary, offer == null ? null : offer.toOffer(), conditions,
                     effectiveOn);
         }
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new CorrectStatement(target.negotiationId(), target.itemId(), id, changes(), reason, recordedAt);
+        }
     }
 
-    record RetractionRequest(@NotBlank @Size(max = TEXT) String reason) {
+    record RetractionRequest(@NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RetractStatement(target.negotiationId(), target.itemId(), reason, recordedAt);
+        }
     }
 
     record RecordMeetingRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -115,7 +179,13 @@ final class CommandRequests {
                                 List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> mediatorIds,
                                 Map<@NotNull String, @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> heads,
                                 List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> topicIds,
-                                @Size(max = TEXT) String summary) {
+                                @Size(max = TEXT) String summary) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordMeeting(target.negotiationId(), id, heldOn, location, level, partyIds, mediatorIds, heads,
+                    topicIds, summary, recordedAt);
+        }
     }
 
     record ProposeExchangeRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -126,24 +196,49 @@ final class CommandRequests {
                                   Map<@NotNull String, @NotNull @Positive Integer> quantities,
                                   boolean allForAll,
                                   List<@NotBlank @Size(max = NAME) String> categories,
-                                  @Size(max = TEXT) String note) {
+                                  @Size(max = TEXT) String note) implements CommandRequest {
         ExchangeTerms terms() {
             return new ExchangeTerms(kind, sides, quantities, allForAll, categories);
+        }
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new ProposeExchange(target.negotiationId(), id, proposedBy, proposedOn, terms(), note,
+                    recordedAt);
         }
     }
 
     record AgreeExchangeRequest(@NotEmpty List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> partyIds,
                                 @NotNull LocalDate agreedOn,
-                                @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId) {
+                                @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId)
+            implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new AgreeExchange(target.negotiationId(), target.itemId(), partyIds, agreedOn, meetingId,
+                    recordedAt);
+        }
     }
 
     record ExecutionRequest(@NotNull @Positive Integer stage,
                             @NotNull LocalDate executedOn,
                             @NotEmpty Map<@NotNull String, @NotNull @PositiveOrZero Integer> released,
                             boolean completes,
-                            @Size(max = TEXT) String note) {
+                            @Size(max = TEXT) String note) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordExchangeExecution(target.negotiationId(), target.itemId(), stage, executedOn, released,
+                    completes, note, recordedAt);
+        }
     }
 
-    record ClosureRequest(@NotNull Outcome outcome, @NotNull LocalDate closedOn, @Size(max = TEXT) String summary) {
+    record ClosureRequest(@NotNull Outcome outcome, @NotNull LocalDate closedOn, @Size(max = TEXT) String summary)
+            implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new CloseNegotiation(target.negotiationId(), outcome, closedOn, summary, recordedAt);
+        }
     }
 }

@@ -17,19 +17,8 @@ import org.negotiationledger.api.http.CommandRequests.RecordStatementRequest;
 import org.negotiationledger.api.http.CommandRequests.RegisterDelegateRequest;
 import org.negotiationledger.api.http.CommandRequests.RegisterPartyRequest;
 import org.negotiationledger.api.http.CommandRequests.RetractionRequest;
-import org.negotiationledger.core.api.AddTopic;
-import org.negotiationledger.core.api.AgreeExchange;
-import org.negotiationledger.core.api.CloseNegotiation;
-import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.api.http.CommandRequests.Target;
 import org.negotiationledger.core.api.NegotiationCommand;
-import org.negotiationledger.core.api.OpenNegotiation;
-import org.negotiationledger.core.api.ProposeExchange;
-import org.negotiationledger.core.api.RecordExchangeExecution;
-import org.negotiationledger.core.api.RecordMeeting;
-import org.negotiationledger.core.api.RecordStatement;
-import org.negotiationledger.core.api.RegisterDelegate;
-import org.negotiationledger.core.api.RegisterParty;
-import org.negotiationledger.core.api.RetractStatement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,8 +56,7 @@ class NegotiationCommandController {
     @Operation(summary = "Open a negotiation")
     ResponseEntity<CommandResponse> openNegotiation(@Valid @RequestBody OpenNegotiationRequest body,
                                                     CommandContext context) {
-        return send(new OpenNegotiation(body.id(), body.title(), body.description(), body.openedOn(), now()),
-                context);
+        return send(body.toCommand(new Target(null, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/parties")
@@ -76,7 +64,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> registerParty(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RegisterPartyRequest body,
                                                   CommandContext context) {
-        return send(new RegisterParty(negotiationId, body.id(), body.name(), body.role(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/delegates")
@@ -84,15 +72,14 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> registerDelegate(@PathVariable String negotiationId,
                                                      @Valid @RequestBody RegisterDelegateRequest body,
                                                      CommandContext context) {
-        return send(new RegisterDelegate(negotiationId, body.id(), body.name(), body.partyId(), body.title(), now()),
-                context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/topics")
     @Operation(summary = "Add a topic")
     ResponseEntity<CommandResponse> addTopic(@PathVariable String negotiationId,
                                              @Valid @RequestBody AddTopicRequest body, CommandContext context) {
-        return send(new AddTopic(negotiationId, body.id(), body.title(), body.description(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/statements")
@@ -101,10 +88,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> recordStatement(@PathVariable String negotiationId,
                                                     @Valid @RequestBody RecordStatementRequest body,
                                                     CommandContext context) {
-        return send(new RecordStatement(negotiationId, body.id(), body.partyId(), body.delegateId(), body.topicId(),
-                body.stance(), body.summary(), body.conditions(), body.offer() == null ? null : body.offer().toOffer(),
-                body.effectiveOn(), body.source() == null ? null : body.source().toSource(), body.note(), now()),
-                context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/corrections")
@@ -114,8 +98,7 @@ class NegotiationCommandController {
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody CorrectionRequest body,
                                                      CommandContext context) {
-        return send(new CorrectStatement(negotiationId, statementId, body.id(), body.changes(), body.reason(), now()),
-                context);
+        return send(body.toCommand(new Target(negotiationId, statementId), now()), context);
     }
 
     @PostMapping("/{negotiationId}/statements/{statementId}/retraction")
@@ -125,7 +108,7 @@ class NegotiationCommandController {
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody RetractionRequest body,
                                                      CommandContext context) {
-        return send(new RetractStatement(negotiationId, statementId, body.reason(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, statementId), now()), context);
     }
 
     @PostMapping("/{negotiationId}/meetings")
@@ -133,8 +116,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> recordMeeting(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RecordMeetingRequest body,
                                                   CommandContext context) {
-        return send(new RecordMeeting(negotiationId, body.id(), body.heldOn(), body.location(), body.level(),
-                body.partyIds(), body.mediatorIds(), body.heads(), body.topicIds(), body.summary(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/exchanges")
@@ -142,8 +124,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> proposeExchange(@PathVariable String negotiationId,
                                                     @Valid @RequestBody ProposeExchangeRequest body,
                                                     CommandContext context) {
-        return send(new ProposeExchange(negotiationId, body.id(), body.proposedBy(), body.proposedOn(), body.terms(),
-                body.note(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/agreements")
@@ -151,8 +132,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> agreeExchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
                                                   @Valid @RequestBody AgreeExchangeRequest body,
                                                   CommandContext context) {
-        return send(new AgreeExchange(negotiationId, exchangeId, body.partyIds(), body.agreedOn(), body.meetingId(),
-                now()), context);
+        return send(body.toCommand(new Target(negotiationId, exchangeId), now()), context);
     }
 
     @PostMapping("/{negotiationId}/exchanges/{exchangeId}/executions")
@@ -162,16 +142,14 @@ class NegotiationCommandController {
                                                     @PathVariable String exchangeId,
                                                     @Valid @RequestBody ExecutionRequest body,
                                                     CommandContext context) {
-        return send(new RecordExchangeExecution(negotiationId, exchangeId, body.stage(), body.executedOn(),
-                body.released(), body.completes(), body.note(), now()), context);
+        return send(body.toCommand(new Target(negotiationId, exchangeId), now()), context);
     }
 
     @PostMapping("/{negotiationId}/closure")
     @Operation(summary = "Close a negotiation", description = "A closed negotiation accepts nothing but corrections.")
     ResponseEntity<CommandResponse> closeNegotiation(@PathVariable String negotiationId,
                                                      @Valid @RequestBody ClosureRequest body, CommandContext context) {
-        return send(new CloseNegotiation(negotiationId, body.outcome(), body.closedOn(), body.summary(), now()),
-                context);
+        return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     private Instant now() {
