@@ -12,6 +12,7 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the "
             + "expected shape"),
     INVALID_FIELDS("invalid-fields", HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid"),
+    UNKNOWN_COMMAND("unknown-command", HttpStatus.BAD_REQUEST, "The import line names no command of the ledger"),
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this"),

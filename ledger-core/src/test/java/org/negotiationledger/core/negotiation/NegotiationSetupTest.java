@@ -22,7 +22,6 @@ import org.negotiationledger.core.api.TopicAdded;
 import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
 import static org.negotiationledger.core.negotiation.Given.OPENED_ON;
 import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
-import static org.negotiationledger.core.negotiation.Given.closedOn;
 import static org.negotiationledger.core.negotiation.Given.closedRefusal;
 import static org.negotiationledger.core.negotiation.Given.day;
 import static org.negotiationledger.core.negotiation.Given.istanbul;
