@@ -17,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -149,6 +151,24 @@ final class LedgerNode implements AutoCloseable {
                 .POST(body), headers);
     }
 
+    /** Posts JSON Lines to the importer. */
+    Response importLines(String query, String lines) {
+        return importLines(query, HttpRequest.BodyPublishers.ofString(lines));
+    }
+
+    Response importLines(String query, HttpRequest.BodyPublisher lines) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/import" + query))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(lines));
+    }
+
+    /** The entries of an audit page. */
+    List<JsonNode> auditEntries(String auditPath) {
+        List<JsonNode> entries = new ArrayList<>();
+        get(auditPath).json().get("entries").forEach(entries::add);
+        return entries;
+    }
+
     Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
@@ -176,7 +196,7 @@ final class LedgerNode implements AutoCloseable {
         context.close();
     }
 
-    record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    record Response(int status, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
@@ -189,6 +209,17 @@ final class LedgerNode implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + body, e);
             }
+        }
+
+        /** The body as JSON Lines. */
+        List<JsonNode> jsonLines() {
+            return body.lines().filter(line -> !line.isBlank()).map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not JSON: " + line, e);
+                }
+            }).toList();
         }
 
         @Override
