@@ -127,6 +127,11 @@ final class LedgerNode implements AutoCloseable {
         }
     }
 
+    /** Where the node listens, e.g. http://127.0.0.1:41234. */
+    String url() {
+        return base;
+    }
+
     ApplicationContext context() {
         return context;
     }

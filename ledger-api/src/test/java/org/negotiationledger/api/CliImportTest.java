@@ -1,0 +1,85 @@
+package org.negotiationledger.api;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.negotiationledger.cli.LedgerCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line imports the example into a running ledger, with progress, and says what it did. */
+class CliImportTest {
+
+    private static LedgerNode node;
+
+    @BeforeAll
+    static void start() {
+        node = LedgerNode.start(TestDatabase.freshSchema("ledger_cli_it"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run cli(String password, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new LedgerCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("LEDGER_PASSWORD", password)).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theExampleIsImportedWithProgressAndAgainWithoutChange() {
+        String file = IstanbulExampleTest.EXAMPLE.toString();
+
+        Run first = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
+
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo("36 lines: 36 recorded, 0 already there, 0 refused\n");
+        assertThat(first.err()).contains("100%", "36/36 lines", "lines/s");
+
+        Run again = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
+        assertThat(again.out()).isEqualTo("36 lines: 0 recorded, 36 already there, 0 refused\n");
+    }
+
+    @Test
+    void refusedLinesArePrintedAndTheStatusSaysSo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, """
+                {"path":"/api/negotiations","body":{"id":"cli-bad","title":"T","openedOn":"2025-05-16"}}
+                {"path":"/api/negotiations/cli-bad/parties","body":{"id":"ua","name":"Ukraine","role":"KING"}}
+                {"path":"/api/negotiations/cli-bad/topics","body":{"id":"t","title":"T"}}
+                """);
+
+        Run run = cli("anna-password", "import", file.toString(), "--url", node.url(), "--user",
+                LedgerNode.RECORDER, "--on-error", "continue");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("line 2 refused: field 'role' has the value 'KING'");
+        assertThat(run.out()).isEqualTo("3 lines: 2 recorded, 0 already there, 1 refused\n");
+    }
+
+    @Test
+    void aWrongPasswordEndsTheImport() {
+        Run run = cli("wrong", "import", IstanbulExampleTest.EXAMPLE.toString(), "--url", node.url());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("the ledger answered 401");
+    }
+}

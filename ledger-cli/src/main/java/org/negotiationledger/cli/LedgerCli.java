@@ -1,0 +1,227 @@
+package org.negotiationledger.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The ledger's command line. {@code import FILE} streams a JSON Lines file of commands to a
+ * running ledger's /api/import and shows its progress; refused lines are printed as they come.
+ */
+public final class LedgerCli {
+
+    static final String USAGE = """
+            usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
+              FILE        JSON Lines, one command a line: {"path":"/api/negotiations/…","body":{…}}
+              --url       the ledger, default http://localhost:8080
+              --user      a user with the recorder or admin role, default admin; the password is read from
+                          LEDGER_PASSWORD, or asked for
+              --on-error  stop at the first refused line (default) or continue with the others""";
+
+    private static final Pattern FIELD =
+            Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt)\":(\\d+)");
+    private static final Pattern DETAIL = Pattern.compile("\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    public LedgerCli(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new LedgerCli(System.out, System.err, System.getenv()).run(args));
+    }
+
+    /** Runs a command; answers the exit status: 0 all lines recorded or repeated, 1 some refused, 2 failed. */
+    public int run(String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        String password = environment.get("LEDGER_PASSWORD");
+        if (password == null && System.console() != null) {
+            char[] typed = System.console().readPassword("password for %s: ", options.user());
+            password = typed == null ? null : new String(typed);
+        }
+        if (password == null) {
+            err.println("set LEDGER_PASSWORD to the password of " + options.user());
+            return 2;
+        }
+        try {
+            return importFile(options, password);
+        } catch (IOException e) {
+            err.println("\nthe import failed: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        }
+    }
+
+    private int importFile(Options options, String password) throws IOException, InterruptedException {
+        Path file = options.file();
+        if (!Files.isReadable(file)) {
+            err.println("cannot read " + file);
+            return 2;
+        }
+        long total = countLines(file);
+        AtomicLong sent = new AtomicLong();
+        long started = System.nanoTime();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> err.print("\r" + Progress.line(sent.get(), total,
+                Duration.ofNanos(System.nanoTime() - started))), 0, 250, TimeUnit.MILLISECONDS);
+        String summary = null;
+        int refused = 0;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/import?report=refused&onError="
+                            + options.onError()))
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (options.user() + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)))
+                    .build();
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                err.println("\nthe ledger answered " + response.statusCode() + ": "
+                        + String.join("\n", response.body().toList()));
+                return 2;
+            }
+            for (String line : (Iterable<String>) response.body()::iterator) {
+                if (line.startsWith("{\"summary\"")) {
+                    summary = line;
+                } else if (!line.isBlank()) {
+                    refused++;
+                    err.println("\rline " + field(line, "line") + " refused: " + detail(line));
+                }
+            }
+        } finally {
+            ticker.shutdownNow();
+        }
+        err.println("\r" + Progress.line(summary == null ? sent.get() : total, total,
+                Duration.ofNanos(System.nanoTime() - started)));
+        if (summary == null) {
+            err.println("the ledger ended the answer without a summary");
+            return 2;
+        }
+        out.println(field(summary, "lines") + " lines: " + field(summary, "accepted") + " recorded, "
+                + field(summary, "repeated") + " already there, " + field(summary, "refused") + " refused"
+                + (summary.contains("\"stoppedAt\":null") ? "" : "; stopped at line " + field(summary, "stoppedAt")));
+        return refused == 0 ? 0 : 1;
+    }
+
+    private static long countLines(Path file) throws IOException {
+        long lines = 0;
+        boolean content = false;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines += content ? 1 : 0;
+                        content = false;
+                    } else if (buffer[i] != '\r' && buffer[i] != ' ') {
+                        content = true;
+                    }
+                }
+            }
+        }
+        return lines + (content ? 1 : 0);
+    }
+
+    /** The file as it is sent, counting the lines that have gone out. */
+    private static InputStream counting(Path file, AtomicLong sent) {
+        try {
+            return new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    for (int i = offset; i < offset + Math.max(n, 0); i++) {
+                        if (buffer[i] == '\n') {
+                            sent.incrementAndGet();
+                        }
+                    }
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        return "?";
+    }
+
+    private static String detail(String json) {
+        Matcher matcher = DETAIL.matcher(json);
+        return matcher.find() ? matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : json;
+    }
+
+    /** What the command line asked for. */
+    record Options(Path file, String url, String user, String onError) {
+
+        static Options parse(String... args) {
+            if (args.length < 2 || !args[0].equals("import")) {
+                throw new IllegalArgumentException(args.length == 0 ? "no command given" : "unknown command: "
+                        + String.join(" ", args));
+            }
+            Path file = Path.of(args[1]);
+            String url = "http://localhost:8080";
+            String user = "admin";
+            String onError = "stop";
+            for (int i = 2; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--url" -> url = args[i + 1].replaceAll("/+$", "");
+                    case "--user" -> user = args[i + 1];
+                    case "--on-error" -> onError = args[i + 1];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (!onError.equals("stop") && !onError.equals("continue")) {
+                throw new IllegalArgumentException("--on-error must be stop or continue");
+            }
+            return new Options(file, url, user, onError);
+        }
+    }
+}
