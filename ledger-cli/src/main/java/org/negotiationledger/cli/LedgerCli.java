@@ -104,8 +104,8 @@ public final class LedgerCli {
         String summary = null;
         int refused = 0;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/import?report=refused&onError="
-                            + options.onError()))
+            URI importer = URI.create(options.url() + "/api/import?report=refused&onError=" + options.onError());
+            HttpRequest request = HttpRequest.newBuilder(importer)
                     .header("Content-Type", "application/x-ndjson")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (options.user() + ":" + password).getBytes(StandardCharsets.UTF_8)))

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -68,6 +69,7 @@ class OpenApiConfiguration {
             Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}));
 
     private static final String JSON = "application/json";
+    private static final String NDJSON = "application/x-ndjson";
     private static final String BASIC = "basic";
     private static final String PROBLEM = "application/problem+json";
 
@@ -99,7 +101,9 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 JsonNode example = examples.path(op.getOperationId());
                 boolean admin = path.startsWith("/api/admin/");
-                if (method == PathItem.HttpMethod.POST) {
+                if (path.equals("/api/import")) {
+                    describeImport(op, example);
+                } else if (method == PathItem.HttpMethod.POST) {
                     describeCommand(op, example, admin);
                 } else {
                     describeQuery(op, example, admin);
@@ -136,6 +140,23 @@ class OpenApiConfiguration {
         responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
         responses.addApiResponse("404", notFound(admin));
         addAccessProblems(responses, admin ? "admin" : "recorder");
+        op.setResponses(responses);
+    }
+
+    /** The importer reads and writes JSON Lines, which springdoc cannot see in its signature. */
+    private static void describeImport(Operation op, JsonNode example) {
+        op.setRequestBody(new RequestBody().required(true).description("JSON Lines: one command a line, the path "
+                + "and body of its POST").content(new Content().addMediaType(NDJSON, new MediaType()
+                .schema(new StringSchema()).example(example.path("request").asText()))));
+        ApiResponses responses = new ApiResponses();
+        responses.addApiResponse("200", answer("One line per command, then the summary", NDJSON, new StringSchema(),
+                example));
+        responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
+                "onError must be stop or continue"));
+        responses.addApiResponse("404", problem("/problems/not-found", 404, "no such resource"));
+        responses.addApiResponse("415", problem("about:blank", 415,
+                "Content-Type 'application/json' is not supported."));
+        addAccessProblems(responses, "recorder");
         op.setResponses(responses);
     }
 

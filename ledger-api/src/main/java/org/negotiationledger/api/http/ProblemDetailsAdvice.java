@@ -60,7 +60,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error("Request failed unexpectedly", e);
-        return Problems.problem(ProblemType.INTERNAL_ERROR, "the ledger could not answer this request; nothing was recorded");
+        return Problems.of(e);
     }
 
     @Override
@@ -111,7 +111,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "the request body is larger than the limit of " + BodySizeLimitFilter.LIMIT + " bytes");
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        ProblemDetail problem = Problems.problem(ProblemType.MALFORMED_REQUEST, Problems.notReadableDetail(e.getCause()));
+        ProblemDetail problem = Problems.problem(ProblemType.MALFORMED_REQUEST,
+                Problems.notReadableDetail(e.getCause()));
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem.setProperty("field", Problems.path(mapping));
         }

@@ -21,7 +21,8 @@ public class ExchangeQueries {
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
     private static final String EXCHANGE = "SELECT negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
-            + "terms_json, status, agreed_by_json, agreed_on, meeting_id, totals_json, completed_on, note, proposed_at, "
+            + "terms_json, status, agreed_by_json, agreed_on, meeting_id, totals_json, completed_on, note, "
+            + "proposed_at, "
             + "agreed_at FROM exchanges_exchange WHERE negotiation_id = ?";
 
     private final JdbcTemplate jdbc;
