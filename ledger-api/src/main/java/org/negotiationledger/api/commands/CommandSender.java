@@ -7,23 +7,36 @@ import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * Sends a command to its negotiation and reports what it did.
  *
  * <p>Several ledger nodes may append to one negotiation. When another node appended first, the
  * store refuses the second append on its (negotiation, sequence) key and the command is tried
- * again on the fresh history. A refusal is checked once more too: a node's cached copy of the
- * negotiation may have missed what another node recorded, and a refusal drops that copy.
+ * again on the fresh history, after a short random pause. A refusal is checked once more too: a
+ * node's cached copy of the negotiation may have missed what another node recorded, and a
+ * refusal drops that copy.
  */
 @Service
 public class CommandSender {
 
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 12;
 
     private final CommandGateway gateway;
 
     CommandSender(CommandGateway gateway) {
         this.gateway = gateway;
+    }
+
+    /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + 4L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to try a command again", e);
+        }
     }
 
     public CommandOutcome send(NegotiationCommand command, CommandMetadata metadata) {
@@ -36,6 +49,7 @@ public class CommandSender {
                 if (attempt == MAX_ATTEMPTS) {
                     throw appendedElsewhere;
                 }
+                pause(attempt);
             } catch (LedgerException refused) {
                 if (attempt > 1) {
                     throw refused;
