@@ -6,6 +6,7 @@ COPY mvnw pom.xml ./
 COPY ledger-core/ ledger-core/
 COPY ledger-projections/ ledger-projections/
 COPY ledger-api/ ledger-api/
+COPY ledger-cli/ ledger-cli/
 RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
