@@ -1,0 +1,40 @@
+package org.negotiationledger.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The benchmark harness: measures the ledger as users run it (HTTP, access control, the hash
+ * chain, the views) and, in the same run, a baseline of what the machine and the database do
+ * without it, so that machine noise cancels in their ratio.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Report report = new Report(System.out);
+        Database database = new Database(options);
+        for (String scenario : options.scenarios()) {
+            database.freshSchema();
+            try (Ledger ledger = options.url() == null ? Ledger.start(options, database) : Ledger.running(options)) {
+                switch (scenario) {
+                    case "append" -> AppendScenario.run(options, database, ledger, report);
+                    case "hot" -> HotScenario.run(options, ledger, report);
+                    default -> throw new IllegalStateException("no scenario " + scenario);
+                }
+            }
+        }
+        Path written = report.finish(Path.of("bench-results"), options.scenario(), options.quick());
+        System.err.println("written to " + written);
+    }
+}

@@ -1,0 +1,114 @@
+package org.negotiationledger.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The ledger under measurement: one started here as users run it (its jar, on the run's
+ * PostgreSQL schema, with access control and the hash chain on), or one already running.
+ */
+final class Ledger implements AutoCloseable {
+
+    private static final String PASSWORD = "bench-password";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Process process;
+
+    private Ledger(String url, String user, String password, Process process) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.process = process;
+    }
+
+    static Ledger running(Options options) {
+        if (options.password() == null) {
+            throw new IllegalArgumentException("--password is needed with --url");
+        }
+        return new Ledger(options.url(), options.user(), options.password(), null);
+    }
+
+    static Ledger start(Options options, Database database) throws IOException, InterruptedException {
+        Path jar = Path.of(options.ledgerJar());
+        if (!Files.isReadable(jar)) {
+            throw new IllegalStateException("no ledger at " + jar + ": build it first (./mvnw package -DskipTests)");
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = Files.createTempFile("ledger-bench-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand(), "-jar", jar.toString(),
+                "--server.port=" + port, "--spring.datasource.url=" + database.schemaUrl(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.flyway.schemas=" + Database.SCHEMA, "--spring.flyway.default-schema=" + Database.SCHEMA,
+                "--ledger.security.admin-password=" + PASSWORD,
+                "--ledger.data-dir=" + Files.createTempDirectory("ledger-bench-data")))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Ledger ledger = new Ledger("http://127.0.0.1:" + port, "admin", PASSWORD, builder.start());
+        ledger.awaitHealth(Duration.ofSeconds(120), log);
+        return ledger;
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitHealth(Duration bound, Path log) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("the ledger stopped at start; see " + log);
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the ledger did not start within " + bound.toSeconds() + " s; see " + log);
+    }
+
+    LedgerClient client() {
+        return new LedgerClient(url, user, password);
+    }
+
+    /** The peak resident memory of a ledger started here, in KiB; -1 for one running elsewhere. */
+    long peakRssKib() {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(-1L);
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.negotiationledger.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Speaks HTTP to the ledger as a user does: JSON commands with HTTP Basic. */
+final class LedgerClient {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String url;
+    private final String authorization;
+
+    LedgerClient(String url, String user, String password) {
+        this.url = url;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts a command; answers the status. */
+    int post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Posts commands as JSON Lines to the importer; answers its last line, the summary. */
+    String importLines(String lines) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
+                        + "/api/import?report=refused&onError=continue")).header("Authorization", authorization)
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the import answered " + response.statusCode() + ": " + response.body());
+        }
+        String[] answer = response.body().strip().split("\n");
+        return answer[answer.length - 1];
+    }
+
+    /** Opens a negotiation with one party and one topic, ready for statements. */
+    void openNegotiation(String id) throws IOException, InterruptedException {
+        require(post("/api/negotiations", "{\"id\":\"" + id + "\",\"title\":\"Bench " + id
+                + "\",\"openedOn\":\"2025-01-01\"}"));
+        require(post("/api/negotiations/" + id + "/parties", "{\"id\":\"a\",\"name\":\"A\",\"role\":\"PARTY\"}"));
+        require(post("/api/negotiations/" + id + "/topics", "{\"id\":\"t\",\"title\":\"T\"}"));
+    }
+
+    static String statement(String id, int day) {
+        return "{\"id\":\"" + id + "\",\"partyId\":\"a\",\"topicId\":\"t\",\"stance\":\"SUPPORTS\",\"summary\":"
+                + "\"A statement of the benchmark, " + id + "\",\"effectiveOn\":\"2025-02-"
+                + String.format("%02d", day % 28 + 1) + "\"}";
+    }
+
+    private static void require(int status) {
+        if (status != 201 && status != 200) {
+            throw new IllegalStateException("the ledger refused the setup: " + status);
+        }
+    }
+}
