@@ -25,11 +25,17 @@ public final class Bench {
         Report report = new Report(System.out);
         Database database = new Database(options);
         for (String scenario : options.scenarios()) {
+            if (scenario.equals("import")) {
+                ImportScenario.run(options, database, report);
+                continue;
+            }
             database.freshSchema();
             try (Ledger ledger = options.url() == null ? Ledger.start(options, database) : Ledger.running(options)) {
                 switch (scenario) {
                     case "append" -> AppendScenario.run(options, database, ledger, report);
                     case "hot" -> HotScenario.run(options, ledger, report);
+                    case "replay" -> ReplayScenario.run(options, database, ledger, report);
+                    case "query" -> QueryScenario.run(options, database, ledger, report);
                     default -> throw new IllegalStateException("no scenario " + scenario);
                 }
             }

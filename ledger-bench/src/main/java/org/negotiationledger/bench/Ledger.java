@@ -18,6 +18,7 @@ import java.util.List;
 final class Ledger implements AutoCloseable {
 
     private static final String PASSWORD = "bench-password";
+    static final String HEAP = "512m";
 
     private final String url;
     private final String user;
@@ -48,7 +49,8 @@ final class Ledger implements AutoCloseable {
             port = free.getLocalPort();
         }
         Path log = Files.createTempFile("ledger-bench-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand(), "-jar", jar.toString(),
+        // A fixed heap, as a deployment would give it, so that memory figures say what the ledger keeps.
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand(), "-Xmx" + HEAP, "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + database.schemaUrl(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 
 /** Speaks HTTP to the ledger as a user does: JSON commands with HTTP Basic. */
@@ -28,11 +29,34 @@ final class LedgerClient {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** GETs a path; answers the body, or fails on any status but 200 (or 202 for a POST). */
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** Posts commands as JSON Lines to the importer; answers its last line, the summary. */
     String importLines(String lines) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
                         + "/api/import?report=refused&onError=continue")).header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the import answered " + response.statusCode() + ": " + response.body());
+        }
+        String[] answer = response.body().strip().split("\n");
+        return answer[answer.length - 1];
+    }
+
+    /** Streams a JSON Lines file to the importer; answers the summary line. */
+    String importFile(Path file) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
+                        + "/api/import?report=refused&onError=continue")).header("Authorization", authorization)
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("the import answered " + response.statusCode() + ": " + response.body());

@@ -11,11 +11,11 @@ import java.util.List;
 record Options(String scenario, boolean quick, String url, String dbUrl, String dbUser, String dbPassword,
                String user, String password, String ledgerJar) {
 
-    static final List<String> SCENARIOS = List.of("append", "hot");
+    static final List<String> SCENARIOS = List.of("append", "hot", "replay", "query", "import");
 
     static final String USAGE = """
             usage: java -jar ledger-bench/target/ledger-bench.jar SCENARIO [--quick] [--url URL] [--db-url JDBC_URL]
-              SCENARIO   append | hot | all
+              SCENARIO   append | hot | replay | query | import | all
               --quick    small sizes, for a first look (all together in about two minutes)
               --url      measure a running ledger instead of starting one (then --user/--password, default admin)
               --db-url   the PostgreSQL for the ledger and the baselines, default

@@ -1,0 +1,104 @@
+package org.negotiationledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * Events per second rebuilding the positions view from a stored history, against a hand-written
+ * JDBC pipeline doing the same work: read the events in batches, deserialize them with Jackson,
+ * batch-insert rows shaped like the view's.
+ */
+final class ReplayScenario {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1_000;
+
+    private ReplayScenario() {
+    }
+
+    /** The size of the history: 1,000,000 events, or 20,000 with --quick. */
+    static long events(Options options) {
+        return options.quick() ? 20_000 : 1_000_000;
+    }
+
+    static void run(Options options, Database database, Ledger ledger, Report report) throws Exception {
+        long events = events(options);
+        try (Connection connection = database.connect()) {
+            History.write(connection, events);
+        }
+        LedgerClient client = ledger.client();
+        Views.awaitCaughtUp(client, Duration.ofHours(6));
+
+        long head = Views.head(client);
+        double baseline = baseline(database);
+        report.figure("replay.baseline.events", baseline, "events/s");
+
+        long start = System.nanoTime();
+        client.post("/api/admin/projections/positions/replay", "");
+        Views.awaitReplayed(client, "positions", Duration.ofHours(6));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.figure("replay.ledger.events", head / seconds, "events/s");
+        report.figure("replay.ledger.seconds", seconds, "s");
+        report.ratio("replay", head / seconds / baseline);
+    }
+
+    /** The same work by hand: read, deserialize, write the version rows, in batches. */
+    private static double baseline(Database database) throws Exception {
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS bench_replay_baseline");
+            sql.execute("CREATE TABLE bench_replay_baseline (negotiation_id VARCHAR(128) NOT NULL, "
+                    + "statement_id VARCHAR(128) NOT NULL, revision INT NOT NULL, kind VARCHAR(16) NOT NULL, "
+                    + "party_id VARCHAR(128) NOT NULL, topic_id VARCHAR(128) NOT NULL, delegate_id VARCHAR(128), "
+                    + "stance VARCHAR(16) NOT NULL, summary VARCHAR(20000) NOT NULL, effective_on DATE NOT NULL, "
+                    + "recorded_seq BIGINT NOT NULL, PRIMARY KEY (negotiation_id, statement_id, revision))");
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            long read = 0;
+            long after = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT globalindex, sequencenumber, "
+                    + "payloadtype, payload FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT "
+                    + BATCH);
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_replay_baseline "
+                         + "VALUES (?, ?, 1, 'RECORDED', ?, ?, ?, ?, ?, ?, ?)")) {
+                while (true) {
+                    select.setLong(1, after);
+                    int rows = 0;
+                    try (ResultSet batch = select.executeQuery()) {
+                        while (batch.next()) {
+                            rows++;
+                            after = batch.getLong(1);
+                            JsonNode event = JSON.readTree(batch.getBytes(4));
+                            if (batch.getString(3).endsWith(".StatementRecorded")) {
+                                insert.setString(1, event.get("negotiationId").asText());
+                                insert.setString(2, event.get("statementId").asText());
+                                insert.setString(3, event.get("partyId").asText());
+                                insert.setString(4, event.get("topicId").asText());
+                                insert.setString(5, event.get("delegateId").asText(null));
+                                insert.setString(6, event.get("stance").asText());
+                                insert.setString(7, event.get("summary").asText());
+                                insert.setDate(8, Date.valueOf(LocalDate.parse(event.get("effectiveOn").asText())));
+                                insert.setLong(9, batch.getLong(2));
+                                insert.addBatch();
+                            }
+                        }
+                    }
+                    if (rows == 0) {
+                        break;
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                    read += rows;
+                }
+            }
+            return read / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}
