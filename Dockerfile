@@ -7,6 +7,7 @@ COPY ledger-core/ ledger-core/
 COPY ledger-projections/ ledger-projections/
 COPY ledger-api/ ledger-api/
 COPY ledger-cli/ ledger-cli/
+COPY ledger-bench/ ledger-bench/
 RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
