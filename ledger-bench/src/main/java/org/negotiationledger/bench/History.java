@@ -43,7 +43,8 @@ final class History {
                         recorded);
                 for (int p = 0; p < PARTIES; p++) {
                     written += add(insert, id, sequence, n, "PartyRegistered", "{\"negotiationId\":\"" + id
-                            + "\",\"partyId\":\"p" + p + "\",\"name\":\"Party " + p + "\",\"role\":\"PARTY\"}", recorded);
+                            + "\",\"partyId\":\"p" + p + "\",\"name\":\"Party " + p + "\",\"role\":\"PARTY\"}",
+                            recorded);
                 }
                 for (int t = 0; t < TOPICS; t++) {
                     written += add(insert, id, sequence, n, "TopicAdded", "{\"negotiationId\":\"" + id

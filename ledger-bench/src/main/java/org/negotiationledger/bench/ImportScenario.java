@@ -58,7 +58,8 @@ final class ImportScenario {
                 String path = "/api/negotiations/i-" + n;
                 out.write("{\"path\":\"/api/negotiations\",\"body\":{\"id\":\"i-" + n + "\",\"title\":\"Import " + n
                         + "\",\"openedOn\":\"2025-01-01\"}}\n");
-                out.write("{\"path\":\"" + path + "/parties\",\"body\":{\"id\":\"a\",\"name\":\"A\",\"role\":\"PARTY\"}}\n");
+                out.write("{\"path\":\"" + path + "/parties\",\"body\":{\"id\":\"a\",\"name\":\"A\","
+                        + "\"role\":\"PARTY\"}}\n");
                 out.write("{\"path\":\"" + path + "/topics\",\"body\":{\"id\":\"t\",\"title\":\"T\"}}\n");
                 written += 3;
             }
