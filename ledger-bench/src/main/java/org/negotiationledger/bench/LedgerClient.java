@@ -41,23 +41,19 @@ final class LedgerClient {
 
     /** Posts commands as JSON Lines to the importer; answers its last line, the summary. */
     String importLines(String lines) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
-                        + "/api/import?report=refused&onError=continue")).header("Authorization", authorization)
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("the import answered " + response.statusCode() + ": " + response.body());
-        }
-        String[] answer = response.body().strip().split("\n");
-        return answer[answer.length - 1];
+        return importBody(HttpRequest.BodyPublishers.ofString(lines));
     }
 
     /** Streams a JSON Lines file to the importer; answers the summary line. */
     String importFile(Path file) throws IOException, InterruptedException {
+        return importBody(HttpRequest.BodyPublishers.ofFile(file));
+    }
+
+    private String importBody(HttpRequest.BodyPublisher lines) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
                         + "/api/import?report=refused&onError=continue")).header("Authorization", authorization)
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/x-ndjson").POST(lines).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("the import answered " + response.statusCode() + ": " + response.body());
         }
