@@ -24,14 +24,6 @@ CREATE TABLE positions_topic (
     PRIMARY KEY (negotiation_id, topic_id)
 );
 
--- The (party, topic) pairs that have at least one statement: the cells of the matrix.
-CREATE TABLE positions_cell (
-    negotiation_id VARCHAR(128) NOT NULL,
-    party_id       VARCHAR(128) NOT NULL,
-    topic_id       VARCHAR(128) NOT NULL,
-    PRIMARY KEY (negotiation_id, party_id, topic_id)
-);
-
 CREATE TABLE positions_version (
     negotiation_id VARCHAR(128)  NOT NULL,
     statement_id   VARCHAR(128)  NOT NULL,
@@ -58,6 +50,5 @@ CREATE TABLE positions_version (
     PRIMARY KEY (negotiation_id, statement_id, revision)
 );
 
--- One cell's versions from the latest effective date down: a matrix cell is the first row that
--- passes the time filters.
+-- A cell's versions in the order that decides it; a history reads one cell's in the same order.
 CREATE INDEX positions_version_cell ON positions_version (negotiation_id, party_id, topic_id, effective_on, recorded_seq);

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static org.negotiationledger.projections.support.Rows.utc;
 
@@ -29,13 +29,13 @@ public class PositionQueries {
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     /**
-     * The cell's deciding version: the latest effective date, then the latest recorded statement,
-     * among the versions that were current at {@code knownAt} and not retracted.
+     * Each cell's deciding version: among the versions current at {@code knownAt}, not retracted and
+     * effective by {@code asOf}, the latest effective date, then the latest recorded statement.
      */
-    private static final String CELL = "SELECT " + PositionRows.COLUMNS + " FROM positions_version "
-            + "WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? AND effective_on <= ? AND known_from <= ? "
-            + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED' "
-            + "ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1";
+    private static final String MATRIX = "SELECT " + PositionRows.COLUMNS + " FROM (SELECT " + PositionRows.COLUMNS
+            + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id ORDER BY effective_on DESC, recorded_seq DESC) "
+            + "AS deciding FROM positions_version WHERE negotiation_id = ? AND effective_on <= ? AND known_from <= ? "
+            + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED') cells WHERE deciding = 1";
 
     private final JdbcTemplate jdbc;
 
@@ -107,23 +107,20 @@ public class PositionQueries {
         return new PositionChanges(query.negotiationId(), query.from(), query.to(), query.knownAt(), changes);
     }
 
-    /** One index lookup per cell that has statements, in the order of parties, then topics. */
+    /** One query for every cell, in the order of parties, then topics. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
                                      List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
         LocalDate day = asOf == null ? LAST_DAY : asOf;
         Instant at = knownAt == null ? END_OF_TIME : knownAt;
-        Set<String> cells = new HashSet<>(jdbc.queryForList("SELECT party_id || '/' || topic_id FROM positions_cell "
-                + "WHERE negotiation_id = ?", String.class, negotiationId));
-        List<Position> positions = new ArrayList<>();
-        for (PositionMatrix.MatrixParty party : parties) {
-            for (PositionMatrix.MatrixTopic topic : topics) {
-                if (cells.contains(party.id() + "/" + topic.id())) {
-                    jdbc.query(CELL, (row, n) -> PositionRows.position(row), negotiationId, party.id(), topic.id(),
-                            day, utc(at), utc(at)).forEach(positions::add);
-                }
-            }
-        }
+        Map<String, Integer> partyOrder = new HashMap<>();
+        parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
+        Map<String, Integer> topicOrder = new HashMap<>();
+        topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
+        List<Position> positions = new ArrayList<>(jdbc.query(MATRIX, (row, n) -> PositionRows.position(row),
+                negotiationId, day, utc(at), utc(at)));
+        positions.sort(Comparator.comparing((Position p) -> partyOrder.getOrDefault(p.partyId(), Integer.MAX_VALUE))
+                .thenComparing(p -> topicOrder.getOrDefault(p.topicId(), Integer.MAX_VALUE)));
         return positions;
     }
 }

@@ -66,10 +66,6 @@ public class PositionsProjector {
 
     @EventHandler
     void on(StatementRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO positions_cell (negotiation_id, party_id, topic_id) SELECT ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM positions_cell WHERE negotiation_id = ? AND party_id = ? AND topic_id = ?)",
-                event.negotiationId(), event.partyId(), event.topicId(),
-                event.negotiationId(), event.partyId(), event.topicId());
         Content content = new Content(event.delegateId(), event.stance(), event.summary(), event.conditions(),
                 event.offer(), event.effectiveOn(), json(event.source()),
                 event.note());
@@ -95,7 +91,7 @@ public class PositionsProjector {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"positions_version", "positions_cell", "positions_topic", "positions_party",
+        for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
                 "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
