@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ViewProcessingConfiguration {
 
     @Bean
-    ConfigurerModule pooledViews(@Value("${ledger.views.batch-size:100}") int batchSize,
+    ConfigurerModule pooledViews(@Value("${ledger.views.batch-size:500}") int batchSize,
                                  @Value("${ledger.views.segments:1}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)

@@ -14,6 +14,7 @@ import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.core.api.StatementRetracted;
 import org.negotiationledger.core.api.TopicAdded;
+import org.negotiationledger.projections.support.BatchedInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ public class PositionsProjector {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final BatchedInserts versions;
 
     public PositionsProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.versions = new BatchedInserts(jdbc, INSERT_VERSION);
     }
 
     @EventHandler
@@ -99,6 +102,7 @@ public class PositionsProjector {
 
     /** Closes the statement's current version at {@code at} and answers it. */
     private CurrentVersion supersede(String negotiationId, String statementId, Instant at) {
+        versions.flush();
         CurrentVersion current = jdbc.queryForObject("SELECT revision, recorded_seq, delegate_id, stance, summary, "
                         + "conditions, offer_value, offer_unit, effective_on, source_json, note FROM positions_version "
                         + "WHERE negotiation_id = ? AND statement_id = ? AND superseded_at IS NULL",
@@ -117,7 +121,7 @@ public class PositionsProjector {
                         String topicId, Content content, String reason, long recordedSequence, long eventSequence,
                         Instant recordedAt) {
         Offer offer = content.offer();
-        jdbc.update(INSERT_VERSION, negotiationId, statementId, revision, kind.name(), partyId, topicId,
+        versions.add(negotiationId, statementId, revision, kind.name(), partyId, topicId,
                 content.delegateId(), content.stance().name(), content.summary(), content.conditions(),
                 offer == null ? null : offer.value().toPlainString(), offer == null ? null : offer.unit(),
                 content.effectiveOn(), content.sourceJson(), content.note(), reason, recordedSequence, eventSequence,
