@@ -40,8 +40,12 @@ class ChainVerifier {
         return verify(negotiationId, null);
     }
 
+    /** The sequence and hash of a checkpoint a user kept. */
+    record Kept(long sequence, String hash) {
+    }
+
     /** Verifies the history and, when {@code kept} is given, that it still holds that checkpoint. */
-    Optional<Verification> verify(String negotiationId, Checkpoint kept) {
+    Optional<Verification> verify(String negotiationId, Kept kept) {
         Long lastSequence = jdbc.queryForObject("SELECT MAX(sequencenumber) FROM domainevententry "
                 + "WHERE aggregateidentifier = ?", Long.class, negotiationId);
         if (lastSequence == null) {
@@ -66,11 +70,6 @@ class ChainVerifier {
         return Optional.of(walk.result());
     }
 
-    /** The head of an intact chain; empty when the negotiation has no events or its chain is broken. */
-    Optional<Verification> head(String negotiationId) {
-        return verify(negotiationId).filter(Verification::intact);
-    }
-
     /** Every negotiation in the store, in id order, verified one after the other. */
     void verifyAll(Consumer<Verification> each) {
         List<String> ids = jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry "
@@ -85,14 +84,14 @@ class ChainVerifier {
 
         private final String negotiationId;
         private final long lastSequence;
-        private final Checkpoint kept;
+        private final Kept kept;
         private long expectedSequence;
         private String previousHash = EventSeal.GENESIS;
         private String hashAtKept;
         private long events;
         private Broken broken;
 
-        Walk(String negotiationId, long lastSequence, Checkpoint kept) {
+        Walk(String negotiationId, long lastSequence, Kept kept) {
             this.negotiationId = negotiationId;
             this.lastSequence = lastSequence;
             this.kept = kept;

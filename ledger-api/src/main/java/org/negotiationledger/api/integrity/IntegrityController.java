@@ -46,7 +46,7 @@ class IntegrityController {
                     + "up to it is unchanged.")
     Verification verify(@PathVariable String negotiationId, @RequestParam(required = false) Long sequence,
                         @RequestParam(required = false) String hash) {
-        Checkpoint kept = null;
+        ChainVerifier.Kept kept = null;
         if (sequence != null || hash != null) {
             if (sequence == null || sequence < 0) {
                 throw ProblemException.invalidParameter("sequence", "must be the sequence of a kept checkpoint");
@@ -54,7 +54,7 @@ class IntegrityController {
             if (hash == null || !HASH.matcher(hash).matches()) {
                 throw ProblemException.invalidParameter("hash", "must be the 64 hex digits of a kept checkpoint");
             }
-            kept = new Checkpoint(negotiationId, sequence, hash, sequence + 1, null);
+            kept = new ChainVerifier.Kept(sequence, hash);
         }
         return verifier.verify(negotiationId, kept)
                 .orElseThrow(() -> ProblemException.unknownNegotiation(negotiationId));
