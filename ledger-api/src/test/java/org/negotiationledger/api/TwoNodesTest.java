@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two ledger nodes share one PostgreSQL and append to the same negotiation at once: every
- * accepted command is stored exactly once, in one gap-free sequence.
+ * accepted command is stored exactly once, in one gap-free sequence, and neither node checks a
+ * command against an old state of the negotiation the other has since appended to.
  */
 class TwoNodesTest {
 
@@ -52,11 +53,12 @@ class TwoNodesTest {
 
     @Test
     void concurrentAppendsFromTwoNodesAreAllStoredOnce() throws Exception {
+        long before = first.eventCount();
         ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS_PER_NODE);
         List<Future<List<String>>> results = new ArrayList<>();
         for (int client = 0; client < 2 * CLIENTS_PER_NODE; client++) {
             LedgerNode node = client % 2 == 0 ? first : second;
-            String prefix = "c" + client + "-";
+            String prefix = "parallel-" + client + "-";
             results.add(clients.submit(() -> {
                 List<String> answers = new ArrayList<>();
                 for (int i = 0; i < STATEMENTS_PER_CLIENT; i++) {
@@ -72,14 +74,15 @@ class TwoNodesTest {
         clients.shutdown();
 
         int statements = 2 * CLIENTS_PER_NODE * STATEMENTS_PER_CLIENT;
-        long events = 9 + statements;
+        long events = before + statements;
         assertThat(first.eventCount()).isEqualTo(events);
         assertThat(first.jdbc().queryForList(
                 "SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = 'ru-ua-2025' "
                         + "ORDER BY sequencenumber", Long.class))
                 .containsExactlyElementsOf(LongStream.range(0, events).boxed().toList());
         assertThat(first.jdbc().queryForObject("SELECT COUNT(DISTINCT CONVERT_FROM(payload, 'UTF8')::json->>'statementId') "
-                + "FROM domainevententry WHERE payloadtype LIKE '%StatementRecorded'", Long.class))
+                + "FROM domainevententry WHERE payloadtype LIKE '%StatementRecorded' "
+                + "AND CONVERT_FROM(payload, 'UTF8')::json->>'statementId' LIKE 'parallel-%'", Long.class))
                 .isEqualTo(statements);
     }
 
@@ -102,5 +105,23 @@ class TwoNodesTest {
             assertThat(first.eventCount()).isEqualTo(before + 1);
         }
         clients.shutdown();
+    }
+
+    @Test
+    void eachNodeActsOnWhatTheOtherJustRecorded() {
+        for (int round = 0; round < 5; round++) {
+            String id = "ping-pong-" + round;
+            // From the second round on, the second node keeps the negotiation as it was after its own
+            // last correction, and only the stored history knows of the statement the first just recorded.
+            assertThat(first.post(Istanbul.N + "/statements", statement(id)).status()).isEqualTo(201);
+            LedgerNode.Response corrected = second.post(Istanbul.N + "/statements/" + id + "/corrections",
+                    "{\"summary\":\"Supports a ceasefire of 30 days\",\"reason\":\"closer to the quote\"}");
+            assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        }
+        assertThat(first.post(Istanbul.N + "/statements/ping-pong-4/retraction",
+                "{\"reason\":\"recorded on the wrong day\"}").status()).isEqualTo(201);
+        LedgerNode.Response again = second.post(Istanbul.N + "/statements/ping-pong-4/corrections",
+                "{\"summary\":\"Supports a ceasefire\",\"reason\":\"once more\"}");
+        assertThat(again.status()).as("the second node knows of the retraction: " + again.body()).isEqualTo(422);
     }
 }

@@ -30,16 +30,20 @@ final class AppendScenario {
 
         LedgerClient client = ledger.client();
         for (int n = 0; n < CLIENTS; n++) {
-            client.openNegotiation("append-" + n);
+            client.openNegotiation(negotiation(n));
         }
         Load.Result result = Load.run(CLIENTS, warmUp, measure, (worker, i) -> client.post(
-                "/api/negotiations/append-" + worker + "/statements",
+                "/api/negotiations/" + negotiation(worker) + "/statements",
                 LedgerClient.statement("s-" + worker + "-" + i, (int) i)) == 201);
         report.figure("append.ledger.commands", result.perSecond(), "commands/s");
         report.figure("append.ledger.p50", result.p50Millis(), "ms");
         report.figure("append.ledger.p99", result.p99Millis(), "ms");
         report.figure("append.ledger.refused", result.failed(), "commands");
         report.ratio("append", result.perSecond() / baseline.perSecond());
+    }
+
+    private static String negotiation(int client) {
+        return "append-" + LedgerClient.RUN + "-" + client;
     }
 
     /** What the database itself does: one row per transaction, as many connections as clients. */

@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 final class HotScenario {
 
-    private static final String NEGOTIATION = "hot";
+    private static final String NEGOTIATION = "hot-" + LedgerClient.RUN;
     private static final int CHUNK = 5_000;
 
     private HotScenario() {

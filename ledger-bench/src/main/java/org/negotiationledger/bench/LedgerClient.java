@@ -62,6 +62,9 @@ final class LedgerClient {
     }
 
     /** Opens a negotiation with one party and one topic, ready for statements. */
+    /** Part of every negotiation id a run makes, so that runs against one running ledger never collide. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     void openNegotiation(String id) throws IOException, InterruptedException {
         require(post("/api/negotiations", "{\"id\":\"" + id + "\",\"title\":\"Bench " + id
                 + "\",\"openedOn\":\"2025-01-01\"}"));

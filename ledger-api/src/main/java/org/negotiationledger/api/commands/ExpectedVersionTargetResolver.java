@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.negotiationledger.core.api.NegotiationCommand;
 
 /**
  * Finds the negotiation a command targets from the command itself, and the version the client
@@ -11,15 +12,16 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  */
 class ExpectedVersionTargetResolver implements CommandTargetResolver {
 
+    /** For a command that is no {@link NegotiationCommand}: slower, it looks for the annotation every time. */
     private final CommandTargetResolver byAnnotation = AnnotationCommandTargetResolver.builder().build();
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        VersionedAggregateIdentifier target = byAnnotation.resolveTarget(command);
+        String negotiationId = command.getPayload() instanceof NegotiationCommand negotiationCommand
+                ? negotiationCommand.negotiationId()
+                : byAnnotation.resolveTarget(command).getIdentifier();
         Object expected = command.getMetaData().get(CommandMetadata.EXPECTED_SEQUENCE);
-        if (expected == null) {
-            return target;
-        }
-        return new VersionedAggregateIdentifier(target.getIdentifierValue(), ((Number) expected).longValue());
+        return new VersionedAggregateIdentifier(negotiationId,
+                expected == null ? null : ((Number) expected).longValue());
     }
 }

@@ -1,6 +1,5 @@
 package org.negotiationledger.api.commands;
 
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -14,17 +13,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The Negotiation aggregate in the application: cached between commands, snapshotted every
+ * The Negotiation aggregate in the application: the most recently used kept in memory between
+ * commands ({@code ledger.negotiation-cache-size}), snapshotted every
  * {@code ledger.snapshot-every} events, and targeted with the version a client expects.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class NegotiationAggregateConfiguration {
 
     @Bean
-    ConfigurerModule negotiationAggregate(@Value("${ledger.snapshot-every}") int snapshotEvery) {
+    ConfigurerModule negotiationAggregate(@Value("${ledger.snapshot-every}") int snapshotEvery,
+                                          @Value("${ledger.negotiation-cache-size}") int cacheSize) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Negotiation.class)
-                        .configureCache(config -> new WeakReferenceCache())
+                        .configureCache(config -> new RecentNegotiationsCache(cacheSize))
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(snapshotter(config), snapshotEvery))
                         .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver()));

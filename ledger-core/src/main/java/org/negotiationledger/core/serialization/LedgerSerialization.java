@@ -1,5 +1,6 @@
 package org.negotiationledger.core.serialization;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,10 @@ public final class LedgerSerialization {
     }
 
     public static ObjectMapper objectMapper() {
-        return JsonMapper.builder()
+        // Field names are not interned: a snapshot's maps are keyed by ids, thousands of distinct
+        // names that would churn Jackson's small, synchronized intern table on every load.
+        JsonFactory factory = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
