@@ -37,6 +37,11 @@ final class Database {
         return DriverManager.getConnection(schemaUrl(), user, password);
     }
 
+    /** A connection with extra settings of the JDBC driver, such as {@code reWriteBatchedInserts=true}. */
+    Connection connect(String settings) throws SQLException {
+        return DriverManager.getConnection(schemaUrl() + "&" + settings, user, password);
+    }
+
     String user() {
         return user;
     }

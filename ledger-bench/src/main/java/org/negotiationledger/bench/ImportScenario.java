@@ -19,10 +19,6 @@ final class ImportScenario {
     }
 
     static void run(Options options, Database database, Report report) throws Exception {
-        if (options.url() != null) {
-            throw new IllegalStateException("the import scenario measures the memory of a ledger it starts itself; "
-                    + "leave out --url");
-        }
         int small = options.quick() ? 1_000 : 100_000;
         int large = options.quick() ? 10_000 : 1_000_000;
         long smallRss = measure(options, database, report, small);

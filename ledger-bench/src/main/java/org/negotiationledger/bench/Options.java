@@ -17,7 +17,8 @@ record Options(String scenario, boolean quick, String url, String dbUrl, String 
             usage: java -jar ledger-bench/target/ledger-bench.jar SCENARIO [--quick] [--url URL] [--db-url JDBC_URL]
               SCENARIO   append | hot | replay | query | import | all
               --quick    small sizes, for a first look (all together in about two minutes)
-              --url      measure a running ledger instead of starting one (then --user/--password, default admin)
+              --url      measure a running ledger instead of starting one (append and hot only;
+                         then --user/--password, default admin)
               --db-url   the PostgreSQL for the ledger and the baselines, default
                          jdbc:postgresql://127.0.0.1:5432/test (--db-user postgres, --db-password empty)
               --jar      the ledger to start, default ledger-api/target/ledger.jar""";
@@ -59,6 +60,11 @@ record Options(String scenario, boolean quick, String url, String dbUrl, String 
                 case "--jar" -> jar = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (url != null && !List.of("append", "hot").contains(scenario)) {
+            throw new IllegalArgumentException("--url works with append and hot only: replay and query write their "
+                    + "history straight into the event store, and import measures the memory, of a ledger the "
+                    + "harness starts itself");
         }
         return new Options(scenario, quick, url, dbUrl, dbUser, dbPassword, user, password, jar);
     }

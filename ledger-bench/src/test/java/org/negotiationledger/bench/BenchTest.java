@@ -27,6 +27,8 @@ class BenchTest {
                 .isEqualTo("http://ledger:8080");
         assertThatThrownBy(() -> Options.parse("fly")).hasMessageContaining("unknown scenario");
         assertThatThrownBy(() -> Options.parse("hot", "--url")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Options.parse("replay", "--url", "http://ledger:8080", "--password", "p"))
+                .hasMessageContaining("append and hot only");
     }
 
     @Test

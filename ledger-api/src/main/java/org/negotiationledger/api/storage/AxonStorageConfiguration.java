@@ -66,6 +66,11 @@ class AxonStorageConfiguration {
     }
 
     @Bean
+    static PostgresBatchedInserts postgresBatchedInserts() {
+        return new PostgresBatchedInserts();
+    }
+
+    @Bean
     CorrelationDataProvider ledgerCorrelationData() {
         return new SimpleCorrelationDataProvider(EventMetadata.RECORDED_BY, EventMetadata.CORRELATION_ID);
     }

@@ -1,0 +1,30 @@
+package org.negotiationledger.api.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostgresBatchedInsertsTest {
+
+    private static HikariDataSource prepared(String url) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        new PostgresBatchedInserts().postProcessBeforeInitialization(dataSource, "dataSource");
+        return dataSource;
+    }
+
+    @Test
+    void postgresqlSendsBatchesAsMultiRowInserts() {
+        try (HikariDataSource dataSource = prepared("jdbc:postgresql://127.0.0.1:5432/test")) {
+            assertThat(dataSource.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+        }
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsLeftAsItIs() {
+        try (HikariDataSource dataSource = prepared("jdbc:h2:mem:ledger")) {
+            assertThat(dataSource.getDataSourceProperties()).isEmpty();
+        }
+    }
+}
