@@ -21,7 +21,8 @@ final class AppendScenario {
     }
 
     static void run(Options options, Database database, Ledger ledger, Report report) throws Exception {
-        Duration warmUp = Duration.ofSeconds(options.quick() ? 2 : 5);
+        // A fresh JVM on two cores compiles for a long while; the ledger is measured warm, as it runs.
+        Duration warmUp = Duration.ofSeconds(options.quick() ? 10 : 30);
         Duration measure = Duration.ofSeconds(options.quick() ? 8 : 30);
 
         Load.Result baseline = baseline(database, warmUp, measure);
@@ -39,6 +40,11 @@ final class AppendScenario {
         report.figure("append.ledger.p50", result.p50Millis(), "ms");
         report.figure("append.ledger.p99", result.p99Millis(), "ms");
         report.figure("append.ledger.refused", result.failed(), "commands");
+
+        // Not a baseline: what the same clients get from the ledger's cheapest endpoint, the ceiling
+        // of HTTP alone on this machine.
+        Load.Result floor = Load.run(CLIENTS, Duration.ofSeconds(2), measure, (worker, i) -> client.health());
+        report.figure("append.http_floor.requests", floor.perSecond(), "requests/s");
         report.ratio("append", result.perSecond() / baseline.perSecond());
     }
 

@@ -3,6 +3,8 @@ package org.negotiationledger.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Random;
@@ -24,6 +26,21 @@ final class History {
             "OPPOSES", "REJECTS"};
 
     private History() {
+    }
+
+    /** Writes the history of {@code events} events unless the store already holds it; answers its size. */
+    static long ensure(Connection connection, long events) throws Exception {
+        try (Statement sql = connection.createStatement();
+             ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
+            count.next();
+            if (count.getLong(1) == 0) {
+                write(connection, events);
+            } else if (count.getLong(1) != events) {
+                throw new IllegalStateException("the event store holds " + count.getLong(1) + " events, not the "
+                        + events + " of the generated history");
+            }
+        }
+        return events;
     }
 
     /** Writes {@code events} events (at least the set-up of every negotiation). */

@@ -17,7 +17,8 @@ final class HotScenario {
     }
 
     static void run(Options options, Ledger ledger, Report report) throws Exception {
-        Duration warmUp = Duration.ofSeconds(options.quick() ? 2 : 5);
+        // Warm enough that the first measurement is not the JIT's: both should see the same ledger.
+        Duration warmUp = Duration.ofSeconds(options.quick() ? 5 : 20);
         Duration measure = Duration.ofSeconds(options.quick() ? 6 : 20);
         int large = options.quick() ? 10_000 : 100_000;
         LedgerClient client = ledger.client();

@@ -39,6 +39,12 @@ final class LedgerClient {
         return response.body();
     }
 
+    /** GETs the open liveness probe, the cheapest request the ledger answers (it reads no database). */
+    boolean health() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/liveness")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
     /** Posts commands as JSON Lines to the importer; answers its last line, the summary. */
     String importLines(String lines) throws IOException, InterruptedException {
         return importBody(HttpRequest.BodyPublishers.ofString(lines));

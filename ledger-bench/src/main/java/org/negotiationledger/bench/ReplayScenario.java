@@ -25,15 +25,15 @@ final class ReplayScenario {
     private ReplayScenario() {
     }
 
-    /** The size of the history: 1,000,000 events, or 20,000 with --quick. */
+    /** The size of the history: 1,000,000 events, or 100,000 with --quick. */
     static long events(Options options) {
-        return options.quick() ? 20_000 : 1_000_000;
+        return options.quick() ? 100_000 : 1_000_000;
     }
 
     static void run(Options options, Database database, Ledger ledger, Report report) throws Exception {
         long events = events(options);
         try (Connection connection = database.connect()) {
-            History.write(connection, events);
+            History.ensure(connection, events);
         }
         LedgerClient client = ledger.client();
         Views.awaitCaughtUp(client, Duration.ofHours(6));

@@ -2,6 +2,7 @@ package org.negotiationledger.projections.positions;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.PartyRole;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +29,30 @@ public class PositionQueries {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
+    /** Which versions count for a matrix: current at {@code knownAt}, not retracted, effective by {@code asOf}. */
+    private static final String COUNTING = "effective_on <= ? AND known_from <= ? "
+            + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED'";
+
     /**
-     * Each cell's deciding version: among the versions current at {@code knownAt}, not retracted and
-     * effective by {@code asOf}, the latest effective date, then the latest recorded statement.
+     * Each cell's deciding version, the counting version with the latest effective date, then the
+     * latest recorded statement, found with one step down the cell index per (party, topic), so
+     * that the matrix costs the same however long the negotiation's history. (PostgreSQL.)
      */
-    private static final String MATRIX = "SELECT " + PositionRows.COLUMNS + " FROM (SELECT " + PositionRows.COLUMNS
-            + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id ORDER BY effective_on DESC, recorded_seq DESC) "
-            + "AS deciding FROM positions_version WHERE negotiation_id = ? AND effective_on <= ? AND known_from <= ? "
-            + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED') cells WHERE deciding = 1";
+    private static final String MATRIX_BY_CELL = "SELECT cell.* FROM positions_party p "
+            + "JOIN positions_topic t ON t.negotiation_id = p.negotiation_id "
+            + "CROSS JOIN LATERAL (SELECT " + PositionRows.COLUMNS + " FROM positions_version v "
+            + "WHERE v.negotiation_id = p.negotiation_id AND v.party_id = p.party_id AND v.topic_id = t.topic_id "
+            + "AND " + COUNTING + " ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1) cell "
+            + "WHERE p.negotiation_id = ?";
+
+    /** The same over all of the negotiation's versions at once, for databases without LATERAL (H2). */
+    private static final String MATRIX_BY_WINDOW = "SELECT " + PositionRows.COLUMNS + " FROM (SELECT "
+            + PositionRows.COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id "
+            + "ORDER BY effective_on DESC, recorded_seq DESC) AS deciding FROM positions_version "
+            + "WHERE negotiation_id = ? AND " + COUNTING + ") cells WHERE deciding = 1";
 
     private final JdbcTemplate jdbc;
+    private volatile Boolean lateral;
 
     public PositionQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -107,6 +122,14 @@ public class PositionQueries {
         return new PositionChanges(query.negotiationId(), query.from(), query.to(), query.knownAt(), changes);
     }
 
+    private boolean supportsLateral() {
+        if (lateral == null) {
+            lateral = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+        }
+        return lateral;
+    }
+
     /** One query for every cell, in the order of parties, then topics. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
                                      List<PositionMatrix.MatrixParty> parties,
@@ -117,8 +140,11 @@ public class PositionQueries {
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
         Map<String, Integer> topicOrder = new HashMap<>();
         topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
-        List<Position> positions = new ArrayList<>(jdbc.query(MATRIX, (row, n) -> PositionRows.position(row),
-                negotiationId, day, utc(at), utc(at)));
+        List<Position> positions = new ArrayList<>(supportsLateral()
+                ? jdbc.query(MATRIX_BY_CELL, (row, n) -> PositionRows.position(row), day, utc(at), utc(at),
+                negotiationId)
+                : jdbc.query(MATRIX_BY_WINDOW, (row, n) -> PositionRows.position(row), negotiationId, day, utc(at),
+                utc(at)));
         positions.sort(Comparator.comparing((Position p) -> partyOrder.getOrDefault(p.partyId(), Integer.MAX_VALUE))
                 .thenComparing(p -> topicOrder.getOrDefault(p.topicId(), Integer.MAX_VALUE)));
         return positions;
