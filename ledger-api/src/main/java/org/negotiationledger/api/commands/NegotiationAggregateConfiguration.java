@@ -5,7 +5,6 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.negotiationledger.core.negotiation.Negotiation;
@@ -15,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The Negotiation aggregate in the application: the most recently used kept in memory between
  * commands ({@code ledger.negotiation-cache-size}), snapshotted every
- * {@code ledger.snapshot-every} events, and targeted with the version a client expects.
+ * {@code ledger.snapshot-every} events or every tenth of its history, whichever is longer, and
+ * targeted with the version a client expects.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class NegotiationAggregateConfiguration {
@@ -27,7 +27,7 @@ class NegotiationAggregateConfiguration {
                 AggregateConfigurer.defaultConfiguration(Negotiation.class)
                         .configureCache(config -> new RecentNegotiationsCache(cacheSize))
                         .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(snapshotter(config), snapshotEvery))
+                                new GrowingSnapshotInterval(snapshotter(config), snapshotEvery))
                         .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver()));
     }
 
