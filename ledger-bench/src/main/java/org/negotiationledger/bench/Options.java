@@ -16,7 +16,7 @@ record Options(String scenario, boolean quick, String url, String dbUrl, String 
     static final String USAGE = """
             usage: java -jar ledger-bench/target/ledger-bench.jar SCENARIO [--quick] [--url URL] [--db-url JDBC_URL]
               SCENARIO   append | hot | replay | query | import | all
-              --quick    small sizes, for a first look (all together in about two minutes)
+              --quick    small sizes, for a first look (all together in about three minutes)
               --url      measure a running ledger instead of starting one (append and hot only;
                          then --user/--password, default admin)
               --db-url   the PostgreSQL for the ledger and the baselines, default
