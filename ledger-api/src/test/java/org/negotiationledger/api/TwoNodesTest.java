@@ -80,9 +80,10 @@ class TwoNodesTest {
                 "SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = 'ru-ua-2025' "
                         + "ORDER BY sequencenumber", Long.class))
                 .containsExactlyElementsOf(LongStream.range(0, events).boxed().toList());
-        assertThat(first.jdbc().queryForObject("SELECT COUNT(DISTINCT CONVERT_FROM(payload, 'UTF8')::json->>'statementId') "
-                + "FROM domainevententry WHERE payloadtype LIKE '%StatementRecorded' "
-                + "AND CONVERT_FROM(payload, 'UTF8')::json->>'statementId' LIKE 'parallel-%'", Long.class))
+        assertThat(first.jdbc().queryForObject(
+                "SELECT COUNT(DISTINCT CONVERT_FROM(payload, 'UTF8')::json->>'statementId') FROM domainevententry "
+                        + "WHERE payloadtype LIKE '%StatementRecorded' "
+                        + "AND CONVERT_FROM(payload, 'UTF8')::json->>'statementId' LIKE 'parallel-%'", Long.class))
                 .isEqualTo(statements);
     }
 

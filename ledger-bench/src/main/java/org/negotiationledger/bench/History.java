@@ -28,8 +28,8 @@ final class History {
     private History() {
     }
 
-    /** Writes the history of {@code events} events unless the store already holds it; answers its size. */
-    static long ensure(Connection connection, long events) throws Exception {
+    /** Writes the history of {@code events} events unless the store already holds it. */
+    static void ensure(Connection connection, long events) throws Exception {
         try (Statement sql = connection.createStatement();
              ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
             count.next();
@@ -40,7 +40,6 @@ final class History {
                         + events + " of the generated history");
             }
         }
-        return events;
     }
 
     /** Writes {@code events} events (at least the set-up of every negotiation). */

@@ -12,6 +12,9 @@ import java.util.Base64;
 /** Speaks HTTP to the ledger as a user does: JSON commands with HTTP Basic. */
 final class LedgerClient {
 
+    /** Part of every negotiation id a run makes, so that runs against one running ledger never collide. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String url;
     private final String authorization;
@@ -68,9 +71,6 @@ final class LedgerClient {
     }
 
     /** Opens a negotiation with one party and one topic, ready for statements. */
-    /** Part of every negotiation id a run makes, so that runs against one running ledger never collide. */
-    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-
     void openNegotiation(String id) throws IOException, InterruptedException {
         require(post("/api/negotiations", "{\"id\":\"" + id + "\",\"title\":\"Bench " + id
                 + "\",\"openedOn\":\"2025-01-01\"}"));

@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * Latency of the position matrix, the matrix as of a date, and a page of the audit trail, over
- * HTTP on a history of 1,000,000 events (100,000 with --quick; the replay scenario's, when both run), against the same result read by one
- * plain SQL query over JDBC from the views' tables.
+ * HTTP on a history of 1,000,000 events (100,000 with --quick; the replay scenario's when both
+ * run), against the same result read by one plain SQL query over JDBC from the views' tables.
  */
 final class QueryScenario {
 

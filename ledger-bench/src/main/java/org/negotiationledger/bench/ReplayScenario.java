@@ -99,7 +99,8 @@ final class ReplayScenario {
                                 insert.setString(7, event.get("summary").asText());
                                 insert.setString(8, event.get("conditions").asText(null));
                                 insert.setDate(9, Date.valueOf(LocalDate.parse(event.get("effectiveOn").asText())));
-                                insert.setString(10, event.get("source").isNull() ? null : event.get("source").toString());
+                                JsonNode source = event.get("source");
+                                insert.setString(10, source.isNull() ? null : source.toString());
                                 insert.setString(11, event.get("note").asText(null));
                                 insert.setLong(12, batch.getLong(2));
                                 insert.setLong(13, batch.getLong(2));

@@ -24,12 +24,12 @@ class ViewProcessingConfiguration {
 
     @Bean
     ConfigurerModule trackingViews(@Value("${ledger.views.batch-size:500}") int batchSize,
-                                 @Value("${ledger.views.segments:1}") int segments) {
+                                   @Value("${ledger.views.segments:1}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)
-                        // An idle segment stores its token this often, so other nodes see it move on.
+                        // An idle segment waits this long for new events, then renews its claim.
                         .andEventAvailabilityTimeout(1, TimeUnit.SECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
