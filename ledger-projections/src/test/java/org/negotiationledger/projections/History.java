@@ -1,6 +1,7 @@
 package org.negotiationledger.projections;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -8,12 +9,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.projections.support.EventPositions;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -65,6 +69,55 @@ public final class History {
                 throw new AssertionError("the projector failed on " + event.getPayloadType().getSimpleName(), e);
             }
         }
+    }
+
+    /**
+     * Delivers the events in the order given by their positions (1 for the first appended), as a
+     * processor sees them when they commit in that order: an event that commits after a later one
+     * fills a gap, and its token then carries the highest position seen, not its own.
+     */
+    public void deliverInCommitOrder(Object projector, long... positions) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projector);
+        long index = 0;
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (long position : positions) {
+            if (position > index) {
+                for (long skipped = index + 1; skipped < position; skipped++) {
+                    gaps.add(skipped);
+                }
+                index = position;
+            } else {
+                gaps.remove(position);
+            }
+            TrackedEventMessage<?> stored = events.get((int) position - 1);
+            TrackedEventMessage<?> delivered = new GenericTrackedDomainEventMessage<>(
+                    GapAwareTrackingToken.newInstance(index, gaps), (GenericDomainEventMessage<?>) domain(stored));
+            try {
+                handlers.handle(delivered);
+            } catch (Exception e) {
+                throw new AssertionError("the projector failed on the event at " + position, e);
+            }
+        }
+    }
+
+    /** Where the store holds each event, as a view would look it up. */
+    public EventPositions positions() {
+        return eventIds -> {
+            Map<String, Long> found = new HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (eventIds.contains(events.get(i).getIdentifier())) {
+                    found.put(events.get(i).getIdentifier(), (long) i + 1);
+                }
+            }
+            return found;
+        };
+    }
+
+    private static GenericDomainEventMessage<?> domain(TrackedEventMessage<?> event) {
+        GenericTrackedDomainEventMessage<?> tracked = (GenericTrackedDomainEventMessage<?>) event;
+        return new GenericDomainEventMessage<>(tracked.getType(), tracked.getAggregateIdentifier(),
+                tracked.getSequenceNumber(), tracked.getPayload(), tracked.getMetaData(), tracked.getIdentifier(),
+                tracked.getTimestamp());
     }
 
     /** Calls the projector's reset handler, as a replay does. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.negotiationledger.projections.Talks.N;
 import static org.negotiationledger.projections.Talks.day;
 import static org.negotiationledger.projections.Talks.istanbul;
@@ -19,7 +20,8 @@ import static org.negotiationledger.projections.Talks.istanbul;
 class AuditViewTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
-    private final AuditProjector projector = new AuditProjector(jdbc);
+    private final History history = istanbul();
+    private final AuditProjector projector = new AuditProjector(jdbc, history.positions());
     private final AuditQueries queries = new AuditQueries(jdbc);
 
     private AuditPage page(String negotiationId, Set<String> types, String party, String from, String before,
@@ -30,7 +32,6 @@ class AuditViewTest {
 
     @Test
     void everyEventIsListedInStoreOrderWithItsMetadataAndPayload() {
-        History history = istanbul();
         history.replayInto(projector);
 
         AuditPage page = page(N, null, null, null, null, 0, 1000);
@@ -53,7 +54,7 @@ class AuditViewTest {
 
     @Test
     void filtersByTypePartyAndRecordingTime() {
-        istanbul().replayInto(projector);
+        history.replayInto(projector);
 
         assertThat(page(N, Set.of("StatementRecorded", "StatementCorrected"), null, null, null, 0, 100).entries())
                 .extracting(AuditEntry::type).containsExactly("StatementRecorded", "StatementRecorded",
@@ -71,7 +72,6 @@ class AuditViewTest {
 
     @Test
     void pagesFollowOneAnotherWithoutGapsOrRepeats() {
-        History history = istanbul();
         history.replayInto(projector);
 
         List<Long> seen = new ArrayList<>();
@@ -89,8 +89,19 @@ class AuditViewTest {
     }
 
     @Test
+    void anEventThatCommitsLateIsListedAtItsOwnPosition() {
+        // Event 3 commits after 4 and 5: its token then says 5, the highest position seen.
+        history.deliverInCommitOrder(projector, 1, 2, 4, 5, 3, 6, 7);
+
+        assertThat(page(N, null, null, null, null, 0, 100).entries())
+                .extracting(AuditEntry::position, AuditEntry::sequence)
+                .containsExactly(tuple(1L, 0L), tuple(2L, 1L), tuple(3L, 2L), tuple(4L, 3L), tuple(5L, 4L),
+                        tuple(6L, 5L), tuple(7L, 6L));
+    }
+
+    @Test
     void theTrailAcrossNegotiationsInterleavesThem() {
-        istanbul().append(new NegotiationOpened("other", "Other talks", null, day("2025-06-01")))
+        history.append(new NegotiationOpened("other", "Other talks", null, day("2025-06-01")))
                 .replayInto(projector);
 
         AuditPage all = page(null, Set.of("NegotiationOpened"), null, null, null, 0, 10);
