@@ -13,13 +13,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses command bodies over 1 MiB, whether they announce their length or arrive in chunks:
- * reading past the limit fails, and the failure becomes a 413 problem.
+ * Refuses command bodies over {@link Limits#BODY_BYTES}, whether they announce their length or
+ * arrive in chunks, and bodies that are not well-formed UTF-8: reading past the limit or a
+ * malformed byte fails, and the failure becomes a 413 or 400 problem.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    static final long LIMIT = 1024 * 1024;
+    static final long LIMIT = Limits.BODY_BYTES;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -57,6 +58,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
+        private final Utf8Check utf8 = new Utf8Check();
         private long read;
 
         LimitedStream(ServletInputStream in) {
@@ -68,6 +70,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
                 count(1);
+                utf8.check(b);
+            } else {
+                utf8.end();
             }
             return b;
         }
@@ -77,6 +82,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                utf8.check(buffer, offset, n);
+            } else if (n < 0) {
+                utf8.end();
             }
             return n;
         }

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public class CommandLines {
 
     private static final String NEGOTIATIONS = "/api/negotiations";
-    private static final String ID = "(" + CommandRequests.ID + ")";
+    private static final String ID = "(" + Limits.ID + ")";
     private static final List<Route> ROUTES = List.of(
             new Route(NEGOTIATIONS, OpenNegotiationRequest.class),
             new Route(NEGOTIATIONS + "/" + ID + "/parties", RegisterPartyRequest.class),

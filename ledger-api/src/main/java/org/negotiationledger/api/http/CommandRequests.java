@@ -36,18 +36,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.negotiationledger.api.http.Limits.ITEMS;
+import static org.negotiationledger.api.http.Limits.KIND;
+import static org.negotiationledger.api.http.Limits.NAME;
+import static org.negotiationledger.api.http.Limits.TEXT;
+import static org.negotiationledger.api.http.Limits.UNIT;
+import static org.negotiationledger.api.http.Limits.URL;
+
 /**
  * The JSON bodies of the command endpoints, with what makes them well-formed. Whether they fit
- * the negotiation (registered parties, dates, numbers) is the aggregate's to decide.
+ * the negotiation (registered parties, dates, numbers) is the aggregate's to decide. The limits
+ * are {@link Limits}'; the strict reading of texts, dates and numbers is {@link StrictJson}'s.
  */
 final class CommandRequests {
-
-    /** Ids are chosen by the client: slugs or UUIDs. */
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
-    static final String ID_MESSAGE = "must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a "
-            + "letter or digit";
-    static final int NAME = 300;
-    static final int TEXT = 20_000;
 
     private CommandRequests() {
     }
@@ -57,6 +58,17 @@ final class CommandRequests {
      * agreements and executions the statement or exchange.
      */
     record Target(String negotiationId, String itemId) {
+
+        Target {
+            requireId("negotiationId", negotiationId);
+            requireId("itemId", itemId);
+        }
+
+        private static void requireId(String name, String id) {
+            if (id != null && !id.matches(Limits.ID)) {
+                throw ProblemException.invalidParameter(name, "in the path " + Limits.ID_MESSAGE);
+            }
+        }
     }
 
     /** A request body that becomes one command. */
@@ -64,7 +76,7 @@ final class CommandRequests {
         NegotiationCommand toCommand(Target target, Instant recordedAt);
     }
 
-    record OpenNegotiationRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record OpenNegotiationRequest(@NotNull @Id String id,
                                   @NotBlank @Size(max = NAME) String title,
                                   @NotNull LocalDate openedOn,
                                   @Size(max = TEXT) String description) implements CommandRequest {
@@ -75,7 +87,7 @@ final class CommandRequests {
         }
     }
 
-    record RegisterPartyRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record RegisterPartyRequest(@NotNull @Id String id,
                                 @NotBlank @Size(max = NAME) String name,
                                 @NotNull PartyRole role) implements CommandRequest {
 
@@ -85,9 +97,9 @@ final class CommandRequests {
         }
     }
 
-    record RegisterDelegateRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record RegisterDelegateRequest(@NotNull @Id String id,
                                    @NotBlank @Size(max = NAME) String name,
-                                   @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String partyId,
+                                   @NotNull @Id String partyId,
                                    @Size(max = NAME) String title) implements CommandRequest {
 
         @Override
@@ -96,7 +108,7 @@ final class CommandRequests {
         }
     }
 
-    record AddTopicRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record AddTopicRequest(@NotNull @Id String id,
                            @NotBlank @Size(max = NAME) String title,
                            @Size(max = TEXT) String description) implements CommandRequest {
 
@@ -106,14 +118,14 @@ final class CommandRequests {
         }
     }
 
-    record OfferBody(@NotNull BigDecimal value, @NotBlank @Size(max = 40) String unit) {
+    record OfferBody(@NotNull BigDecimal value, @NotBlank @Size(max = UNIT) String unit) {
         Offer toOffer() {
             return new Offer(value, unit);
         }
     }
 
     record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
-                      @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                      @Size(max = URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
                       String url,
                       LocalDate publishedOn,
                       @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
@@ -124,10 +136,10 @@ final class CommandRequests {
         }
     }
 
-    record RecordStatementRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String partyId,
-                                  @Pattern(regexp = ID, message = ID_MESSAGE) String delegateId,
-                                  @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String topicId,
+    record RecordStatementRequest(@NotNull @Id String id,
+                                  @NotNull @Id String partyId,
+                                  @Id String delegateId,
+                                  @NotNull @Id String topicId,
                                   @NotNull Stance stance,
                                   @NotBlank @Size(max = TEXT) String summary,
                                   @Size(max = TEXT) String conditions,
@@ -144,7 +156,7 @@ final class CommandRequests {
         }
     }
 
-    record CorrectionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record CorrectionRequest(@Id String id,
                              Stance stance,
                              @Size(max = TEXT) String summary,
                              @Valid OfferBody offer,
@@ -171,14 +183,14 @@ final class CommandRequests {
         }
     }
 
-    record RecordMeetingRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    record RecordMeetingRequest(@NotNull @Id String id,
                                 @NotNull LocalDate heldOn,
                                 @Size(max = NAME) String location,
                                 @NotNull MeetingLevel level,
-                                @NotEmpty List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> partyIds,
-                                List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> mediatorIds,
-                                Map<@NotNull String, @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> heads,
-                                List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> topicIds,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> partyIds,
+                                @Size(max = ITEMS) List<@NotNull @Id String> mediatorIds,
+                                @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @Id String> heads,
+                                @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
                                 @Size(max = TEXT) String summary) implements CommandRequest {
 
         @Override
@@ -188,14 +200,14 @@ final class CommandRequests {
         }
     }
 
-    record ProposeExchangeRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-                                  @NotBlank @Size(max = 60) String kind,
-                                  @Pattern(regexp = ID, message = ID_MESSAGE) String proposedBy,
+    record ProposeExchangeRequest(@NotNull @Id String id,
+                                  @NotBlank @Size(max = KIND) String kind,
+                                  @Id String proposedBy,
                                   @NotNull LocalDate proposedOn,
-                                  List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> sides,
-                                  Map<@NotNull String, @NotNull @Positive Integer> quantities,
+                                  @Size(max = ITEMS) List<@NotNull @Id String> sides,
+                                  @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @Positive Integer> quantities,
                                   boolean allForAll,
-                                  List<@NotBlank @Size(max = NAME) String> categories,
+                                  @Size(max = ITEMS) List<@NotBlank @Size(max = NAME) String> categories,
                                   @Size(max = TEXT) String note) implements CommandRequest {
         ExchangeTerms terms() {
             return new ExchangeTerms(kind, sides, quantities, allForAll, categories);
@@ -208,9 +220,9 @@ final class CommandRequests {
         }
     }
 
-    record AgreeExchangeRequest(@NotEmpty List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> partyIds,
+    record AgreeExchangeRequest(@NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> partyIds,
                                 @NotNull LocalDate agreedOn,
-                                @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId)
+                                @Id String meetingId)
             implements CommandRequest {
 
         @Override
@@ -222,7 +234,7 @@ final class CommandRequests {
 
     record ExecutionRequest(@NotNull @Positive Integer stage,
                             @NotNull LocalDate executedOn,
-                            @NotEmpty Map<@NotNull String, @NotNull @PositiveOrZero Integer> released,
+                            @NotEmpty @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @PositiveOrZero Integer> released,
                             boolean completes,
                             @Size(max = TEXT) String note) implements CommandRequest {
 

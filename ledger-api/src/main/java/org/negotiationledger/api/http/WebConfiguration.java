@@ -3,10 +3,13 @@ package org.negotiationledger.api.http;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +19,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(CommandContextResolver commandContextResolver) {
         this.commandContextResolver = commandContextResolver;
+    }
+
+    /** Dates and times in query parameters are read as strictly as in bodies ({@link Limits}). */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, LocalDate.class, text -> text.isEmpty() ? null : Limits.date(text));
+        registry.addConverter(String.class, Instant.class, text -> text.isEmpty() ? null : Limits.instant(text));
     }
 
     @Override

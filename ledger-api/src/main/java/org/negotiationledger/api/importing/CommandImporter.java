@@ -4,6 +4,7 @@ import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandSender;
 import org.negotiationledger.api.http.CommandLines;
+import org.negotiationledger.api.http.Limits;
 import org.negotiationledger.api.http.ProblemException;
 import org.negotiationledger.api.http.ProblemType;
 import org.negotiationledger.api.http.Problems;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 class CommandImporter {
 
     /** The longest line read: as large as the largest body the HTTP API takes. */
-    static final int LINE_LIMIT = 1024 * 1024;
+    static final int LINE_LIMIT = Limits.BODY_BYTES;
 
     private static final Logger log = LoggerFactory.getLogger(CommandImporter.class);
 
@@ -49,9 +50,9 @@ class CommandImporter {
         long accepted = 0;
         long repeated = 0;
         long refused = 0;
-        for (String line = reader.next(); line != null; line = reader.next()) {
+        for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             number++;
-            if (line.isBlank()) {
+            if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
             read++;
@@ -70,13 +71,16 @@ class CommandImporter {
         return new ImportSummary(read, accepted, repeated, refused, null);
     }
 
-    private ImportResult record(long number, String line, CommandMetadata metadata) {
+    private ImportResult record(long number, LineReader.Line line, CommandMetadata metadata) {
         try {
-            if (LineReader.TOO_LONG.equals(line)) {
+            if (line.problem() == LineReader.Problem.TOO_LONG) {
                 throw new ProblemException(ProblemType.BODY_TOO_LARGE, "the line is longer than the limit of "
                         + LINE_LIMIT + " bytes");
             }
-            NegotiationCommand command = lines.read(line, clock.instant());
+            if (line.problem() == LineReader.Problem.NOT_UTF8) {
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the line is not valid UTF-8");
+            }
+            NegotiationCommand command = lines.read(line.text(), clock.instant());
             CommandOutcome outcome = commands.send(command, metadata);
             return new ImportResult(number, outcome.appended() ? ImportResult.Status.ACCEPTED
                     : ImportResult.Status.REPEATED, outcome.negotiationId(), outcome.version(), outcome.position(),

@@ -3,16 +3,23 @@ package org.negotiationledger.api.importing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a stream one line at a time, never holding more than one line, and never more than
- * {@code limit} bytes of it: a longer line is skipped to its end and reported as too long.
+ * {@code limit} bytes of it: a longer line is skipped to its end and reported as too long. Lines
+ * end at a line feed (a carriage return before it is dropped) and must be well-formed UTF-8.
  */
 final class LineReader {
 
-    /** What {@link #next()} answers for a line over the limit. */
-    static final String TOO_LONG = "\u0000too long";
+    /** One line: its text, or why it cannot be read. */
+    record Line(String text, Problem problem) {
+    }
+
+    enum Problem { TOO_LONG, NOT_UTF8 }
 
     private final InputStream in;
     private final int limit;
@@ -23,8 +30,8 @@ final class LineReader {
         this.limit = limit;
     }
 
-    /** The next line without its line break, {@link #TOO_LONG}, or null at the end of the stream. */
-    String next() throws IOException {
+    /** The next line, or null at the end of the stream. */
+    Line next() throws IOException {
         line.reset();
         boolean tooLong = false;
         int b;
@@ -39,9 +46,16 @@ final class LineReader {
             return null;
         }
         if (tooLong) {
-            return TOO_LONG;
+            return new Line(null, Problem.TOO_LONG);
         }
-        String text = line.toString(StandardCharsets.UTF_8);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line.toByteArray())).toString();
+            return new Line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, null);
+        } catch (CharacterCodingException e) {
+            return new Line(null, Problem.NOT_UTF8);
+        }
     }
 }
