@@ -5,10 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.api.http.CommandContext;
 import org.negotiationledger.api.http.ProblemException;
 import org.negotiationledger.api.http.ProblemType;
+import org.negotiationledger.api.storage.DeadLetterRows;
+import org.negotiationledger.api.views.DeadLetters;
 import org.negotiationledger.api.views.ReplayCoordinator;
 import org.negotiationledger.api.views.ViewProgress;
 import org.negotiationledger.api.views.ViewStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +28,28 @@ import java.util.List;
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
+    /** The most dead letters one listing shows. */
+    static final int LETTERS_SHOWN = 1000;
+
     private final ViewProgress views;
     private final ReplayCoordinator replays;
+    private final DeadLetters deadLetters;
 
-    ProjectionAdminController(ViewProgress views, ReplayCoordinator replays) {
+    ProjectionAdminController(ViewProgress views, ReplayCoordinator replays, DeadLetters deadLetters) {
         this.views = views;
         this.replays = replays;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * @param total   how many events the view set aside
+     * @param letters the first of them, by negotiation and in the order they wait
+     */
+    record DeadLetterList(String projection, long total, List<DeadLetterRows.Letter> letters) {
+    }
+
+    /** @param cleared how many negotiations' events the view has now handled */
+    record RetryResult(String projection, int cleared, long remaining) {
     }
 
     /** @param head the global position of the last stored event */
@@ -64,8 +84,33 @@ class ProjectionAdminController {
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status(name));
     }
 
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The events a view set aside because it failed on them (admins only)",
+            description = "Each with its negotiation, whose later events wait behind it, and the cause.")
+    DeadLetterList deadLetters(@PathVariable String name) {
+        known(name);
+        deadLetters.refresh();
+        return new DeadLetterList(name, deadLetters.count(name), deadLetters.letters(name, LETTERS_SHOWN));
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Hand a view's set-aside events to it again, negotiation by negotiation",
+            description = "A negotiation whose first waiting event fails again stays set aside.")
+    RetryResult retryDeadLetters(@PathVariable String name) {
+        known(name);
+        int cleared = deadLetters.retry(name);
+        return new RetryResult(name, cleared, deadLetters.count(name));
+    }
+
     private ViewStatus status(String name) {
-        return views.status(name, replays.state(name).orElse(null));
+        ViewStatus status = views.status(name, replays.state(name).orElse(null));
+        return isAdmin() ? status : status.forReaders();
+    }
+
+    private static boolean isAdmin() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user != null && user.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN"));
     }
 
     private String known(String name) {

@@ -103,6 +103,8 @@ class OpenApiConfiguration {
                 boolean admin = path.startsWith("/api/admin/");
                 if (path.equals("/api/import")) {
                     describeImport(op, example);
+                } else if (method == PathItem.HttpMethod.POST && path.endsWith("/dead-letters/retry")) {
+                    describeRetry(op, example);
                 } else if (method == PathItem.HttpMethod.POST) {
                     describeCommand(op, example, admin);
                 } else {
@@ -139,8 +141,30 @@ class OpenApiConfiguration {
         }
         responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
         responses.addApiResponse("404", notFound(admin));
+        if (!admin) {
+            responses.addApiResponse("503", storageUnavailable("the database stopped answering while the command "
+                    + "was being recorded, so the outcome is unknown: resend it with the same id in a few seconds "
+                    + "(a repeat is recognised and recorded once)"));
+        }
         addAccessProblems(responses, admin ? "admin" : "recorder");
         op.setResponses(responses);
+    }
+
+    private static void describeRetry(Operation op, JsonNode example) {
+        ApiResponses responses = new ApiResponses();
+        responses.addApiResponse("200", answer("How many negotiations' events the view has now handled, and how "
+                + "many events still wait", onlyResponse(op).getContent().values().iterator().next().getSchema(),
+                example));
+        responses.addApiResponse("404", notFound(true));
+        addAccessProblems(responses, "admin");
+        op.setResponses(responses);
+    }
+
+    /** A 503 answer, with the Retry-After header that comes with it. */
+    private static ApiResponse storageUnavailable(String detail) {
+        return problem("/problems/storage-unavailable", 503, detail).addHeaderObject("Retry-After",
+                new Header().description("Seconds to wait before trying again").schema(new IntegerSchema())
+                        .example(Problems.RETRY_AFTER_SECONDS));
     }
 
     /** The importer reads and writes JSON Lines, which springdoc cannot see in its signature. */
@@ -170,16 +194,20 @@ class OpenApiConfiguration {
         }
         ApiResponse ok = onlyResponse(op);
         ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
-                + "it could not reach waitFor in time");
+                + "it could not reach waitFor in time, X-View-Incomplete: true that the view set aside events of "
+                + "this negotiation (for a question across negotiations: of any) which an admin must look at");
         Map.Entry<String, MediaType> content = ok.getContent().entrySet().iterator().next();
         String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", answer(ok.getDescription(), mediaType, content.getValue().getSchema(), example)
-                .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20")));
+                .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20"))
+                .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true")));
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
-                "asOf has the value '20.05.2025', but must be a date like 2025-05-20"));
+                "asOf has the value '20.05.2025', but must be a date like 2025-05-20, in the years 1 to 9999"));
         responses.addApiResponse("404", notFound(admin));
-        addAccessProblems(responses, "reader");
+        responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
+                + "seconds"));
+        addAccessProblems(responses, admin && op.getOperationId().equals("deadLetters") ? "admin" : "reader");
         op.setResponses(responses);
     }
 

@@ -9,9 +9,12 @@ import org.negotiationledger.core.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -23,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -52,15 +56,52 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A path, parameter or header value the firewall refuses, found when the value is read. */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.problem(ProblemType.REJECTED_REQUEST, ProblemType.REJECTED_REQUEST_DETAIL);
+    }
+
     @ExceptionHandler
     ProblemDetail refused(ProblemException e) {
         return Problems.of(e);
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        ProblemDetail storage = Problems.storageUnavailable(e, HttpMethod.POST.matches(request.getMethod()));
+        if (storage != null) {
+            log.warn("The database did not answer {} {}: {}", request.getMethod(),
+                    LogText.safe(request.getRequestURI()), rootCause(e).toString());
+            return ResponseEntity.status(storage.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.RETRY_AFTER_SECONDS)).body(storage);
+        }
+        if (sqlState(e).startsWith("22")) {
+            // A data exception: a value of the request that the database cannot compare or store.
+            ProblemDetail problem = Problems.problem(ProblemType.REJECTED_REQUEST, "a value in the request cannot "
+                    + "be searched for: " + ProblemType.REJECTED_REQUEST_DETAIL);
+            return ResponseEntity.status(problem.getStatus()).body(problem);
+        }
         log.error("Request failed unexpectedly", e);
-        return Problems.of(e);
+        ProblemDetail problem = Problems.of(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     @Override
@@ -84,9 +125,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Class<?> target = e.getRequiredType();
         String expected = target == null ? "of another form"
                 : target.isEnum() ? "one of " + Arrays.toString(target.getEnumConstants())
-                : target == LocalDate.class ? "a date like 2025-05-20"
-                : target == Instant.class ? "a UTC time like 2025-06-10T12:00:00Z"
-                : "a " + target.getSimpleName();
+                : target == LocalDate.class ? Limits.DATE_MESSAGE.substring("must be ".length())
+                : target == Instant.class ? Limits.INSTANT_MESSAGE.substring("must be ".length())
+                : Problems.expected(target);
         ProblemDetail problem = Problems.problem(ProblemType.INVALID_PARAMETER, name + " has the value "
                 + Problems.quoted(e.getValue()) + ", but must be " + expected);
         problem.setProperty("parameter", name);

@@ -13,6 +13,8 @@ public enum ProblemType {
             + "expected shape"),
     INVALID_FIELDS("invalid-fields", HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid"),
     UNKNOWN_COMMAND("unknown-command", HttpStatus.BAD_REQUEST, "The import line names no command of the ledger"),
+    REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST, "The request's path, parameters or headers hold "
+            + "something the ledger refuses"),
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this"),
@@ -29,7 +31,13 @@ public enum ProblemType {
     REPLAY_IN_PROGRESS("replay-in-progress", HttpStatus.CONFLICT, "The view is already being replayed"),
     RULE_VIOLATION("rule-violation", HttpStatus.UNPROCESSABLE_ENTITY, "The command breaks a rule of the "
             + "negotiation"),
+    STORAGE_UNAVAILABLE("storage-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger's database is not "
+            + "answering; try again shortly"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "The ledger failed to answer");
+
+    /** What a rejected request is told. */
+    public static final String REJECTED_REQUEST_DETAIL = "paths, query parameters and headers must be printable "
+            + "text without control characters, encoded slashes, ';', '//' or '..', and headers ASCII";
 
     private final URI type;
     private final HttpStatus status;

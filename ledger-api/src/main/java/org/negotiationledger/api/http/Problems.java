@@ -1,13 +1,18 @@
 package org.negotiationledger.api.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.negotiationledger.api.storage.StorageFailures;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.springframework.http.ProblemDetail;
@@ -73,6 +78,10 @@ public final class Problems {
             return problem(ProblemType.CONCURRENT_APPEND, "other commands kept changing the negotiation while this "
                     + "one was tried; nothing was recorded");
         }
+        ProblemDetail storage = storageUnavailable(e, true);
+        if (storage != null) {
+            return storage;
+        }
         if (e instanceof JsonProcessingException json) {
             ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, notReadableDetail(json));
             if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -80,7 +89,33 @@ public final class Problems {
             }
             return problem;
         }
-        return problem(ProblemType.INTERNAL_ERROR, "the ledger could not answer this request; nothing was recorded");
+        return problem(ProblemType.INTERNAL_ERROR, "the ledger could not answer this request; if it was a command, "
+                + "look for it in the audit or resend it with the same id");
+    }
+
+    /** Seconds a client is asked to wait before trying again when the database does not answer. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The problem a failure of the database amounts to, or null when it is none. When no
+     * connection could be had, nothing was written; any other failure of the database during a
+     * command leaves unknown whether its transaction committed.
+     */
+    public static ProblemDetail storageUnavailable(Throwable e, boolean command) {
+        if (!StorageFailures.isStorageFailure(e)) {
+            return null;
+        }
+        boolean noConnection = StorageFailures.isNoConnection(e);
+        String detail = !command ? "the database is not answering; try again in a few seconds"
+                : noConnection ? "the database cannot be reached; nothing was recorded; try again in a few seconds"
+                : "the database stopped answering while the command was being recorded, so the outcome is unknown: "
+                + "resend it with the same id in a few seconds (a repeat is recognised and recorded once)";
+        ProblemDetail problem = problem(ProblemType.STORAGE_UNAVAILABLE, detail);
+        if (command) {
+            problem.setProperty("outcome", noConnection ? "not-recorded" : "unknown");
+        }
+        problem.setProperty("retryAfter", RETRY_AFTER_SECONDS);
+        return problem;
     }
 
     /** Bean Validation's findings, each field with its message. */
@@ -102,24 +137,60 @@ public final class Problems {
     }
 
     static String notReadableDetail(Throwable cause) {
+        if (cause instanceof StrictJson.RefusedValueException refused) {
+            return "field '" + path(refused) + "' " + refused.getOriginalMessage();
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + path(unknown) + "'; known fields are " + unknown.getKnownPropertyIds();
         }
         if (cause instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            String expected = target.isEnum()
-                    ? "one of " + Arrays.toString(target.getEnumConstants())
-                    : "a " + target.getSimpleName();
             return "field '" + path(format) + "' has the value " + quoted(format.getValue()) + ", but must be "
-                    + expected;
+                    + expected(format.getTargetType());
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return "the body has more after its JSON value; send one JSON object";
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "field '" + path(mapping) + "' is not of the expected type";
         }
+        if (cause instanceof JsonMappingException) {
+            return "the body must be a JSON object";
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return "the body has a number, text or nesting beyond what the ledger reads";
+        }
+        if (cause instanceof InputCoercionException) {
+            return "a number is too large for its field (whole numbers go up to " + Integer.MAX_VALUE + ")";
+        }
         if (cause instanceof JsonProcessingException parse) {
-            return "the body is not valid JSON: " + parse.getOriginalMessage();
+            String message = String.valueOf(parse.getOriginalMessage());
+            if (message.startsWith("Duplicate field")) {
+                return "the body gives a field twice: " + withoutCode(message);
+            }
+            JsonLocation at = parse.getLocation();
+            return "the body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")") + ": " + withoutCode(message);
         }
         return "the request body is missing or cannot be read";
+    }
+
+    static String expected(Class<?> target) {
+        if (target.isEnum()) {
+            return "one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        return "of another form";
+    }
+
+    /** A parser's message without the names of classes, settings or code it may quote in backticks. */
+    private static String withoutCode(String message) {
+        return message.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
     }
 
     static String path(JsonMappingException e) {
@@ -134,7 +205,15 @@ public final class Problems {
         return path.toString();
     }
 
+    /** A value as a refusal shows it: control characters escaped, at most 100 characters. */
     static String quoted(Object value) {
-        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        String text = String.valueOf(value);
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(100).forEach(c -> shown.append(c < 0x20 || c == 0x7F || Character.isSurrogate((char) c)
+                && c <= 0xFFFF ? String.format("\\u%04X", c) : Character.toString(c)));
+        if (text.codePointCount(0, text.length()) > 100) {
+            shown.append("…");
+        }
+        return value instanceof String ? "'" + shown + "'" : shown.toString();
     }
 }

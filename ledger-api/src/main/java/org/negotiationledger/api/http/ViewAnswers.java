@@ -2,34 +2,44 @@ package org.negotiationledger.api.http;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.negotiationledger.api.views.DeadLetters;
 import org.negotiationledger.api.views.ViewProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Asks a view a question over the query bus, first waiting (bounded) for the view to reach a
  * position the client names, so that a client reads its own writes. Every answer says how far
  * the view was ({@code X-View-Position}); one that could not wait long enough says so
- * ({@code X-View-Behind: true}).
+ * ({@code X-View-Behind: true}). When the view set aside events of the negotiation asked about (or,
+ * for a question across negotiations, of any), the answer is incomplete and says so
+ * ({@code X-View-Incomplete: true}); the admin's dead-letter listing says which.
  */
 @Component
 class ViewAnswers {
 
     static final String VIEW_POSITION = "X-View-Position";
     static final String VIEW_BEHIND = "X-View-Behind";
+    static final String VIEW_INCOMPLETE = "X-View-Incomplete";
 
     private final QueryGateway queries;
     private final ViewProgress progress;
+    private final DeadLetters deadLetters;
     private final Duration waitBound;
 
-    ViewAnswers(QueryGateway queries, ViewProgress progress,
+    ViewAnswers(QueryGateway queries, ViewProgress progress, DeadLetters deadLetters,
                 @Value("${ledger.views.wait-bound:PT5S}") Duration waitBound) {
         this.queries = queries;
         this.progress = progress;
+        this.deadLetters = deadLetters;
         this.waitBound = waitBound;
     }
 
@@ -48,15 +58,32 @@ class ViewAnswers {
             behind = !progress.awaitProcessed(view, waitFor, waitBound);
         }
         long position = progress.position(view);
+        boolean incomplete = deadLetters.incomplete(view, negotiationAskedAbout());
         R result = queries.query(query, ResponseTypes.instanceOf(type)).join();
         if (result == null) {
             ProblemException problem = missing.get().with("viewPosition", position);
+            if (incomplete) {
+                problem.with("viewIncomplete", true);
+            }
             throw behind ? problem.with("viewBehind", true) : problem;
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VIEW_POSITION, Long.toString(position));
         if (behind) {
             response.header(VIEW_BEHIND, "true");
         }
+        if (incomplete) {
+            response.header(VIEW_INCOMPLETE, "true");
+        }
         return response.body(result);
+    }
+
+    /** The negotiation named in the request's path, or null for a question across negotiations. */
+    private static String negotiationAskedAbout() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                instanceof Map<?, ?> variables && variables.get("negotiationId") instanceof String id) {
+            return id;
+        }
+        return null;
     }
 }

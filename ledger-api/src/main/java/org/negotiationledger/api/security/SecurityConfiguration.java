@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.negotiationledger.api.http.LogText;
 import org.negotiationledger.api.http.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -86,13 +88,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/admin/projections/*/dead-letters")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.RECORDER.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.READER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, failure) -> {
                     if (failure instanceof BadCredentialsException) {
                         throttle.failed(request.getRemoteAddr());
-                        log.warn("Failed login as '{}' from {}", attemptedUser(request), request.getRemoteAddr());
+                        log.warn("Failed login as '{}' from {}", LogText.safe(attemptedUser(request)),
+                                request.getRemoteAddr());
                     }
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
                     problems.send(request, response, ProblemType.UNAUTHENTICATED, detail(failure));
@@ -102,6 +107,17 @@ class SecurityConfiguration {
                                 + request.getMethod() + " " + request.getRequestURI())))
                 .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash, '//', ';', a control character, a header
+     * that is not ASCII) gets a 400 problem, before any credentials are looked at.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        return (request, response, rejected) -> problems.send(request, response, ProblemType.REJECTED_REQUEST,
+                ProblemType.REJECTED_REQUEST_DETAIL);
     }
 
     private static String detail(AuthenticationException failure) {

@@ -15,8 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -66,8 +68,9 @@ class AxonStorageConfiguration {
     }
 
     @Bean
-    static PostgresBatchedInserts postgresBatchedInserts() {
-        return new PostgresBatchedInserts();
+    static PostgresConnectionSettings postgresConnectionSettings(Environment environment) {
+        return new PostgresConnectionSettings(environment.getProperty("ledger.database.read-timeout", Duration.class,
+                Duration.ofSeconds(10)));
     }
 
     @Bean

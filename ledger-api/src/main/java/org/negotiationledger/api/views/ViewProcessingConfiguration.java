@@ -1,19 +1,34 @@
 package org.negotiationledger.api.views;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.negotiationledger.api.storage.StorageFailures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every view is a tracking processor: one thread per segment that reads the history and handles
  * it a batch (one transaction) at a time. A view added later finds no token and starts at the
- * beginning of the history, so it builds itself from all of it. A handler that fails fails its
- * batch, which is rolled back and tried again: a view never skips an event.
+ * beginning of the history, so it builds itself from all of it.
+ *
+ * <p>An event a view's handler fails on goes to the view's dead-letter queue, in the sequence of
+ * its negotiation: the negotiation's later events wait behind it, every other negotiation goes
+ * on, and an admin can see and retry the letters. A failure of the database itself is no reason
+ * to set an event aside: the batch is rolled back and tried again until the database answers.
+ * (A handler that failed once runs in a savepoint on its next try, so that its failure can be
+ * set aside without undoing the rest of the batch: see {@link SavepointOnRetry}.)
  *
  * <p>Not pooled streaming processors: their coordinator hands a segment at most 1,024 events and,
  * when that buffer is full, waits a fixed 100 ms before it reads on, which held a rebuild to about
@@ -22,15 +37,55 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 class ViewProcessingConfiguration {
 
+    /** Room for every event of every negotiation, rather than a limit that would stop the view. */
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
+
     @Bean
     ConfigurerModule trackingViews(@Value("${ledger.views.batch-size:500}") int batchSize,
-                                   @Value("${ledger.views.segments:1}") int segments) {
+                                   @Value("${ledger.views.segments:1}") int segments,
+                                   ConnectionProvider connections, TransactionManager transactions) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)
                         // An idle segment waits this long for new events, then renews its claim.
                         .andEventAvailabilityTimeout(1, TimeUnit.SECONDS))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultDeadLetterPolicy(config -> deadLetterPolicy())
+                .registerDeadLetterQueueProvider(view -> {
+                    // Only the views that have dead letters ask the store whether a negotiation has any.
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(view,
+                            (config, invoker) -> invoker.enableSequenceIdentifierCache());
+                    return config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                            .processingGroup(view)
+                            .connectionProvider(connections)
+                            .transactionManager(transactions)
+                            .genericSerializer(config.serializer())
+                            .eventSerializer(config.eventSerializer())
+                            .maxSequences(UNBOUNDED)
+                            .maxSequenceSize(UNBOUNDED)
+                            .build();
+                }));
+    }
+
+    /**
+     * Set an event aside, unless the database failed (then the batch is tried again) or the
+     * handler failed outside a savepoint (then it is tried again inside one).
+     */
+    static EnqueuePolicy<EventMessage<?>> deadLetterPolicy() {
+        return (letter, cause) -> {
+            if (cause instanceof SavepointOnRetry.FailedOutsideSavepoint first) {
+                throw first;
+            }
+            if (StorageFailures.isStorageFailure(cause)) {
+                throw new StorageFailures.NotAnswering(cause);
+            }
+            return Decisions.enqueue(ThrowableCause.truncated(cause));
+        };
+    }
+
+    @Bean
+    SavepointOnRetry savepointOnRetry(PlatformTransactionManager transactions) {
+        return new SavepointOnRetry(transactions);
     }
 }

@@ -30,11 +30,16 @@ public class ViewProgress {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final DeadLetters deadLetters;
+    /** At most this many negotiations are named as incomplete in a view's status. */
+    private static final int NAMED = 100;
 
-    ViewProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    ViewProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+                 DeadLetters deadLetters) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.deadLetters = deadLetters;
     }
 
     /** The views this node runs, by name. */
@@ -73,8 +78,14 @@ public class ViewProgress {
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying);
+        long waiting = deadLetters.count(name);
+        String state = segments.stream().anyMatch(segment -> segment.error() != null) ? ViewStatus.FAILING
+                : replaying ? ViewStatus.REPLAYING
+                : waiting > 0 ? ViewStatus.DEGRADED
+                : ViewStatus.UP;
+        List<String> incomplete = deadLetters.negotiations(name).keySet().stream().sorted().limit(NAMED).toList();
         return new ViewStatus(name, position, head, Math.max(0, head - position), replaying, progress,
-                processor.isRunning(), segments, replay);
+                processor.isRunning(), segments, replay, state, waiting, incomplete);
     }
 
     /** Whether every segment of the view has processed the event at {@code position}. */
@@ -116,9 +127,20 @@ public class ViewProgress {
             EventTrackerStatus here = local.get(segment);
             TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
                     : deserialize(row.getBytes("token"), row.getString("tokentype"));
-            String error = here != null && here.isErrorState() ? String.valueOf(here.getError()) : null;
+            String error = here != null && here.isErrorState() ? trimmed(here.getError()) : null;
             return new SegmentToken(segment, token, row.getString("owner"), error);
         }, name);
+    }
+
+    /** Why processing fails, in one line: the innermost cause, its first line, at most 300 characters. */
+    private static String trimmed(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        String line = root.getClass().getSimpleName() + ": " + message;
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private TrackingToken deserialize(byte[] token, String type) {

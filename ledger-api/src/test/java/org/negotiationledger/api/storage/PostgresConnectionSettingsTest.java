@@ -3,21 +3,24 @@ package org.negotiationledger.api.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PostgresBatchedInsertsTest {
+class PostgresConnectionSettingsTest {
 
     private static HikariDataSource prepared(String url) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
-        new PostgresBatchedInserts().postProcessBeforeInitialization(dataSource, "dataSource");
+        new PostgresConnectionSettings(Duration.ofSeconds(7)).postProcessBeforeInitialization(dataSource, "dataSource");
         return dataSource;
     }
 
     @Test
-    void postgresqlSendsBatchesAsMultiRowInserts() {
+    void postgresqlSendsBatchesAsMultiRowInsertsAndGivesUpOnASilentDatabase() {
         try (HikariDataSource dataSource = prepared("jdbc:postgresql://127.0.0.1:5432/test")) {
-            assertThat(dataSource.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+            assertThat(dataSource.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true")
+                    .containsEntry("connectTimeout", "3").containsEntry("socketTimeout", "7");
         }
     }
 

@@ -1,0 +1,55 @@
+package org.negotiationledger.api.storage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the views' dead-letter queues hold, read from Axon's dead-letter table. */
+@Component
+public class DeadLetterRows {
+
+    private final JdbcTemplate jdbc;
+
+    DeadLetterRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One event a view set aside.
+     *
+     * @param negotiationId the negotiation whose later events wait behind it
+     * @param cause         why the view could not handle it (its type and message), or null for an event
+     *                      that only waits behind an earlier one
+     */
+    public record Letter(String eventId, String negotiationId, long index, String eventType, String enqueuedAt,
+                         String lastTriedAt, String cause) {
+    }
+
+    /** Per view, per negotiation, how many events wait. */
+    public Map<String, Map<String, Long>> waiting() {
+        Map<String, Map<String, Long>> waiting = new HashMap<>();
+        jdbc.query("SELECT processinggroup, sequenceidentifier, COUNT(*) FROM deadletterentry "
+                + "GROUP BY processinggroup, sequenceidentifier", row -> {
+            waiting.computeIfAbsent(row.getString(1), view -> new HashMap<>()).put(row.getString(2), row.getLong(3));
+        });
+        return waiting;
+    }
+
+    /** The view's letters in the order they wait, at most {@code limit}. */
+    public List<Letter> letters(String view, int limit) {
+        return jdbc.query("SELECT eventidentifier, sequenceidentifier, sequenceindex, payloadtype, enqueuedat, "
+                        + "lasttouched, causetype, causemessage FROM deadletterentry WHERE processinggroup = ? "
+                        + "ORDER BY sequenceidentifier, sequenceindex LIMIT ?",
+                (row, n) -> new Letter(row.getString(1), row.getString(2), row.getLong(3),
+                        simpleName(row.getString(4)), row.getString(5), row.getString(6),
+                        row.getString(7) == null ? null : simpleName(row.getString(7)) + ": " + row.getString(8)),
+                view, limit);
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}
