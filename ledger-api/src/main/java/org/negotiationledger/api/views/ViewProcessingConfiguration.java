@@ -2,6 +2,7 @@ package org.negotiationledger.api.views;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -44,7 +45,23 @@ class ViewProcessingConfiguration {
     ConfigurerModule trackingViews(@Value("${ledger.views.batch-size:500}") int batchSize,
                                    @Value("${ledger.views.segments:1}") int segments,
                                    ConnectionProvider connections, TransactionManager transactions) {
-        return configurer -> configurer.eventProcessing(processing -> processing
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configureViews(configurer, batchSize, segments, connections, transactions);
+            }
+
+            /** After Axon's own modules, whose dead-letter provider would replace this one. */
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static void configureViews(Configurer configurer, int batchSize, int segments,
+                                       ConnectionProvider connections, TransactionManager transactions) {
+        configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)

@@ -2,8 +2,8 @@ package org.negotiationledger.api.lateview;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A view that exists only in tests, switched on by {@code ledger.test.late-view=true}: it stands
  * for a view added in a later release, which must build itself from the whole history. With
- * {@code ledger.test.late-view.fail-once-at=N} its handler fails the first time it meets the event
- * at position N, as a view does when its database hiccups.
+ * {@code ledger.test.late-view.fail-once-at=N} its handler fails the first time it meets its N-th
+ * event, as a view does when its database hiccups.
  */
 @ProcessingGroup(LateView.NAME)
 public class LateView {
@@ -24,7 +26,7 @@ public class LateView {
 
     private final JdbcTemplate jdbc;
     private final long failOnceAt;
-    private boolean failed;
+    private final AtomicLong seen = new AtomicLong();
 
     LateView(JdbcTemplate jdbc, long failOnceAt) {
         this.jdbc = jdbc;
@@ -32,13 +34,12 @@ public class LateView {
     }
 
     @EventHandler
-    void on(NegotiationEvent event, TrackingToken token) {
-        if (token.position().orElseThrow() == failOnceAt && !failed) {
-            failed = true;
-            throw new IllegalStateException("the late view fails once at position " + failOnceAt);
+    void on(NegotiationEvent event, EventMessage<?> message) {
+        if (seen.incrementAndGet() == failOnceAt) {
+            throw new IllegalStateException("the late view fails once at its event " + failOnceAt);
         }
-        jdbc.update("INSERT INTO late_view_event (global_position, event_type) VALUES (?, ?)",
-                token.position().orElseThrow(), event.getClass().getSimpleName());
+        jdbc.update("INSERT INTO late_view_event (event_id, negotiation_id, event_type) VALUES (?, ?, ?)",
+                message.getIdentifier(), event.negotiationId(), event.getClass().getSimpleName());
     }
 
     @ResetHandler
