@@ -183,7 +183,9 @@ final class LedgerNode implements AutoCloseable {
             request.header("Authorization", authorization);
         }
         if (headers.length > 0) {
-            request.headers(headers);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.setHeader(headers[i], headers[i + 1]);
+            }
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

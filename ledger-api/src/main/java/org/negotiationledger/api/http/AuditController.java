@@ -151,7 +151,10 @@ class AuditController {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (text.startsWith(CURSOR_PREFIX)) {
-                return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+                long after = Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+                if (after >= 0) {
+                    return after;
+                }
             }
         } catch (IllegalArgumentException notACursor) {
             // answered below

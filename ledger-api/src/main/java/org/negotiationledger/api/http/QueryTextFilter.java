@@ -1,0 +1,54 @@
+package org.negotiationledger.api.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Refuses a query parameter that holds what no text of the ledger may hold (a control character,
+ * a lone surrogate), before it is read as "nothing" (Spring trims a NUL away) or reaches a query.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class QueryTextFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper json;
+
+    QueryTextFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getQueryString() == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            String problem = Limits.textProblem(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                problem = problem != null ? problem : Limits.textProblem(value);
+            }
+            if (problem != null) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), Problems.problem(ProblemType.REJECTED_REQUEST,
+                        "a query parameter " + problem + "; " + ProblemType.REJECTED_REQUEST_DETAIL));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
