@@ -92,8 +92,21 @@ public class ViewProgress {
     public boolean hasProcessed(String name, long position) {
         StreamingEventProcessor processor = processor(name).orElseThrow();
         List<SegmentToken> tokens = tokens(name, processor);
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
-        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.token() != null && t.token().covers(target));
+        return !tokens.isEmpty() && tokens.stream().allMatch(t -> hasSeen(t.token(), position));
+    }
+
+    /**
+     * Whether a segment's token has passed the event at {@code position}. An earlier position still
+     * open (a gap: a transaction not yet committed, or one rolled back for good) is no reason to
+     * wait: the client asks about its own event.
+     */
+    private static boolean hasSeen(TrackingToken token, long position) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.covers(GapAwareTrackingToken.newInstance(position,
+                Collections.emptySortedSet()));
     }
 
     /** Waits until the view has processed {@code position}, at most {@code bound}; answers whether it has. */
