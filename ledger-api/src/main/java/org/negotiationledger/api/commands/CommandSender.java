@@ -3,6 +3,8 @@ package org.negotiationledger.api.commands;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.negotiationledger.api.storage.DatabaseWatch;
+import org.negotiationledger.api.storage.StorageFailures;
 import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * again on the fresh history, after a short random pause. A refusal is checked once more too: a
  * node's cached copy of the negotiation may have missed what another node recorded, and a
  * refusal drops that copy.
+ *
+ * <p>While the database is away, a command is not tried at all: it fails at once, and the
+ * client is told that nothing was recorded.
  */
 @Service
 public class CommandSender {
@@ -24,9 +29,11 @@ public class CommandSender {
     static final int MAX_ATTEMPTS = 12;
 
     private final CommandGateway gateway;
+    private final DatabaseWatch database;
 
-    CommandSender(CommandGateway gateway) {
+    CommandSender(CommandGateway gateway, DatabaseWatch database) {
         this.gateway = gateway;
+        this.database = database;
     }
 
     /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
@@ -40,6 +47,19 @@ public class CommandSender {
     }
 
     public CommandOutcome send(NegotiationCommand command, CommandMetadata metadata) {
+        if (database.away()) {
+            // While the database is away every command would wait out its own timeouts; fail at once.
+            throw new StorageFailures.Away();
+        }
+        try {
+            return sendTrying(command, metadata);
+        } catch (RuntimeException failed) {
+            database.failed(failed);
+            throw failed;
+        }
+    }
+
+    private CommandOutcome sendTrying(NegotiationCommand command, CommandMetadata metadata) {
         for (int attempt = 1; ; attempt++) {
             try {
                 CommandOutcomeTracker.PendingOutcome result = gateway.sendAndWait(

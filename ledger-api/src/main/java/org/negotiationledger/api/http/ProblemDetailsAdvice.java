@@ -2,6 +2,7 @@ package org.negotiationledger.api.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.negotiationledger.api.storage.DatabaseWatch;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
@@ -43,6 +44,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final DatabaseWatch database;
+
+    ProblemDetailsAdvice(DatabaseWatch database) {
+        this.database = database;
+    }
+
     @ExceptionHandler({RuleViolationException.class, IdConflictException.class, AggregateNotFoundException.class,
             ConflictingAggregateVersionException.class, ConcurrencyException.class})
     ProblemDetail refusedCommand(Exception e) {
@@ -71,6 +78,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         ProblemDetail storage = Problems.storageUnavailable(e, HttpMethod.POST.matches(request.getMethod()));
         if (storage != null) {
+            database.failed(e);
             log.warn("The database did not answer {} {}: {}", request.getMethod(),
                     LogText.safe(request.getRequestURI()), rootCause(e).toString());
             return ResponseEntity.status(storage.getStatus())

@@ -17,6 +17,12 @@ import java.sql.SQLTransientException;
  */
 public final class StorageFailures {
 
+    /**
+     * What the connection pool says of a connection it closed after the database failed on it, to
+     * every later statement of the same transaction (without an SQLSTATE).
+     */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
+
     private StorageFailures() {
     }
 
@@ -27,10 +33,17 @@ public final class StorageFailures {
         }
     }
 
+    /** Thrown instead of trying a command while the database is known to be away: nothing was written. */
+    public static final class Away extends RuntimeException {
+        public Away() {
+            super("the database is not answering; nothing was tried");
+        }
+    }
+
     /** Whether no connection could be had at all: then nothing was written. */
     public static boolean isNoConnection(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+            if (cause instanceof Away || cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -41,12 +54,14 @@ public final class StorageFailures {
     /** Whether the database failed, rather than the statement sent to it. */
     public static boolean isStorageFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NotAnswering || cause instanceof DataAccessResourceFailureException
+            if (cause instanceof NotAnswering || cause instanceof Away
+                    || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLRecoverableException || cause instanceof SQLTransientException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && (isConnectionState(sql.getSQLState())
+                    || CLOSED_BY_POOL.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -1,0 +1,69 @@
+package org.negotiationledger.api.storage;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Remembers that the database stopped answering, so that commands fail at once rather than each
+ * waiting out its own timeouts while the database is away; checks once a second whether it is
+ * back, and then lets commands through again.
+ */
+@Component
+public class DatabaseWatch {
+
+    static final int CHECK_SECONDS = 2;
+
+    private final DataSource dataSource;
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "database-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean away;
+
+    DatabaseWatch(DataSource dataSource) {
+        this.dataSource = dataSource;
+        checker.scheduleWithFixedDelay(this::checkWhileAway, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        checker.shutdownNow();
+    }
+
+    /** Whether the database was last seen failing and has not answered since. */
+    public boolean away() {
+        return away;
+    }
+
+    /** Takes note of a failure: when it is the database's, the database is away until it answers. */
+    public void failed(Throwable failure) {
+        if (StorageFailures.isStorageFailure(failure)) {
+            away = true;
+        }
+    }
+
+    /** Asks the database whether it answers; notes the answer. */
+    public boolean answers() {
+        try (Connection connection = dataSource.getConnection()) {
+            away = !connection.isValid(CHECK_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            away = true;
+        }
+        return !away;
+    }
+
+    private void checkWhileAway() {
+        if (away) {
+            answers();
+        }
+    }
+}
