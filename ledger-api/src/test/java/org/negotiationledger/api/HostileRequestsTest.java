@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A corpus of hostile requests over every command, every query and the importer: wrong types,
  * control characters, lone surrogates, malformed UTF-8, overlong texts and lists, impossible
  * dates and numbers, duplicate keys, content after the body, bodies too large, bad headers and
- * paths. Each is refused with a 4xx problem that names no class, SQL or host; afterwards the
+ * paths. Each is refused with a 4xx problem that names no class, SQL or host, under the same
+ * security headers as every answer; afterwards the
  * store is unchanged byte for byte, and every view is at the head with nothing set aside. Last,
  * the unspoilt form of every command is accepted, so each refusal was for what was spoilt.
  */
@@ -117,6 +118,10 @@ class HostileRequestsTest {
             LedgerNode.Response answer = hostile.send().apply(node);
             if (answer.status() < 400 || answer.status() >= 500 || leaks(answer.body())) {
                 wrong.add(hostile.label() + " → " + answer);
+            }
+            if (answer.header("Content-Security-Policy") == null
+                    || !"no-referrer".equals(answer.header("Referrer-Policy"))) {
+                wrong.add(hostile.label() + " → no Content-Security-Policy or Referrer-Policy");
             }
         }
         List<String> refusedLines = spoiltImport();
