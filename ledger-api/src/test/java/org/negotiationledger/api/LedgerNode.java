@@ -54,18 +54,34 @@ final class LedgerNode implements AutoCloseable {
         this.authorization = authorization;
     }
 
+    private LedgerNode(String base, String authorization) {
+        this.context = null;
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A ledger running in another process at {@code base}, spoken to as the admin; it has no context here. */
+    static LedgerNode at(String base) {
+        return new LedgerNode(base, basic(ADMIN, USERS.get(ADMIN)[1]));
+    }
+
+    /** The properties plus the test users, as every test node has them. */
+    static Map<String, Object> withTestUsers(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        USERS.forEach((name, roleAndPassword) -> {
+            all.putIfAbsent("ledger.security.users." + name + ".role", roleAndPassword[0]);
+            all.putIfAbsent("ledger.security.users." + name + ".password", roleAndPassword[1]);
+        });
+        return all;
+    }
+
     static LedgerNode start(Map<String, Object> properties) {
         return start(properties, null);
     }
 
     /** A node whose commands are recorded at the times {@code clock} tells (null: the system clock). */
     static LedgerNode start(Map<String, Object> properties, Clock clock) {
-        Map<String, Object> all = new HashMap<>(properties);
-        USERS.forEach((name, roleAndPassword) -> {
-            all.putIfAbsent("ledger.security.users." + name + ".role", roleAndPassword[0]);
-            all.putIfAbsent("ledger.security.users." + name + ".password", roleAndPassword[1]);
-        });
-        return startAs(all, clock, basic(ADMIN, USERS.get(ADMIN)[1]));
+        return startAs(withTestUsers(properties), clock, basic(ADMIN, USERS.get(ADMIN)[1]));
     }
 
     /** A node with exactly the given properties: no test users, and no credentials sent. */
@@ -200,7 +216,9 @@ final class LedgerNode implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (context != null) {
+            context.close();
+        }
     }
 
     record Response(int status, Map<String, List<String>> headers, String body) {
