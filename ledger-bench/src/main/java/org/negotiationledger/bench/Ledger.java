@@ -94,12 +94,21 @@ final class Ledger implements AutoCloseable {
 
     /** The peak resident memory of a ledger started here, in KiB; -1 for one running elsewhere. */
     long peakRssKib() {
+        return status("VmHWM:");
+    }
+
+    /** The resident memory of a ledger started here now, in KiB; -1 for one running elsewhere. */
+    long rssKib() {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) {
         if (process == null) {
             return -1;
         }
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:")).findFirst()
+                    .filter(line -> line.startsWith(field)).findFirst()
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(-1L);
         } catch (IOException | RuntimeException unknown) {
             return -1;

@@ -26,6 +26,8 @@ class BenchTest {
         assertThat(Options.parse("hot", "--url", "http://ledger:8080/", "--password", "p").url())
                 .isEqualTo("http://ledger:8080");
         assertThatThrownBy(() -> Options.parse("fly")).hasMessageContaining("unknown scenario");
+        assertThat(Options.parse("soak", "--quick").scenarios()).containsExactly("soak");
+        assertThat(Options.parse("all").scenarios()).doesNotContain("soak");
         assertThatThrownBy(() -> Options.parse("hot", "--url")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse("replay", "--url", "http://ledger:8080", "--password", "p"))
                 .hasMessageContaining("append and hot only");
