@@ -76,7 +76,7 @@ class ReplayTest {
 
         JsonNode listing = second.get("/api/admin/projections").json();
         for (JsonNode view : listing.get("projections")) {
-            assertThat(view.get("replay").get("state").asText()).as(view.toString()).isEqualTo("RUNNING");
+            assertThat(view.get("replay").get("state").asText()).as(view.toString()).isEqualTo("DONE");
             assertThat(view.get("replay").get("generation").asInt()).isEqualTo(1);
             assertThat(view.get("replay").get("resetAt").isNull()).isFalse();
         }
@@ -106,7 +106,7 @@ class ReplayTest {
             boolean done = true;
             for (JsonNode view : listing.get("projections")) {
                 JsonNode replay = view.get("replay");
-                done &= !replay.isNull() && "RUNNING".equals(replay.get("state").asText())
+                done &= !replay.isNull() && "DONE".equals(replay.get("state").asText())
                         && !view.get("replaying").asBoolean() && view.get("lag").asLong() == 0;
             }
             if (done) {

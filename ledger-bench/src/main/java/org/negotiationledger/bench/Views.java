@@ -43,7 +43,7 @@ final class Views {
             if (replay != null && !replay.isNull() && "FAILED".equals(replay.get("state").asText())) {
                 throw new IllegalStateException("the replay failed: " + replay);
             }
-            if (replay != null && !replay.isNull() && "RUNNING".equals(replay.get("state").asText())
+            if (replay != null && !replay.isNull() && "DONE".equals(replay.get("state").asText())
                     && !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0) {
                 return;
             }

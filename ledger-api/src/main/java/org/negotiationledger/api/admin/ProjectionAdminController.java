@@ -72,8 +72,9 @@ class ProjectionAdminController {
     /** Answers 202 at once: the replay goes on in the background; the listing shows its progress. */
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild a view from the start of the history",
-            description = "Every node stops the view, its tables are emptied and its tokens reset, then it rebuilds; "
-                    + "follow the progress in the listing.")
+            description = "The view is rebuilt into fresh tables while it goes on answering; once caught up, the "
+                    + "rebuilt tables take over on every node at once. Follow the progress in the listing; a "
+                    + "rebuild that fails leaves the view as it was.")
     ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandContext context) {
         known(name);
         try {

@@ -3,6 +3,7 @@ package org.negotiationledger.api.http;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.negotiationledger.api.views.DeadLetters;
+import org.negotiationledger.api.views.ReplayCoordinator;
 import org.negotiationledger.api.views.ViewProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +34,15 @@ class ViewAnswers {
     private final QueryGateway queries;
     private final ViewProgress progress;
     private final DeadLetters deadLetters;
+    private final ReplayCoordinator replays;
     private final Duration waitBound;
 
-    ViewAnswers(QueryGateway queries, ViewProgress progress, DeadLetters deadLetters,
+    ViewAnswers(QueryGateway queries, ViewProgress progress, DeadLetters deadLetters, ReplayCoordinator replays,
                 @Value("${ledger.views.wait-bound:PT5S}") Duration waitBound) {
         this.queries = queries;
         this.progress = progress;
         this.deadLetters = deadLetters;
+        this.replays = replays;
         this.waitBound = waitBound;
     }
 
@@ -59,7 +62,7 @@ class ViewAnswers {
         }
         long position = progress.position(view);
         boolean incomplete = deadLetters.incomplete(view, negotiationAskedAbout());
-        R result = queries.query(query, ResponseTypes.instanceOf(type)).join();
+        R result = replays.whileNotSwitching(() -> queries.query(query, ResponseTypes.instanceOf(type)).join());
         if (result == null) {
             ProblemException problem = missing.get().with("viewPosition", position);
             if (incomplete) {

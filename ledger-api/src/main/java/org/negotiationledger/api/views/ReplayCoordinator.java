@@ -1,16 +1,23 @@
 package org.negotiationledger.api.views;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +30,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
- * Rebuilds a view from the start of the history, on every node at once.
+ * Rebuilds a view from the start of the history without taking it away from its readers.
  *
- * <p>The node asked to replay raises the view's generation in view_replay with state STOPPING.
- * Every node watches that table and stops its processor for the view, which gives up its
- * segments. Once no node holds one, the asking node resets the tokens (its reset handler
- * empties the view's tables in the same transaction), sets the state to RUNNING and starts its
- * processor; the other nodes start theirs when they see RUNNING. A replay that cannot reset in
- * time is marked FAILED and every node carries on as before.
+ * <p>The node asked to replay raises the view's generation in view_replay with state BUILDING
+ * and rebuilds the view into fresh copies of its tables ({@link ViewTables}), with the view's own
+ * projector ({@link ViewRebuild}), while the live view goes on answering and following new
+ * events. Once the rebuild has caught up, the state becomes SWITCHING: every node stops its
+ * processor for the view, the rebuild handles the last events up to the head, and in one
+ * transaction the copies take the live tables' place and the view's token is set to where the
+ * rebuild stopped; the state becomes DONE and every node starts the view again, now on the
+ * rebuilt tables. A rebuild that fails, or whose node goes away, is marked FAILED and the live
+ * view is left as it was.
  */
 @Component
 public class ReplayCoordinator {
@@ -41,23 +54,38 @@ public class ReplayCoordinator {
     private static final long WATCH_MILLIS = 250;
     /** Axon's JDBC token store takes over a claim not renewed for this long. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** A rebuilding node that has not said it is alive for this long is taken to be gone. */
+    private static final Duration SILENT_REBUILD = Duration.ofSeconds(60);
 
     private final ViewProgress views;
+    private final ViewTables tables;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final TokenStore tokens;
+    private final EventStore events;
+    private final ApplicationContext context;
     private final Clock clock;
     private final Duration stopTimeout;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "view-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Per view, the generation whose STOPPING this node has obeyed. */
+    /** Held while a view's tables change place, so that no answer on this node reads between. */
+    private final ReadWriteLock switching = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService watcher = daemon("view-replay");
+    private final ScheduledExecutorService rebuilder = daemon("view-rebuild");
+    /** Per view, the generation whose SWITCHING this node has obeyed. */
     private final Map<String, Long> stoppedFor = new ConcurrentHashMap<>();
 
-    ReplayCoordinator(ViewProgress views, JdbcTemplate jdbc, Clock clock,
+    ReplayCoordinator(ViewProgress views, ViewTables tables, JdbcTemplate jdbc, DataSource dataSource,
+                      PlatformTransactionManager transactions, TokenStore tokens, EventStore events,
+                      ApplicationContext context, Clock clock,
                       @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout) {
         this.views = views;
+        this.tables = tables;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactions);
+        this.tokens = tokens;
+        this.events = events;
+        this.context = context;
         this.clock = clock;
         this.stopTimeout = stopTimeout;
     }
@@ -71,81 +99,142 @@ public class ReplayCoordinator {
 
     @EventListener(ApplicationReadyEvent.class)
     void watch() {
-        worker.scheduleWithFixedDelay(this::followReplays, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(this::followReplays, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ContextClosedEvent.class)
     void stopWatching() {
-        worker.shutdownNow();
+        watcher.shutdownNow();
+        rebuilder.shutdownNow();
+    }
+
+    /** Runs {@code answer} while no view's tables change place on this node. */
+    public <T> T whileNotSwitching(Supplier<T> answer) {
+        switching.readLock().lock();
+        try {
+            return answer.get();
+        } finally {
+            switching.readLock().unlock();
+        }
     }
 
     /** The last replay of the view, if any was ever requested. */
     public Optional<ReplayState> state(String name) {
-        return jdbc.query("SELECT generation, state, requested_by, requested_at, reset_at, error FROM view_replay "
-                        + "WHERE processor_name = ?",
+        return jdbc.query("SELECT generation, state, requested_by, requested_at, reset_at, error, rebuilt_position, "
+                        + "target_position FROM view_replay WHERE processor_name = ?",
                 (row, n) -> new ReplayState(row.getLong("generation"), row.getString("state"),
                         row.getString("requested_by"), instant(row.getObject("requested_at", OffsetDateTime.class)),
-                        instant(row.getObject("reset_at", OffsetDateTime.class)), row.getString("error")),
+                        instant(row.getObject("reset_at", OffsetDateTime.class)), row.getString("error"),
+                        row.getObject("rebuilt_position", Long.class), row.getObject("target_position", Long.class)),
                 name).stream().findFirst();
     }
 
     /** Starts a replay of the view; the work goes on in the background. */
     public ReplayState request(String name, String requestedBy) {
         views.processor(name).orElseThrow(() -> new IllegalArgumentException("no view named " + name));
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         int claimed = jdbc.update("UPDATE view_replay SET generation = generation + 1, state = ?, requested_by = ?, "
-                        + "requested_at = ?, reset_at = NULL, error = NULL WHERE processor_name = ? AND state <> ?",
-                ReplayState.STOPPING, requestedBy, now, name, ReplayState.STOPPING);
+                        + "requested_at = ?, reset_at = NULL, error = NULL, rebuilt_position = NULL, "
+                        + "target_position = NULL, heartbeat_at = ? WHERE processor_name = ? AND state <> ? "
+                        + "AND state <> ?", ReplayState.BUILDING, requestedBy, now, now, name, ReplayState.BUILDING,
+                ReplayState.SWITCHING);
         if (claimed == 0) {
             if (state(name).isPresent()) {
                 throw new ReplayInProgressException(name);
             }
             try {
-                jdbc.update("INSERT INTO view_replay (processor_name, generation, state, requested_by, requested_at) "
-                        + "VALUES (?, 1, ?, ?, ?)", name, ReplayState.STOPPING, requestedBy, now);
+                jdbc.update("INSERT INTO view_replay (processor_name, generation, state, requested_by, requested_at, "
+                        + "heartbeat_at) VALUES (?, 1, ?, ?, ?, ?)", name, ReplayState.BUILDING, requestedBy, now, now);
             } catch (DuplicateKeyException askedAtTheSameTime) {
                 throw new ReplayInProgressException(name);
             }
         }
         ReplayState requested = state(name).orElseThrow();
-        worker.execute(() -> replay(name, requested.generation()));
+        rebuilder.execute(() -> rebuild(name, requested.generation()));
         return requested;
     }
 
-    private void replay(String name, long generation) {
+    private void rebuild(String name, long generation) {
         StreamingEventProcessor processor = views.processor(name).orElseThrow();
-        stoppedFor.put(name, generation);
-        processor.shutdownAsync().join();
         try {
-            awaitNoOwner(name);
-            processor.resetTokens();
-            jdbc.update("UPDATE view_replay SET state = ?, reset_at = ? WHERE processor_name = ? AND generation = ?",
-                    ReplayState.RUNNING, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), name,
-                    generation);
-            log.info("View {} reset; rebuilding it from the start of the history", name);
-        } catch (RuntimeException e) {
-            log.warn("Replay of view {} failed", name, e);
-            jdbc.update("UPDATE view_replay SET state = ?, error = ? WHERE processor_name = ? AND generation = ?",
-                    ReplayState.FAILED, String.valueOf(e.getMessage()), name, generation);
+            tables.createNext(name, generation);
+            long target = views.head();
+            jdbc.update("UPDATE view_replay SET target_position = ? WHERE processor_name = ? AND generation = ?",
+                    target, name, generation);
+            try (ViewRebuild rebuild = new ViewRebuild(name, context, dataSource, tables.of(name), events)) {
+                rebuild.catchUp(target, stopTimeout.toMillis(), position -> heartbeat(name, generation, position));
+                update(name, generation, ReplayState.SWITCHING, null);
+                stoppedFor.put(name, generation);
+                processor.shutdownAsync().join();
+                awaitNoOwner(name);
+                rebuild.until(views.head(), stopTimeout.toMillis());
+                takeOver(name, generation, rebuild.handOver());
+            }
+            log.info("View {} rebuilt and taken over", name);
+        } catch (Exception e) {
+            log.warn("Replay of view {} failed; the view is as it was", name, e);
+            dropLeftovers(name);
+            update(name, generation, ReplayState.FAILED, e.getMessage());
         } finally {
-            processor.start();
+            if (!processor.isRunning()) {
+                processor.start();
+            }
         }
     }
 
-    private void awaitNoOwner(String name) {
+    /** The copies take the live tables' place, and the view's processor goes on from where the rebuild stopped. */
+    private void takeOver(String name, long generation, TrackingToken token) {
+        switching.writeLock().lock();
+        try {
+            transaction.executeWithoutResult(status -> {
+                tables.takeOver(name);
+                tables.dropLeftovers(name);
+                for (int segment : tokens.fetchSegments(name)) {
+                    tokens.storeToken(token, name, segment);
+                    tokens.releaseClaim(name, segment);
+                }
+                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", name);
+                jdbc.update("UPDATE view_replay SET state = ?, reset_at = ?, heartbeat_at = ? "
+                        + "WHERE processor_name = ? AND generation = ?", ReplayState.DONE, now(), now(), name,
+                        generation);
+            });
+        } finally {
+            switching.writeLock().unlock();
+        }
+    }
+
+    private void dropLeftovers(String name) {
+        try {
+            tables.dropLeftovers(name);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the copies a failed replay of view {} left", name, e);
+        }
+    }
+
+    private void heartbeat(String name, long generation, long position) {
+        jdbc.update("UPDATE view_replay SET rebuilt_position = ?, heartbeat_at = ? WHERE processor_name = ? "
+                + "AND generation = ?", position, now(), name, generation);
+    }
+
+    private void update(String name, long generation, String state, String error) {
+        jdbc.update("UPDATE view_replay SET state = ?, error = ?, heartbeat_at = ? WHERE processor_name = ? "
+                + "AND generation = ?", state, error, now(), name, generation);
+    }
+
+    private void awaitNoOwner(String name) throws InterruptedException {
         long deadline = System.nanoTime() + stopTimeout.toNanos();
         while (ownedSegments(name) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("other nodes still process view '" + name + "' after "
                         + stopTimeout.toSeconds() + " s");
             }
-            sleep();
+            Thread.sleep(50);
         }
     }
 
     /**
      * The segments of the view a live node still holds. A claim not renewed for longer than the
-     * token store's claim timeout belongs to a node that is gone; the reset takes it over.
+     * token store's claim timeout belongs to a node that is gone.
      */
     private long ownedSegments(String name) {
         Instant stale = Instant.now().minus(CLAIM_TIMEOUT);
@@ -153,51 +242,61 @@ public class ReplayCoordinator {
                 String.class, name).stream().filter(claimed -> Instant.parse(claimed).isAfter(stale)).count();
     }
 
-    /** Every node: stop a view another node is about to reset; start it again once the reset is done. */
+    /**
+     * Every node: stop a view while another node's rebuild takes over, start it again afterwards;
+     * mark a replay whose node went silent as failed.
+     */
     void followReplays() {
         try {
-            List<Replay> replays = jdbc.query("SELECT processor_name, generation, state, requested_at FROM view_replay",
+            List<Replay> replays = jdbc.query("SELECT processor_name, generation, state, heartbeat_at FROM view_replay",
                     (row, n) -> new Replay(row.getString(1), row.getLong(2), row.getString(3),
-                            row.getObject(4, OffsetDateTime.class).toInstant()));
+                            instant(row.getObject(4, OffsetDateTime.class))));
             for (Replay replay : replays) {
                 Optional<StreamingEventProcessor> processor = views.processor(replay.name());
                 if (processor.isEmpty()) {
                     continue;
                 }
                 long obeyed = stoppedFor.getOrDefault(replay.name(), 0L);
-                boolean stopping = ReplayState.STOPPING.equals(replay.state());
-                if (stopping && replay.requestedAt().plus(stopTimeout.multipliedBy(2)).isBefore(clock.instant())) {
-                    // The node that asked for it is gone; let every node go on as before.
+                boolean underWay = ReplayState.BUILDING.equals(replay.state())
+                        || ReplayState.SWITCHING.equals(replay.state());
+                Duration silence = replay.heartbeat() == null ? Duration.ZERO
+                        : Duration.between(replay.heartbeat(), clock.instant());
+                Duration allowed = ReplayState.SWITCHING.equals(replay.state()) ? stopTimeout.multipliedBy(2)
+                        : SILENT_REBUILD;
+                if (underWay && silence.compareTo(allowed) > 0) {
                     jdbc.update("UPDATE view_replay SET state = ?, error = ? WHERE processor_name = ? "
                                     + "AND generation = ? AND state = ?", ReplayState.FAILED,
-                            "abandoned: the view was not reset in time", replay.name(), replay.generation(),
-                            ReplayState.STOPPING);
-                } else if (stopping && replay.generation() > obeyed) {
+                            "abandoned: the rebuilding node went silent", replay.name(), replay.generation(),
+                            replay.state());
+                } else if (ReplayState.SWITCHING.equals(replay.state()) && replay.generation() > obeyed) {
                     stoppedFor.put(replay.name(), replay.generation());
                     processor.get().shutdownAsync().join();
-                    log.info("View {} stopped here while another node replays it", replay.name());
-                } else if (!stopping && replay.generation() == obeyed && !processor.get().isRunning()) {
+                    log.info("View {} paused here while another node's rebuild takes over", replay.name());
+                } else if (!underWay && replay.generation() == obeyed && !processor.get().isRunning()) {
                     processor.get().start();
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Could not follow view replays", e);
+            log.warn("Could not follow view replays: {}", e.toString());
         }
     }
 
-    private record Replay(String name, long generation, String state, Instant requestedAt) {
+    private record Replay(String name, long generation, String state, Instant heartbeat) {
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for other nodes", e);
-        }
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

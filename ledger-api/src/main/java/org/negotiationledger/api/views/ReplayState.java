@@ -5,14 +5,35 @@ import java.time.Instant;
 /**
  * The last replay requested for a view.
  *
- * @param state   STOPPING while the nodes stop their processors, RUNNING once the view was reset
- *                and is rebuilding, FAILED when the reset could not be done
- * @param resetAt when the view was emptied and its tokens set back
+ * @param state           BUILDING while the view is rebuilt into fresh tables (the live view answers
+ *                        meanwhile), SWITCHING while every node pauses the view and the fresh tables
+ *                        take over, DONE once they have, FAILED when the rebuild could not finish (the
+ *                        live view is as it was)
+ * @param resetAt         when the rebuilt tables took over
+ * @param rebuiltPosition how far the rebuild has come in the history
+ * @param targetPosition  where the history stood when the rebuild began
  */
 public record ReplayState(long generation, String state, String requestedBy, Instant requestedAt, Instant resetAt,
-                          String error) {
+                          String error, Long rebuiltPosition, Long targetPosition) {
 
-    public static final String STOPPING = "STOPPING";
-    public static final String RUNNING = "RUNNING";
+    public static final String BUILDING = "BUILDING";
+    public static final String SWITCHING = "SWITCHING";
+    public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+
+    /** Whether the replay is under way. */
+    public boolean underWay() {
+        return BUILDING.equals(state) || SWITCHING.equals(state);
+    }
+
+    /** The share of the history rebuilt so far, 0 to 1. */
+    public double progress() {
+        if (!underWay()) {
+            return 1;
+        }
+        if (targetPosition == null || targetPosition <= 0 || rebuiltPosition == null) {
+            return 0;
+        }
+        return Math.min(1, (double) rebuiltPosition / targetPosition);
+    }
 }

@@ -67,6 +67,7 @@ public class ViewProgress {
         double progress = 1;
         for (SegmentToken segment : tokens(name, processor)) {
             long position = position(segment.token());
+            // A processor without tokens builds itself from the start: a view added later.
             long replayEnd = replayEnd(segment.token());
             boolean replaying = position < replayEnd;
             if (replaying) {
@@ -77,7 +78,11 @@ public class ViewProgress {
         }
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
-        boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying);
+        boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying)
+                || replay != null && replay.underWay();
+        if (replay != null && replay.underWay()) {
+            progress = Math.min(progress, replay.progress());
+        }
         long waiting = deadLetters.count(name);
         String state = segments.stream().anyMatch(segment -> segment.error() != null) ? ViewStatus.FAILING
                 : replaying ? ViewStatus.REPLAYING

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A view that exists only in tests, switched on by {@code ledger.test.late-view=true}: it stands
  * for a view added in a later release, which must build itself from the whole history. With
  * {@code ledger.test.late-view.fail-once-at=N} its handler fails the first time it meets its N-th
- * event, as a view does when its database hiccups.
+ * event, as a view does when its database hiccups; so does a fresh instance made to rebuild it.
  */
 @ProcessingGroup(LateView.NAME)
 public class LateView {
@@ -28,9 +28,13 @@ public class LateView {
     private final long failOnceAt;
     private final AtomicLong seen = new AtomicLong();
 
-    LateView(JdbcTemplate jdbc, long failOnceAt) {
+    /** How the view misbehaves: each instance fails once at its {@code failOnceAt}-th event (-1: never). */
+    public record Settings(long failOnceAt) {
+    }
+
+    public LateView(JdbcTemplate jdbc, Settings settings) {
         this.jdbc = jdbc;
-        this.failOnceAt = failOnceAt;
+        this.failOnceAt = settings.failOnceAt();
     }
 
     @EventHandler
@@ -52,8 +56,13 @@ public class LateView {
     static class Enabled {
 
         @Bean
-        LateView lateView(JdbcTemplate jdbc, @Value("${ledger.test.late-view.fail-once-at:-1}") long failOnceAt) {
-            return new LateView(jdbc, failOnceAt);
+        Settings lateViewSettings(@Value("${ledger.test.late-view.fail-once-at:-1}") long failOnceAt) {
+            return new Settings(failOnceAt);
+        }
+
+        @Bean
+        LateView lateView(JdbcTemplate jdbc, Settings settings) {
+            return new LateView(jdbc, settings);
         }
     }
 }

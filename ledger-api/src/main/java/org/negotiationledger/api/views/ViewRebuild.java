@@ -1,0 +1,145 @@
+package org.negotiationledger.api.views;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * One rebuild of one view: a fresh instance of the view's own projector, over a database in
+ * which the view's tables are their {@code …_next} copies, handed the whole history in batches of
+ * one transaction each, as the view's processor would.
+ */
+final class ViewRebuild implements AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    private final AnnotationEventHandlerAdapter projector;
+    private final SpringTransactionManager transactions;
+    private final BlockingStream<TrackedEventMessage<?>> history;
+    private TrackingToken token;
+
+    ViewRebuild(String view, ApplicationContext context, DataSource dataSource, List<String> tables,
+                EventStore events) {
+        RenamingDataSource copies = new RenamingDataSource(dataSource, tables);
+        this.projector = new AnnotationEventHandlerAdapter(newProjector(view, context, new JdbcTemplate(copies)));
+        this.transactions = new SpringTransactionManager(new DataSourceTransactionManager(copies));
+        this.history = events.openStream(null);
+    }
+
+    /** Where the rebuild is: the token of the last event handled, or null before the first. */
+    TrackingToken token() {
+        return token;
+    }
+
+    long position() {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    /**
+     * Handles the history until it has passed {@code target} and then nothing more arrives for a
+     * second, or new events keep arriving for {@code atMostMillis} more (a busy ledger never falls
+     * quiet); tells {@code progress} after each batch.
+     */
+    void catchUp(long target, long atMostMillis, LongConsumer progress) throws Exception {
+        long quietSince = System.currentTimeMillis();
+        long caughtUpAt = -1;
+        while (true) {
+            if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                handleBatch();
+                progress.accept(position());
+                quietSince = System.currentTimeMillis();
+            }
+            long now = System.currentTimeMillis();
+            if (position() >= target && caughtUpAt < 0) {
+                caughtUpAt = now;
+            }
+            if (caughtUpAt >= 0 && (now - quietSince >= 1000 || now - caughtUpAt >= atMostMillis)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Handles the history until it has passed {@code head}; positions below it still open (a
+     * transaction not yet committed) stay gaps in the token, as they would for the processor.
+     */
+    void until(long head, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (position() < head) {
+            if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                handleBatch();
+            } else if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the history did not reach position " + head + " in time");
+            }
+        }
+    }
+
+    private void handleBatch() throws Exception {
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        while (batch.size() < BATCH && history.hasNextAvailable()) {
+            batch.add(history.nextAvailable());
+        }
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.execute(() -> {
+            for (TrackedEventMessage<?> event : batch) {
+                try {
+                    projector.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the rebuilt view failed on event " + event.getIdentifier()
+                            + ": " + e.getMessage(), e);
+                }
+            }
+        });
+        token = batch.get(batch.size() - 1).trackingToken();
+    }
+
+    /** A token for the view's processor that stands where this rebuild stopped. */
+    TrackingToken handOver() {
+        return token != null ? token : GapAwareTrackingToken.newInstance(-1, List.of());
+    }
+
+    @Override
+    public void close() {
+        history.close();
+    }
+
+    /**
+     * A new instance of the view's projector, its constructor given {@code jdbc} for a JdbcTemplate and
+     * the application's beans for anything else.
+     */
+    private static Object newProjector(String view, ApplicationContext context, JdbcTemplate jdbc) {
+        Object live = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> view.equals(bean.getClass().getAnnotation(ProcessingGroup.class).value()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no projector for view " + view));
+        Constructor<?> constructor = live.getClass().getDeclaredConstructors()[0];
+        Object[] arguments = new Object[constructor.getParameterCount()];
+        Class<?>[] types = constructor.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            arguments[i] = types[i] == JdbcTemplate.class ? jdbc : context.getBean(types[i]);
+        }
+        try {
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a projector for view " + view, e);
+        }
+    }
+}
