@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  */
 public final class Problems {
 
+    /** Seconds a client is asked to wait before trying again when the database does not answer. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private Problems() {
     }
 
@@ -92,9 +95,6 @@ public final class Problems {
         return problem(ProblemType.INTERNAL_ERROR, "the ledger could not answer this request; if it was a command, "
                 + "look for it in the audit or resend it with the same id");
     }
-
-    /** Seconds a client is asked to wait before trying again when the database does not answer. */
-    public static final int RETRY_AFTER_SECONDS = 5;
 
     /**
      * The problem a failure of the database amounts to, or null when it is none. When no
@@ -209,8 +209,10 @@ public final class Problems {
     static String quoted(Object value) {
         String text = String.valueOf(value);
         StringBuilder shown = new StringBuilder();
-        text.codePoints().limit(100).forEach(c -> shown.append(c < 0x20 || c == 0x7F || Character.isSurrogate((char) c)
-                && c <= 0xFFFF ? String.format("\\u%04X", c) : Character.toString(c)));
+        text.codePoints().limit(100).forEach(c -> {
+            boolean unprintable = Character.isISOControl(c) || c <= 0xFFFF && Character.isSurrogate((char) c);
+            shown.append(unprintable ? String.format("\\u%04X", c) : Character.toString(c));
+        });
         if (text.codePointCount(0, text.length()) > 100) {
             shown.append("…");
         }
