@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the ledger records about a command besides its content: who recorded it, the request it
- * came with, and (for conditional commands) the negotiation version the client expects.
+ * What the ledger records about a command besides its content: who recorded it (the authenticated
+ * user), the request it came with ({@code X-Request-Id}, or one made up; an import line adds its
+ * number) and, for a conditional command, the negotiation version the client expects
+ * ({@code If-Match}).
  */
 public record CommandMetadata(String recordedBy, String correlationId, Long expectedVersion) {
 

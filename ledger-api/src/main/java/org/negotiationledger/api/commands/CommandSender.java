@@ -3,8 +3,8 @@ package org.negotiationledger.api.commands;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.api.storage.DatabaseWatch;
-import org.negotiationledger.api.storage.StorageFailures;
 import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
@@ -66,11 +66,15 @@ public class CommandSender {
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData()));
                 return result.outcome();
             } catch (ConcurrencyException appendedElsewhere) {
+                // Another node appended to the negotiation first: try again on the fresh history.
                 if (attempt == MAX_ATTEMPTS) {
                     throw appendedElsewhere;
                 }
                 pause(attempt);
             } catch (LedgerException refused) {
+                // The refusal may come from this node's cached negotiation, which can be behind what
+                // another node recorded (the cache drops it on a refusal): check once more on the
+                // stored history before the client is told no.
                 if (attempt > 1) {
                     throw refused;
                 }

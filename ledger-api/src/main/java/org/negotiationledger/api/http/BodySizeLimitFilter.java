@@ -7,6 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.negotiationledger.api.problems.BodyTooLargeException;
+import org.negotiationledger.api.problems.Limits;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,13 +34,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         chain.doFilter(new LimitedRequest(request), response);
-    }
-
-    /** Thrown when a body is larger than the limit. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("the request body is larger than " + LIMIT + " bytes");
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.problems.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +44,7 @@ class OpenApiConfiguration {
 
     static {
         // Resolved from headers, not a query parameter.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandMetadata.class);
     }
 
     /** What the query parameters the views share mean, with an example each. */

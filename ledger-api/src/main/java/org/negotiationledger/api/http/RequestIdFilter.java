@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
-    static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override

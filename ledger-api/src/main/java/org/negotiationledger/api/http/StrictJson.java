@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.RefusedValueException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,16 +58,6 @@ class StrictJson {
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
                 });
-    }
-
-    /**
-     * A value the ledger refuses, with a message in the user's words; Jackson adds the field's path
-     * as the exception travels out.
-     */
-    static final class RefusedValueException extends JsonMappingException {
-        RefusedValueException(JsonParser parser, String message) {
-            super(parser, message);
-        }
     }
 
     private static final class TextDeserializer extends StdScalarDeserializer<String> {

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.http;
 
+import org.negotiationledger.api.commands.CommandMetadataResolver;
+import org.negotiationledger.api.problems.Limits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,9 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final CommandContextResolver commandContextResolver;
+    private final CommandMetadataResolver commandContextResolver;
 
-    WebConfiguration(CommandContextResolver commandContextResolver) {
+    WebConfiguration(CommandMetadataResolver commandContextResolver) {
         this.commandContextResolver = commandContextResolver;
     }
 

@@ -1,13 +1,13 @@
 package org.negotiationledger.api.importing;
 
+import org.negotiationledger.api.commands.CommandLines;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandSender;
-import org.negotiationledger.api.http.CommandLines;
-import org.negotiationledger.api.http.Limits;
-import org.negotiationledger.api.http.ProblemException;
-import org.negotiationledger.api.http.ProblemType;
-import org.negotiationledger.api.http.Problems;
+import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.negotiationledger.api.http.CommandContext;
-import org.negotiationledger.api.http.ProblemException;
+import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.problems.ProblemException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +42,7 @@ class ImportController {
                     + "changes nothing.")
     void importLines(@RequestParam(defaultValue = "stop") String onError,
                      @RequestParam(defaultValue = "all") String report,
-                     CommandContext context, HttpServletRequest request, HttpServletResponse response)
+                     CommandMetadata context, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (!onError.equals("stop") && !onError.equals("continue")) {
             throw ProblemException.invalidParameter("onError", "must be stop or continue");

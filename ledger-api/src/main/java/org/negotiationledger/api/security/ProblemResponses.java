@@ -3,7 +3,7 @@ package org.negotiationledger.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.negotiationledger.api.http.ProblemType;
+import org.negotiationledger.api.problems.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 

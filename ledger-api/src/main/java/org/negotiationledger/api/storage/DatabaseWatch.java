@@ -1,15 +1,16 @@
 package org.negotiationledger.api.storage;
 
+import org.negotiationledger.api.problems.StorageFailures;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Remembers that the database stopped answering, so that commands fail at once rather than each

@@ -1,23 +1,23 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.commands;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.negotiationledger.api.commands.CommandOutcome;
+import org.negotiationledger.api.commands.CommandRequests.AddTopicRequest;
+import org.negotiationledger.api.commands.CommandRequests.AgreeExchangeRequest;
+import org.negotiationledger.api.commands.CommandRequests.ClosureRequest;
+import org.negotiationledger.api.commands.CommandRequests.CorrectionRequest;
+import org.negotiationledger.api.commands.CommandRequests.ExecutionRequest;
+import org.negotiationledger.api.commands.CommandRequests.OpenNegotiationRequest;
+import org.negotiationledger.api.commands.CommandRequests.ProposeExchangeRequest;
+import org.negotiationledger.api.commands.CommandRequests.RecordMeetingRequest;
+import org.negotiationledger.api.commands.CommandRequests.RecordStatementRequest;
+import org.negotiationledger.api.commands.CommandRequests.RegisterDelegateRequest;
+import org.negotiationledger.api.commands.CommandRequests.RegisterPartyRequest;
+import org.negotiationledger.api.commands.CommandRequests.RetractionRequest;
+import org.negotiationledger.api.commands.CommandRequests.Target;
 import org.negotiationledger.api.commands.CommandSender;
-import org.negotiationledger.api.http.CommandRequests.AddTopicRequest;
-import org.negotiationledger.api.http.CommandRequests.AgreeExchangeRequest;
-import org.negotiationledger.api.http.CommandRequests.ClosureRequest;
-import org.negotiationledger.api.http.CommandRequests.CorrectionRequest;
-import org.negotiationledger.api.http.CommandRequests.ExecutionRequest;
-import org.negotiationledger.api.http.CommandRequests.OpenNegotiationRequest;
-import org.negotiationledger.api.http.CommandRequests.ProposeExchangeRequest;
-import org.negotiationledger.api.http.CommandRequests.RecordMeetingRequest;
-import org.negotiationledger.api.http.CommandRequests.RecordStatementRequest;
-import org.negotiationledger.api.http.CommandRequests.RegisterDelegateRequest;
-import org.negotiationledger.api.http.CommandRequests.RegisterPartyRequest;
-import org.negotiationledger.api.http.CommandRequests.RetractionRequest;
-import org.negotiationledger.api.http.CommandRequests.Target;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,7 +55,7 @@ class NegotiationCommandController {
     @PostMapping
     @Operation(summary = "Open a negotiation")
     ResponseEntity<CommandResponse> openNegotiation(@Valid @RequestBody OpenNegotiationRequest body,
-                                                    CommandContext context) {
+                                                    CommandMetadata context) {
         return send(body.toCommand(new Target(null, null), now()), context);
     }
 
@@ -63,7 +63,7 @@ class NegotiationCommandController {
     @Operation(summary = "Register a party (a side, mediator or observer)")
     ResponseEntity<CommandResponse> registerParty(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RegisterPartyRequest body,
-                                                  CommandContext context) {
+                                                  CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -71,14 +71,14 @@ class NegotiationCommandController {
     @Operation(summary = "Register a delegate who speaks or acts for a party")
     ResponseEntity<CommandResponse> registerDelegate(@PathVariable String negotiationId,
                                                      @Valid @RequestBody RegisterDelegateRequest body,
-                                                     CommandContext context) {
+                                                     CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
     @PostMapping("/{negotiationId}/topics")
     @Operation(summary = "Add a topic")
     ResponseEntity<CommandResponse> addTopic(@PathVariable String negotiationId,
-                                             @Valid @RequestBody AddTopicRequest body, CommandContext context) {
+                                             @Valid @RequestBody AddTopicRequest body, CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -87,7 +87,7 @@ class NegotiationCommandController {
             description = "The effective date is the day it was said; the recording time is now.")
     ResponseEntity<CommandResponse> recordStatement(@PathVariable String negotiationId,
                                                     @Valid @RequestBody RecordStatementRequest body,
-                                                    CommandContext context) {
+                                                    CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -97,7 +97,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> correctStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody CorrectionRequest body,
-                                                     CommandContext context) {
+                                                     CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, statementId), now()), context);
     }
 
@@ -107,7 +107,7 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> retractStatement(@PathVariable String negotiationId,
                                                      @PathVariable String statementId,
                                                      @Valid @RequestBody RetractionRequest body,
-                                                     CommandContext context) {
+                                                     CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, statementId), now()), context);
     }
 
@@ -115,7 +115,7 @@ class NegotiationCommandController {
     @Operation(summary = "Record a round of talks")
     ResponseEntity<CommandResponse> recordMeeting(@PathVariable String negotiationId,
                                                   @Valid @RequestBody RecordMeetingRequest body,
-                                                  CommandContext context) {
+                                                  CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -123,7 +123,7 @@ class NegotiationCommandController {
     @Operation(summary = "Propose an exchange (numbered, or all for all in categories)")
     ResponseEntity<CommandResponse> proposeExchange(@PathVariable String negotiationId,
                                                     @Valid @RequestBody ProposeExchangeRequest body,
-                                                    CommandContext context) {
+                                                    CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -131,7 +131,7 @@ class NegotiationCommandController {
     @Operation(summary = "Record that at least two parties agreed an exchange")
     ResponseEntity<CommandResponse> agreeExchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
                                                   @Valid @RequestBody AgreeExchangeRequest body,
-                                                  CommandContext context) {
+                                                  CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, exchangeId), now()), context);
     }
 
@@ -141,14 +141,14 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponse> recordExchangeExecution(@PathVariable String negotiationId,
                                                     @PathVariable String exchangeId,
                                                     @Valid @RequestBody ExecutionRequest body,
-                                                    CommandContext context) {
+                                                    CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, exchangeId), now()), context);
     }
 
     @PostMapping("/{negotiationId}/closure")
     @Operation(summary = "Close a negotiation", description = "A closed negotiation accepts nothing but corrections.")
     ResponseEntity<CommandResponse> closeNegotiation(@PathVariable String negotiationId,
-                                                     @Valid @RequestBody ClosureRequest body, CommandContext context) {
+                                                     @Valid @RequestBody ClosureRequest body, CommandMetadata context) {
         return send(body.toCommand(new Target(negotiationId, null), now()), context);
     }
 
@@ -156,8 +156,8 @@ class NegotiationCommandController {
         return clock.instant();
     }
 
-    private ResponseEntity<CommandResponse> send(NegotiationCommand command, CommandContext context) {
-        CommandOutcome outcome = commands.send(command, context.metadata());
+    private ResponseEntity<CommandResponse> send(NegotiationCommand command, CommandMetadata context) {
+        CommandOutcome outcome = commands.send(command, context);
         return ResponseEntity.status(outcome.appended() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(Long.toString(outcome.version()))
                 .body(new CommandResponse(outcome.negotiationId(), outcome.version(), outcome.position(),

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.problems;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.negotiationledger.api.storage.StorageFailures;
+import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.springframework.http.ProblemDetail;
@@ -36,7 +36,7 @@ public final class Problems {
     private Problems() {
     }
 
-    static ProblemDetail problem(ProblemType type, String detail) {
+    public static ProblemDetail problem(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.type());
         problem.setTitle(type.title());
@@ -119,7 +119,7 @@ public final class Problems {
     }
 
     /** Bean Validation's findings, each field with its message. */
-    static ProblemDetail invalidFields(Set<? extends ConstraintViolation<?>> violations) {
+    public static ProblemDetail invalidFields(Set<? extends ConstraintViolation<?>> violations) {
         List<Map<String, String>> errors = violations.stream()
                 .map(violation -> Map.of("field", violation.getPropertyPath().toString(),
                         "message", violation.getMessage()))
@@ -137,7 +137,7 @@ public final class Problems {
     }
 
     static String notReadableDetail(Throwable cause) {
-        if (cause instanceof StrictJson.RefusedValueException refused) {
+        if (cause instanceof RefusedValueException refused) {
             return "field '" + path(refused) + "' " + refused.getOriginalMessage();
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {

@@ -1,8 +1,9 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.commands;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
+import org.negotiationledger.api.problems.Limits;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

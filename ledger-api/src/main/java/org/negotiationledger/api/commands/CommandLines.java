@@ -1,24 +1,28 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.negotiationledger.api.http.CommandRequests.AddTopicRequest;
-import org.negotiationledger.api.http.CommandRequests.AgreeExchangeRequest;
-import org.negotiationledger.api.http.CommandRequests.ClosureRequest;
-import org.negotiationledger.api.http.CommandRequests.CommandRequest;
-import org.negotiationledger.api.http.CommandRequests.CorrectionRequest;
-import org.negotiationledger.api.http.CommandRequests.ExecutionRequest;
-import org.negotiationledger.api.http.CommandRequests.OpenNegotiationRequest;
-import org.negotiationledger.api.http.CommandRequests.ProposeExchangeRequest;
-import org.negotiationledger.api.http.CommandRequests.RecordMeetingRequest;
-import org.negotiationledger.api.http.CommandRequests.RecordStatementRequest;
-import org.negotiationledger.api.http.CommandRequests.RegisterDelegateRequest;
-import org.negotiationledger.api.http.CommandRequests.RegisterPartyRequest;
-import org.negotiationledger.api.http.CommandRequests.RetractionRequest;
-import org.negotiationledger.api.http.CommandRequests.Target;
+import org.negotiationledger.api.commands.CommandRequests.AddTopicRequest;
+import org.negotiationledger.api.commands.CommandRequests.AgreeExchangeRequest;
+import org.negotiationledger.api.commands.CommandRequests.ClosureRequest;
+import org.negotiationledger.api.commands.CommandRequests.CommandRequest;
+import org.negotiationledger.api.commands.CommandRequests.CorrectionRequest;
+import org.negotiationledger.api.commands.CommandRequests.ExecutionRequest;
+import org.negotiationledger.api.commands.CommandRequests.OpenNegotiationRequest;
+import org.negotiationledger.api.commands.CommandRequests.ProposeExchangeRequest;
+import org.negotiationledger.api.commands.CommandRequests.RecordMeetingRequest;
+import org.negotiationledger.api.commands.CommandRequests.RecordStatementRequest;
+import org.negotiationledger.api.commands.CommandRequests.RegisterDelegateRequest;
+import org.negotiationledger.api.commands.CommandRequests.RegisterPartyRequest;
+import org.negotiationledger.api.commands.CommandRequests.RetractionRequest;
+import org.negotiationledger.api.commands.CommandRequests.Target;
+import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -66,6 +70,11 @@ public class CommandLines {
      * @throws ProblemException        when the line is no command, or its fields are invalid
      * @throws JsonProcessingException when it is not JSON of the expected shape
      */
+    /** The paths the importer takes, as patterns over the HTTP API's paths (ids as {@link Limits#ID}). */
+    public static List<String> paths() {
+        return ROUTES.stream().map(route -> route.pattern().pattern()).toList();
+    }
+
     public NegotiationCommand read(String line, Instant recordedAt) throws JsonProcessingException {
         JsonNode node = json.readTree(line);
         if (node == null || !node.isObject() || !node.path("path").isTextual() || !node.path("body").isObject()) {

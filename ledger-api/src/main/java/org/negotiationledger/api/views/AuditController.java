@@ -1,9 +1,10 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.views;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.projections.audit.AuditEntry;
 import org.negotiationledger.projections.audit.AuditPage;

@@ -1,5 +1,7 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.commands;
 
+import org.negotiationledger.api.http.RequestIdFilter;
+import org.negotiationledger.api.problems.BadHeaderException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -13,22 +15,25 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a {@link CommandContext} from the request headers. */
+/**
+ * Reads a command's {@link CommandMetadata} from the request: the authenticated user, the request
+ * id and the {@code If-Match} header.
+ */
 @Component
-class CommandContextResolver implements HandlerMethodArgumentResolver {
+public class CommandMetadataResolver implements HandlerMethodArgumentResolver {
 
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == CommandContext.class;
+        return parameter.getParameterType() == CommandMetadata.class;
     }
 
     @Override
-    public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+    public CommandMetadata resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
         String correlationId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-        return new CommandContext(recordedBy(), correlationId,
+        return new CommandMetadata(recordedBy(), correlationId,
                 expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
     }
 
@@ -51,19 +56,5 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
                     "must be the ETag of a negotiation version, such as \"3\"");
         }
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** A request header that cannot be understood. */
-    static final class BadHeaderException extends RuntimeException {
-        private final String header;
-
-        BadHeaderException(String header, String message) {
-            super(message);
-            this.header = header;
-        }
-
-        String header() {
-            return header;
-        }
     }
 }

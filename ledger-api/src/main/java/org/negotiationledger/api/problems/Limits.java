@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.problems;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.problems;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.negotiationledger.api.storage.DatabaseWatch;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
@@ -10,14 +10,13 @@ import org.negotiationledger.core.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -44,11 +43,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private final DatabaseWatch database;
-
-    ProblemDetailsAdvice(DatabaseWatch database) {
-        this.database = database;
-    }
 
     @ExceptionHandler({RuleViolationException.class, IdConflictException.class, AggregateNotFoundException.class,
             ConflictingAggregateVersionException.class, ConcurrencyException.class})
@@ -57,7 +51,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail badHeader(CommandContextResolver.BadHeaderException e) {
+    ProblemDetail badHeader(BadHeaderException e) {
         ProblemDetail problem = Problems.problem(ProblemType.INVALID_HEADER, e.header() + " " + e.getMessage());
         problem.setProperty("header", e.header());
         return problem;
@@ -78,9 +72,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         ProblemDetail storage = Problems.storageUnavailable(e, HttpMethod.POST.matches(request.getMethod()));
         if (storage != null) {
-            database.failed(e);
             log.warn("The database did not answer {} {}: {}", request.getMethod(),
-                    LogText.safe(request.getRequestURI()), rootCause(e).toString());
+                    request.getRequestURI(), rootCause(e).toString());
             return ResponseEntity.status(storage.getStatus())
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.RETRY_AFTER_SECONDS)).body(storage);
         }
@@ -155,9 +148,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
+        if (causedBy(e, BodyTooLargeException.class)) {
             ProblemDetail problem = Problems.problem(ProblemType.BODY_TOO_LARGE,
-                    "the request body is larger than the limit of " + BodySizeLimitFilter.LIMIT + " bytes");
+                    "the request body is larger than the limit of " + Limits.BODY_BYTES + " bytes");
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
         ProblemDetail problem = Problems.problem(ProblemType.MALFORMED_REQUEST,

@@ -1,10 +1,10 @@
-package org.negotiationledger.api.admin;
+package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.negotiationledger.api.http.CommandContext;
-import org.negotiationledger.api.http.ProblemException;
-import org.negotiationledger.api.http.ProblemType;
+import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.DeadLetterRows;
 import org.negotiationledger.api.views.DeadLetters;
 import org.negotiationledger.api.views.ReplayCoordinator;
@@ -75,7 +75,7 @@ class ProjectionAdminController {
             description = "The view is rebuilt into fresh tables while it goes on answering; once caught up, the "
                     + "rebuilt tables take over on every node at once. Follow the progress in the listing; a "
                     + "rebuild that fails leaves the view as it was.")
-    ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandContext context) {
+    ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandMetadata context) {
         known(name);
         try {
             replays.request(name, context.recordedBy());

@@ -1,7 +1,8 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.meetings.MeetingTimelineQuery;
 import org.negotiationledger.projections.meetings.MeetingsProjector;

@@ -1,7 +1,9 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.projections.positions.PositionChanges;
 import org.negotiationledger.projections.positions.PositionChangesQuery;
 import org.negotiationledger.projections.positions.PositionHistory;

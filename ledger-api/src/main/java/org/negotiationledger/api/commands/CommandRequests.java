@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.commands;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.CloseNegotiation;
@@ -36,12 +38,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.negotiationledger.api.http.Limits.ITEMS;
-import static org.negotiationledger.api.http.Limits.KIND;
-import static org.negotiationledger.api.http.Limits.NAME;
-import static org.negotiationledger.api.http.Limits.TEXT;
-import static org.negotiationledger.api.http.Limits.UNIT;
-import static org.negotiationledger.api.http.Limits.URL;
+import static org.negotiationledger.api.problems.Limits.ITEMS;
+import static org.negotiationledger.api.problems.Limits.KIND;
+import static org.negotiationledger.api.problems.Limits.NAME;
+import static org.negotiationledger.api.problems.Limits.TEXT;
+import static org.negotiationledger.api.problems.Limits.UNIT;
+import static org.negotiationledger.api.problems.Limits.URL;
 
 /**
  * The JSON bodies of the command endpoints, with what makes them well-formed. Whether they fit

@@ -1,7 +1,8 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.views;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.views.DeadLetters;
 import org.negotiationledger.api.views.ReplayCoordinator;
 import org.negotiationledger.api.views.ViewProgress;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.storage;
+package org.negotiationledger.api.problems;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
