@@ -1,5 +1,6 @@
 package org.negotiationledger.api.commands;
 
+import org.negotiationledger.api.storage.StoreHeads;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -8,7 +9,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.negotiationledger.core.api.NegotiationCommand;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,14 +23,10 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
 
     private static final String APPENDED = CommandOutcomeTracker.class.getName() + ".appended";
 
-    /** One step down the (negotiation, sequence) index, however long the history. */
-    private static final String HEAD = "SELECT sequencenumber, globalindex FROM domainevententry "
-            + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1";
+    private final StoreHeads heads;
 
-    private final JdbcTemplate jdbc;
-
-    CommandOutcomeTracker(CommandBus commandBus, EventStore eventStore, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    CommandOutcomeTracker(CommandBus commandBus, EventStore eventStore, StoreHeads heads) {
+        this.heads = heads;
         commandBus.registerHandlerInterceptor(this);
         eventStore.registerDispatchInterceptor(events -> {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
@@ -51,10 +47,10 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
         unitOfWork.onPrepareCommit(committing -> {
             AtomicInteger appended = committing.root().getResource(APPENDED);
             // The last event by sequence is also the last by position: a negotiation's appends are serial.
-            pending.outcome = jdbc.queryForObject(HEAD,
-                    (row, n) -> new CommandOutcome(command.negotiationId(), row.getLong(1) + 1, row.getLong(2),
-                            appended != null && appended.get() > 0),
-                    command.negotiationId());
+            StoreHeads.Head head = heads.negotiation(command.negotiationId()).orElseThrow(
+                    () -> new IllegalStateException("negotiation " + command.negotiationId() + " has no events"));
+            pending.outcome = new CommandOutcome(command.negotiationId(), head.sequence() + 1, head.position(),
+                    appended != null && appended.get() > 0);
         });
         return pending;
     }

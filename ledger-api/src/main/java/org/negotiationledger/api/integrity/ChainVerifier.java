@@ -1,17 +1,16 @@
 package org.negotiationledger.api.integrity;
 
+import org.negotiationledger.api.storage.EventRows;
 import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.integrity.Verification.Broken;
 import org.negotiationledger.api.integrity.Verification.Problem;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,17 +20,11 @@ import java.util.function.Consumer;
 @Component
 class ChainVerifier {
 
-    private static final int FETCH_SIZE = 500;
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    private final EventRows rows;
     private final Serializer serializer;
 
-    ChainVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                  @Qualifier("eventSerializer") Serializer serializer) {
-        this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+    ChainVerifier(EventRows rows, @Qualifier("eventSerializer") Serializer serializer) {
+        this.rows = rows;
         this.serializer = serializer;
     }
 
@@ -46,24 +39,16 @@ class ChainVerifier {
 
     /** Verifies the history and, when {@code kept} is given, that it still holds that checkpoint. */
     Optional<Verification> verify(String negotiationId, Kept kept) {
-        Long lastSequence = jdbc.queryForObject("SELECT MAX(sequencenumber) FROM domainevententry "
-                + "WHERE aggregateidentifier = ?", Long.class, negotiationId);
-        if (lastSequence == null) {
+        OptionalLong lastSequence = rows.lastSequence(negotiationId);
+        if (lastSequence.isEmpty()) {
             return Optional.empty();
         }
-        Walk walk = new Walk(negotiationId, lastSequence, kept);
-        // In a transaction, so that PostgreSQL streams the rows instead of loading them all.
-        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
-                    + " FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber");
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setString(1, negotiationId);
-            return statement;
-        }, row -> {
+        Walk walk = new Walk(negotiationId, lastSequence.getAsLong(), kept);
+        rows.forEach(negotiationId, row -> {
             if (walk.broken == null) {
-                walk.next(StoredEvent.read(row));
+                walk.next(StoredEvent.of(row));
             }
-        }));
+        });
         if (walk.broken == null && kept != null) {
             walk.checkAgainstKept();
         }
@@ -72,9 +57,7 @@ class ChainVerifier {
 
     /** Every negotiation in the store, in id order, verified one after the other. */
     void verifyAll(Consumer<Verification> each) {
-        List<String> ids = jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry "
-                + "ORDER BY aggregateidentifier", String.class);
-        for (String id : ids) {
+        for (String id : rows.negotiations()) {
             verify(id).ifPresent(each);
         }
     }

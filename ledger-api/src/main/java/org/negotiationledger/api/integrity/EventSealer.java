@@ -1,5 +1,6 @@
 package org.negotiationledger.api.integrity;
 
+import org.negotiationledger.api.storage.EventRows;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -12,7 +13,6 @@ import org.axonframework.serialization.Serializer;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ class EventSealer {
     private static final int REMEMBERED_NEGOTIATIONS = 10_000;
 
     private final Serializer serializer;
-    private final JdbcTemplate jdbc;
+    private final EventRows rows;
     /** The last committed link of each recently used negotiation, so that most appends read nothing. */
     private final Map<String, Link> committed = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,9 +49,9 @@ class EventSealer {
                 }
             });
 
-    EventSealer(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc) {
+    EventSealer(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, EventRows rows) {
         this.serializer = serializer;
-        this.jdbc = jdbc;
+        this.rows = rows;
         eventStore.registerDispatchInterceptor(this::sealAll);
     }
 
@@ -107,9 +107,8 @@ class EventSealer {
                 return link.hash();
             }
         }
-        List<byte[]> metadata = jdbc.queryForList("SELECT metadata FROM domainevententry "
-                + "WHERE aggregateidentifier = ? AND sequencenumber = ?", byte[].class, negotiationId, sequence - 1);
-        String hash = metadata.isEmpty() ? null : StoredEvent.hashIn(metadata.get(0));
+        byte[] metadata = rows.metadataAt(negotiationId, sequence - 1);
+        String hash = metadata == null ? null : StoredEvent.hashIn(metadata);
         // An event stored before the ledger sealed its events starts the chain afresh.
         return hash == null ? EventSeal.GENESIS : hash;
     }

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.integrity;
 
+import org.negotiationledger.api.storage.EventRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,28 +10,21 @@ import org.negotiationledger.core.api.NegotiationEvent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One row of domainevententry as stored, read back byte for byte, with the seal it carries and
- * the seal its content calls for.
+ * One stored event, read back byte for byte, with the seal it carries and the seal its content
+ * calls for.
  */
 record StoredEvent(long position, String negotiationId, long sequence, String eventId, String payloadType,
                    String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
 
-    static final String COLUMNS = "globalindex, aggregateidentifier, sequencenumber, eventidentifier, payloadtype, "
-            + "payloadrevision, payload, metadata, timestamp";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StoredEvent read(ResultSet row) throws SQLException {
-        return new StoredEvent(row.getLong("globalindex"), row.getString("aggregateidentifier"),
-                row.getLong("sequencenumber"), row.getString("eventidentifier"), row.getString("payloadtype"),
-                row.getString("payloadrevision"), row.getBytes("payload"), row.getBytes("metadata"),
-                row.getString("timestamp"));
+    static StoredEvent of(EventRows.Row row) {
+        return new StoredEvent(row.position(), row.negotiationId(), row.sequence(), row.eventId(), row.payloadType(),
+                row.payloadRevision(), row.payload(), row.metadata(), row.timestamp());
     }
 
     /** The hash in a stored event's metadata, or null when it has none. */

@@ -49,6 +49,11 @@ public class DeadLetterRows {
                 view, limit);
     }
 
+    /** Forgets every event the view set aside (its rebuilt tables hold them all). */
+    public void clear(String view) {
+        jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", view);
+    }
+
     private static String simpleName(String type) {
         return type.substring(type.lastIndexOf('.') + 1);
     }

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.views;
 
+import org.negotiationledger.api.storage.DeadLetterRows;
+import org.negotiationledger.api.storage.ViewTokens;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -65,6 +67,8 @@ public class ReplayCoordinator {
     private final TokenStore tokens;
     private final EventStore events;
     private final ApplicationContext context;
+    private final ViewTokens storedTokens;
+    private final DeadLetterRows deadLetters;
     private final Clock clock;
     private final Duration stopTimeout;
     /** Held while a view's tables change place, so that no answer on this node reads between. */
@@ -76,7 +80,7 @@ public class ReplayCoordinator {
 
     ReplayCoordinator(ViewProgress views, ViewTables tables, JdbcTemplate jdbc, DataSource dataSource,
                       PlatformTransactionManager transactions, TokenStore tokens, EventStore events,
-                      ApplicationContext context, Clock clock,
+                      ApplicationContext context, ViewTokens storedTokens, DeadLetterRows deadLetters, Clock clock,
                       @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout) {
         this.views = views;
         this.tables = tables;
@@ -86,6 +90,8 @@ public class ReplayCoordinator {
         this.tokens = tokens;
         this.events = events;
         this.context = context;
+        this.storedTokens = storedTokens;
+        this.deadLetters = deadLetters;
         this.clock = clock;
         this.stopTimeout = stopTimeout;
     }
@@ -193,7 +199,7 @@ public class ReplayCoordinator {
                     tokens.storeToken(token, name, segment);
                     tokens.releaseClaim(name, segment);
                 }
-                jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", name);
+                deadLetters.clear(name);
                 jdbc.update("UPDATE view_replay SET state = ?, reset_at = ?, heartbeat_at = ? "
                         + "WHERE processor_name = ? AND generation = ?", ReplayState.DONE, now(), now(), name,
                         generation);
@@ -232,14 +238,9 @@ public class ReplayCoordinator {
         }
     }
 
-    /**
-     * The segments of the view a live node still holds. A claim not renewed for longer than the
-     * token store's claim timeout belongs to a node that is gone.
-     */
+    /** The segments of the view a live node still holds. */
     private long ownedSegments(String name) {
-        Instant stale = Instant.now().minus(CLAIM_TIMEOUT);
-        return jdbc.queryForList("SELECT timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
-                String.class, name).stream().filter(claimed -> Instant.parse(claimed).isAfter(stale)).count();
+        return storedTokens.held(name, CLAIM_TIMEOUT);
     }
 
     /**

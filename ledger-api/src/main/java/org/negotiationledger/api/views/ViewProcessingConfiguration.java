@@ -44,11 +44,12 @@ class ViewProcessingConfiguration {
     @Bean
     ConfigurerModule trackingViews(@Value("${ledger.views.batch-size:500}") int batchSize,
                                    @Value("${ledger.views.segments:1}") int segments,
-                                   ConnectionProvider connections, TransactionManager transactions) {
+                                   ConnectionProvider connections, TransactionManager transactions,
+                                   ViewSignals signals) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configureViews(configurer, batchSize, segments, connections, transactions);
+                configureViews(configurer, batchSize, segments, connections, transactions, signals);
             }
 
             /** After Axon's own modules, whose dead-letter provider would replace this one. */
@@ -60,7 +61,8 @@ class ViewProcessingConfiguration {
     }
 
     private static void configureViews(Configurer configurer, int batchSize, int segments,
-                                       ConnectionProvider connections, TransactionManager transactions) {
+                                       ConnectionProvider connections, TransactionManager transactions,
+                                       ViewSignals signals) {
         configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
@@ -68,6 +70,7 @@ class ViewProcessingConfiguration {
                         // An idle segment waits this long for new events, then renews its claim.
                         .andEventAvailabilityTimeout(1, TimeUnit.SECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processor) -> signals)
                 .registerDefaultDeadLetterPolicy(config -> deadLetterPolicy())
                 .registerDeadLetterQueueProvider(view -> {
                     // Only the views that have dead letters ask the store whether a negotiation has any.

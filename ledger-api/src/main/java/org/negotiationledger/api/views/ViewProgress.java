@@ -1,5 +1,7 @@
 package org.negotiationledger.api.views;
 
+import org.negotiationledger.api.storage.StoreHeads;
+import org.negotiationledger.api.storage.ViewTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -8,7 +10,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,19 +26,24 @@ import java.util.Optional;
 @Component
 public class ViewProgress {
 
-    private static final Duration POLL = Duration.ofMillis(10);
+    /** How often a waiting request reads the progress of segments other nodes hold. */
+    private static final Duration ACROSS_NODES = Duration.ofMillis(250);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final StoreHeads heads;
+    private final ViewTokens storedTokens;
+    private final ViewSignals signals;
     private final Serializer serializer;
     private final DeadLetters deadLetters;
     /** At most this many negotiations are named as incomplete in a view's status. */
     private static final int NAMED = 100;
 
-    ViewProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-                 DeadLetters deadLetters) {
+    ViewProgress(EventProcessingConfiguration processing, StoreHeads heads, ViewTokens storedTokens,
+                 Serializer serializer, DeadLetters deadLetters, ViewSignals signals) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.heads = heads;
+        this.storedTokens = storedTokens;
+        this.signals = signals;
         this.serializer = serializer;
         this.deadLetters = deadLetters;
     }
@@ -55,8 +61,7 @@ public class ViewProgress {
 
     /** The global position of the last event stored; -1 when the store is empty. */
     public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
+        return heads.store();
     }
 
     public ViewStatus status(String name, ReplayState replay) {
@@ -114,21 +119,54 @@ public class ViewProgress {
                 Collections.emptySortedSet()));
     }
 
-    /** Waits until the view has processed {@code position}, at most {@code bound}; answers whether it has. */
+    /**
+     * Waits until the view has processed {@code position}, at most {@code bound}; answers whether it
+     * has. A waiting request is woken when one of this node's views commits a batch and then asks
+     * this node's processor; segments another node holds are read from the token store, at most
+     * every {@link #ACROSS_NODES}.
+     */
     public boolean awaitProcessed(String name, long position, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
-        while (!hasProcessed(name, position)) {
-            if (System.nanoTime() >= deadline) {
+        long nextStoreCheck = System.nanoTime();
+        while (true) {
+            Boolean here = processedHere(name, position);
+            if (Boolean.TRUE.equals(here)) {
+                return true;
+            }
+            if (here == null && System.nanoTime() >= nextStoreCheck) {
+                if (hasProcessed(name, position)) {
+                    return true;
+                }
+                nextStoreCheck = System.nanoTime() + ACROSS_NODES.toNanos();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                signals.await(Math.min(left, ACROSS_NODES.toNanos()) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
-        return true;
+    }
+
+    /**
+     * What this node's own processor knows, without the database: true when it holds every segment
+     * of the view and each has passed the position, false when it holds them all and one has not,
+     * null when another node holds a segment.
+     */
+    private Boolean processedHere(String name, long position) {
+        Map<Integer, EventTrackerStatus> local = processor(name).orElseThrow().processingStatus();
+        if (local.isEmpty()) {
+            return null;
+        }
+        int segments = local.values().iterator().next().getSegment().getMask() + 1;
+        if (local.size() < segments) {
+            return null;
+        }
+        return local.values().stream().allMatch(status -> hasSeen(status.getTrackingToken(), position));
     }
 
     /** The position the view has reached: the lowest of its segments. */
@@ -139,15 +177,13 @@ public class ViewProgress {
 
     private List<SegmentToken> tokens(String name, StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        return jdbc.query("SELECT segment, token, tokentype, owner FROM tokenentry WHERE processorname = ? "
-                + "ORDER BY segment", (row, n) -> {
-            int segment = row.getInt("segment");
-            EventTrackerStatus here = local.get(segment);
+        return storedTokens.of(name).stream().map(row -> {
+            EventTrackerStatus here = local.get(row.segment());
             TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
-                    : deserialize(row.getBytes("token"), row.getString("tokentype"));
+                    : deserialize(row.token(), row.tokenType());
             String error = here != null && here.isErrorState() ? trimmed(here.getError()) : null;
-            return new SegmentToken(segment, token, row.getString("owner"), error);
-        }, name);
+            return new SegmentToken(row.segment(), token, row.owner(), error);
+        }).toList();
     }
 
     /** Why processing fails, in one line: the innermost cause, its first line, at most 300 characters. */

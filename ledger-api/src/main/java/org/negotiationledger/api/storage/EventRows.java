@@ -1,0 +1,71 @@
+package org.negotiationledger.api.storage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** The stored rows of each negotiation's events, byte for byte, as the hash chain needs them. */
+@Component
+public class EventRows {
+
+    /** Rows fetched from the database at a time while a negotiation's history is walked. */
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    EventRows(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** One stored event as its row holds it. */
+    public record Row(long position, String negotiationId, long sequence, String eventId, String payloadType,
+                      String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
+    }
+
+    /** The sequence number of the negotiation's last event, if it has any. */
+    public OptionalLong lastSequence(String negotiationId) {
+        Long last = jdbc.queryForObject("SELECT MAX(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, negotiationId);
+        return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+    }
+
+    /**
+     * Hands the negotiation's rows to {@code each} in the order of their sequence numbers, streamed
+     * (in a read-only transaction, so that PostgreSQL does not load them all at once).
+     */
+    public void forEach(String negotiationId, Consumer<Row> each) {
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
+                    + "sequencenumber, eventidentifier, payloadtype, payloadrevision, payload, metadata, timestamp "
+                    + "FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber");
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, negotiationId);
+            return statement;
+        }, row -> {
+            each.accept(new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9)));
+        }));
+    }
+
+    /** Every negotiation in the store, in id order. */
+    public List<String> negotiations() {
+        return jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry ORDER BY aggregateidentifier",
+                String.class);
+    }
+
+    /** The metadata of the negotiation's event at {@code sequence}, or null when there is none. */
+    public byte[] metadataAt(String negotiationId, long sequence) {
+        List<byte[]> metadata = jdbc.queryForList("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND sequencenumber = ?", byte[].class, negotiationId, sequence);
+        return metadata.isEmpty() ? null : metadata.get(0);
+    }
+}

@@ -1,0 +1,37 @@
+package org.negotiationledger.api.storage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Where the event store ends: its last global position, and the last event of a negotiation. */
+@Component
+public class StoreHeads {
+
+    private final JdbcTemplate jdbc;
+
+    StoreHeads(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A negotiation's last event: its sequence number and global position. */
+    public record Head(long sequence, long position) {
+    }
+
+    /** The global position of the last event stored; -1 when the store is empty. */
+    public long store() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /**
+     * The negotiation's last event, one step down the (negotiation, sequence) index however long
+     * its history; inside a transaction that appended to it, that transaction's own last event.
+     */
+    public Optional<Head> negotiation(String negotiationId) {
+        return jdbc.query("SELECT sequencenumber, globalindex FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "ORDER BY sequencenumber DESC LIMIT 1",
+                (row, n) -> new Head(row.getLong(1), row.getLong(2)), negotiationId).stream().findFirst();
+    }
+}

@@ -1,0 +1,44 @@
+package org.negotiationledger.api.storage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The tokens of a view's segments as the token store holds them, shared by every node. */
+@Component
+public class ViewTokens {
+
+    private final JdbcTemplate jdbc;
+
+    ViewTokens(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One segment's stored token.
+     *
+     * @param owner the node that holds the segment, or null
+     */
+    public record Row(int segment, byte[] token, String tokenType, String owner) {
+    }
+
+    /** The view's segments in order. */
+    public List<Row> of(String view) {
+        return jdbc.query("SELECT segment, token, tokentype, owner FROM tokenentry WHERE processorname = ? "
+                + "ORDER BY segment", (row, n) -> new Row(row.getInt(1), row.getBytes(2), row.getString(3),
+                row.getString(4)), view);
+    }
+
+    /**
+     * How many of the view's segments a live node holds: a claim not renewed for longer than
+     * {@code claimTimeout} belongs to a node that is gone.
+     */
+    public long held(String view, Duration claimTimeout) {
+        Instant stale = Instant.now().minus(claimTimeout);
+        return jdbc.queryForList("SELECT timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
+                String.class, view).stream().filter(claimed -> Instant.parse(claimed).isAfter(stale)).count();
+    }
+}
