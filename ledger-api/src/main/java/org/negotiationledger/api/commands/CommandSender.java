@@ -54,7 +54,9 @@ public class CommandSender {
         try {
             return sendTrying(command, metadata);
         } catch (RuntimeException failed) {
-            database.failed(failed);
+            if (StorageFailures.isStorageFailure(failed)) {
+                database.failed();
+            }
             throw failed;
         }
     }

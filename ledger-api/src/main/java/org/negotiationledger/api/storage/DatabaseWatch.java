@@ -1,6 +1,5 @@
 package org.negotiationledger.api.storage;
 
-import org.negotiationledger.api.problems.StorageFailures;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,11 +44,9 @@ public class DatabaseWatch {
         return away;
     }
 
-    /** Takes note of a failure: when it is the database's, the database is away until it answers. */
-    public void failed(Throwable failure) {
-        if (StorageFailures.isStorageFailure(failure)) {
-            away = true;
-        }
+    /** Takes note that the database failed: it is away until it answers. */
+    public void failed() {
+        away = true;
     }
 
     /** Asks the database whether it answers; notes the answer. */
