@@ -2,6 +2,8 @@ package org.negotiationledger.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,12 +17,17 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.commands.CommandResponse;
+import org.negotiationledger.api.commands.CommandRoutes;
+import org.negotiationledger.api.commands.CommandRoutes.Route;
+import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -100,6 +107,9 @@ class OpenApiConfiguration {
                     .addProperty("status", new IntegerSchema())
                     .addProperty("detail", new StringSchema())
                     .addProperty("instance", new StringSchema()));
+            for (Route route : CommandRoutes.ALL) {
+                describeRoute(openApi, route);
+            }
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 JsonNode example = examples.path(op.getOperationId());
                 boolean admin = path.startsWith("/api/admin/");
@@ -114,6 +124,31 @@ class OpenApiConfiguration {
                 }
             }));
         };
+    }
+
+    /**
+     * A command's POST as the route table says it. Every route is served by one handler registered
+     * from the table, which springdoc does not see: the operation is made here, its name, summary,
+     * path variables, body and answer from the table.
+     */
+    private static void describeRoute(OpenAPI openApi, Route route) {
+        Operation op = new Operation().operationId(route.operationId()).summary(route.summary())
+                .description(route.description()).addTagsItem("Commands");
+        route.variables().forEach(name -> op.addParametersItem(new PathParameter().name(name).required(true)
+                .schema(new StringSchema().pattern("^" + Limits.ID + "$"))));
+        op.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON,
+                new MediaType().schema(schemaOf(openApi, route.body())))));
+        op.setResponses(new ApiResponses().addApiResponse("201", new ApiResponse().content(new Content()
+                .addMediaType(JSON, new MediaType().schema(schemaOf(openApi, CommandResponse.class))))));
+        openApi.getPaths().computeIfAbsent(route.template(), path -> new PathItem()).setPost(op);
+    }
+
+    /** A reference to the schema of {@code type}, which with the schemas it uses is added to the components. */
+    private static Schema<?> schemaOf(OpenAPI openApi, Class<?> type) {
+        ResolvedSchema resolved = ModelConverters.getInstance().readAllAsResolvedSchema(type);
+        resolved.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
+        openApi.getComponents().addSchemas(type.getSimpleName(), resolved.schema);
+        return new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
     }
 
     private static void describeCommand(Operation op, JsonNode example, boolean admin) {

@@ -1,6 +1,6 @@
 package org.negotiationledger.api.importing;
 
-import org.negotiationledger.api.commands.CommandLines;
+import org.negotiationledger.api.commands.CommandReader;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandSender;
@@ -32,11 +32,11 @@ class CommandImporter {
 
     private static final Logger log = LoggerFactory.getLogger(CommandImporter.class);
 
-    private final CommandLines lines;
+    private final CommandReader lines;
     private final CommandSender commands;
     private final Clock clock;
 
-    CommandImporter(CommandLines lines, CommandSender commands, Clock clock) {
+    CommandImporter(CommandReader lines, CommandSender commands, Clock clock) {
         this.lines = lines;
         this.commands = commands;
         this.clock = clock;

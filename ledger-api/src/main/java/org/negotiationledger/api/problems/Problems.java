@@ -121,11 +121,15 @@ public final class Problems {
     /** Bean Validation's findings, each field with its message. */
     public static ProblemDetail invalidFields(Set<? extends ConstraintViolation<?>> violations) {
         List<Map<String, String>> errors = violations.stream()
-                .map(violation -> Map.of("field", violation.getPropertyPath().toString(),
-                        "message", violation.getMessage()))
+                .map(violation -> Map.of("field", fieldOf(violation), "message", violation.getMessage()))
                 .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
                 .toList();
         return invalidFields(errors);
+    }
+
+    /** A violation's field as a client names it: {@code partyIds[0]}, not {@code partyIds[0].<list element>}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replaceAll("\\.?<[^>]+>", "");
     }
 
     static ProblemDetail invalidFields(List<Map<String, String>> errors) {

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -35,8 +34,13 @@ import org.negotiationledger.core.api.StatementChanges;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.negotiationledger.api.problems.Limits.ITEMS;
 import static org.negotiationledger.api.problems.Limits.KIND;
@@ -46,13 +50,93 @@ import static org.negotiationledger.api.problems.Limits.UNIT;
 import static org.negotiationledger.api.problems.Limits.URL;
 
 /**
- * The JSON bodies of the command endpoints, with what makes them well-formed. Whether they fit
- * the negotiation (registered parties, dates, numbers) is the aggregate's to decide. The limits
- * are {@link Limits}'; the strict reading of texts, dates and numbers is {@link StrictJson}'s.
+ * Every command the ledger takes, in one table: the path of its POST, the JSON body it takes and
+ * what it does. The HTTP endpoints, the importer and the API description are all made from it.
+ * The bodies follow, with what makes them well-formed; whether they fit the negotiation
+ * (registered parties, dates, numbers) is the aggregate's to decide. The limits are
+ * {@link Limits}'; the strict reading of texts, dates and numbers is the web layer's JSON's.
  */
-final class CommandRequests {
+public final class CommandRoutes {
 
-    private CommandRequests() {
+    public static final String NEGOTIATIONS = "/api/negotiations";
+
+    public static final List<Route> ALL = List.of(
+            new Route("openNegotiation", "", OpenNegotiationRequest.class, "Open a negotiation", null),
+            new Route("registerParty", "/{negotiationId}/parties", RegisterPartyRequest.class,
+                    "Register a party (a side, mediator or observer)", null),
+            new Route("registerDelegate", "/{negotiationId}/delegates", RegisterDelegateRequest.class,
+                    "Register a delegate who speaks or acts for a party", null),
+            new Route("addTopic", "/{negotiationId}/topics", AddTopicRequest.class, "Add a topic", null),
+            new Route("recordStatement", "/{negotiationId}/statements", RecordStatementRequest.class,
+                    "Record a party's statement on a topic",
+                    "The effective date is the day it was said; the recording time is now."),
+            new Route("correctStatement", "/{negotiationId}/statements/{statementId}/corrections",
+                    CorrectionRequest.class, "Correct a statement",
+                    "Only the fields that change, plus the reason. The original stays in the history."),
+            new Route("retractStatement", "/{negotiationId}/statements/{statementId}/retraction",
+                    RetractionRequest.class, "Retract a statement",
+                    "It stops counting for the party's position; the history keeps it."),
+            new Route("recordMeeting", "/{negotiationId}/meetings", RecordMeetingRequest.class,
+                    "Record a round of talks", null),
+            new Route("proposeExchange", "/{negotiationId}/exchanges", ProposeExchangeRequest.class,
+                    "Propose an exchange (numbered, or all for all in categories)", null),
+            new Route("agreeExchange", "/{negotiationId}/exchanges/{exchangeId}/agreements",
+                    AgreeExchangeRequest.class, "Record that at least two parties agreed an exchange", null),
+            new Route("recordExchangeExecution", "/{negotiationId}/exchanges/{exchangeId}/executions",
+                    ExecutionRequest.class, "Record a stage of an exchange carried out",
+                    "The exchange completes when the agreed numbers are reached."),
+            new Route("closeNegotiation", "/{negotiationId}/closure", ClosureRequest.class, "Close a negotiation",
+                    "A closed negotiation accepts nothing but corrections."));
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    private CommandRoutes() {
+    }
+
+    /**
+     * One command: its POST goes to {@link #NEGOTIATIONS} plus {@code path}, whose variables name
+     * the negotiation and, for some, the statement or exchange.
+     *
+     * @param operationId the command's name in the API description
+     */
+    public record Route(String operationId, String path, Class<? extends CommandRequest> body, String summary,
+                        String description) {
+
+        /** The full path, with its variables in braces: /api/negotiations/{negotiationId}/parties. */
+        public String template() {
+            return NEGOTIATIONS + path;
+        }
+
+        /** The names of the path's variables, in order. */
+        public List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher matcher = VARIABLE.matcher(path);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            return names;
+        }
+
+        /** The values of the variables when {@code path} is this route's, each an id as {@link Limits#ID}. */
+        Optional<Map<String, String>> match(String candidate) {
+            Matcher matcher = Pattern.compile(VARIABLE.matcher(template()).replaceAll("(" + Limits.ID + ")"))
+                    .matcher(candidate);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            List<String> names = variables();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), matcher.group(i + 1));
+            }
+            return Optional.of(values);
+        }
+
+        Target target(Map<String, String> values) {
+            List<String> names = variables();
+            return new Target(names.isEmpty() ? null : values.get(names.get(0)),
+                    names.size() < 2 ? null : values.get(names.get(1)));
+        }
     }
 
     /**
@@ -74,7 +158,7 @@ final class CommandRequests {
     }
 
     /** A request body that becomes one command. */
-    interface CommandRequest {
+    public interface CommandRequest {
         NegotiationCommand toCommand(Target target, Instant recordedAt);
     }
 
@@ -127,10 +211,11 @@ final class CommandRequests {
     }
 
     record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
-                      @Size(max = URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                      @Size(max = URL)
+                      @jakarta.validation.constraints.Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
                       String url,
                       LocalDate publishedOn,
-                      @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
+                      @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
                               + "'ru' or 'en-GB'") String language,
                       @Size(max = TEXT) String quote) {
         Source toSource() {

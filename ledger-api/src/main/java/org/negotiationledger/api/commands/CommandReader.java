@@ -1,0 +1,81 @@
+package org.negotiationledger.api.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
+import org.negotiationledger.api.commands.CommandRoutes.Route;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.api.problems.Problems;
+import org.negotiationledger.core.api.NegotiationCommand;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the path and body of a command into the command, for the HTTP endpoints and the
+ * importer alike: the body read into the route's request record, checked, then converted.
+ */
+@Component
+public class CommandReader {
+
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    CommandReader(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /**
+     * The command an import line stands for: {@code {"path":"/api/negotiations/…","body":{…}}}, the
+     * path and body a POST of the HTTP API would have.
+     *
+     * @throws ProblemException        when the line is no command, or its fields are invalid
+     * @throws JsonProcessingException when it is not JSON of the expected shape
+     */
+    public NegotiationCommand read(String line, Instant recordedAt) throws JsonProcessingException {
+        JsonNode node = json.readTree(line);
+        if (node == null || !node.isObject() || !node.path("path").isTextual() || !node.path("body").isObject()) {
+            throw new ProblemException(ProblemType.UNKNOWN_COMMAND, "a line must be a JSON object with a \"path\" "
+                    + "(as in the HTTP API, e.g. /api/negotiations/ru-ua-2025/statements) and a \"body\" object");
+        }
+        String path = node.get("path").textValue();
+        for (Route route : CommandRoutes.ALL) {
+            Optional<Map<String, String>> variables = route.match(path);
+            if (variables.isPresent()) {
+                return read(route, variables.get(), node.get("body"), recordedAt);
+            }
+        }
+        throw new ProblemException(ProblemType.UNKNOWN_COMMAND, "no command is posted to '" + path + "'; see "
+                + "docs/commands.md for the paths").with("path", path);
+    }
+
+    /**
+     * The command of a route, given the values of its path's variables and its body.
+     *
+     * @throws ProblemException        when the body is no JSON object, or its fields are invalid
+     * @throws JsonProcessingException when the body does not fit the route's request
+     */
+    public NegotiationCommand read(Route route, Map<String, String> variables, JsonNode body, Instant recordedAt)
+            throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object");
+        }
+        CommandRequest request = json.treeToValue(body, route.body());
+        Set<ConstraintViolation<CommandRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            ProblemDetail invalid = Problems.invalidFields(violations);
+            throw new ProblemException(ProblemType.INVALID_FIELDS, invalid.getDetail())
+                    .with("errors", invalid.getProperties().get("errors"));
+        }
+        return request.toCommand(route.target(variables), recordedAt);
+    }
+}
