@@ -91,6 +91,20 @@ class OpenApiTest {
     }
 
     @Test
+    void eachCommandIsDescribedFromTheRouteTableWithItsBodyAndPathVariables() {
+        JsonNode statement = description.at("/paths/~1api~1negotiations~1{negotiationId}~1statements/post");
+        assertThat(statement.get("operationId").asText()).isEqualTo("recordStatement");
+        assertThat(statement.get("parameters")).filteredOn(p -> p.get("in").asText().equals("path"))
+                .extracting(p -> p.get("name").asText()).containsExactly("negotiationId");
+        String body = statement.at("/requestBody/content/application~1json/schema/$ref").asText();
+        JsonNode schema = description.at("/components/schemas/" + body.substring(body.lastIndexOf('/') + 1));
+        assertThat(schema.at("/properties/summary/maxLength").asInt()).isEqualTo(20_000);
+        assertThat(schema.get("required")).extracting(JsonNode::asText).contains("id", "partyId", "summary");
+        assertThat(description.at("/paths/~1api~1negotiations~1{negotiationId}~1statements~1{statementId}"
+                + "~1corrections/post/parameters")).filteredOn(p -> p.get("in").asText().equals("path")).hasSize(2);
+    }
+
+    @Test
     void swaggerUiIsServed() {
         LedgerNode.Response page = node.get("/swagger-ui/index.html");
 
