@@ -1,6 +1,5 @@
 package org.negotiationledger.api.commands;
 
-import org.negotiationledger.api.storage.StoreHeads;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -8,6 +7,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Component;
 

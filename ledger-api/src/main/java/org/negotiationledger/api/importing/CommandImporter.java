@@ -1,8 +1,8 @@
 package org.negotiationledger.api.importing;
 
-import org.negotiationledger.api.commands.CommandReader;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
+import org.negotiationledger.api.commands.CommandReader;
 import org.negotiationledger.api.commands.CommandSender;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;

@@ -1,14 +1,13 @@
 package org.negotiationledger.api.integrity;
 
-import org.negotiationledger.api.storage.EventRows;
 import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.integrity.Verification.Broken;
 import org.negotiationledger.api.integrity.Verification.Problem;
+import org.negotiationledger.api.storage.EventRows;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;

@@ -1,6 +1,5 @@
 package org.negotiationledger.api.integrity;
 
-import org.negotiationledger.api.storage.EventRows;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -10,6 +9,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,11 +1,11 @@
 package org.negotiationledger.api.integrity;
 
-import org.negotiationledger.api.storage.EventRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.NegotiationEvent;
 
 import java.io.IOException;

@@ -43,7 +43,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-
     @ExceptionHandler({RuleViolationException.class, IdConflictException.class, AggregateNotFoundException.class,
             ConflictingAggregateVersionException.class, ConcurrencyException.class})
     ProblemDetail refusedCommand(Exception e) {

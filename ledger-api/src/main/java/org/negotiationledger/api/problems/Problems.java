@@ -12,7 +12,6 @@ import jakarta.validation.ConstraintViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.springframework.http.ProblemDetail;

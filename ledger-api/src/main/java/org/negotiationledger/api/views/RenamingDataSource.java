@@ -2,7 +2,6 @@ package org.negotiationledger.api.views;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * The ledger's database as a rebuild sees it: every SQL statement that names one of a view's

@@ -1,7 +1,5 @@
 package org.negotiationledger.api.views;
 
-import org.negotiationledger.api.storage.StoreHeads;
-import org.negotiationledger.api.storage.ViewTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -10,6 +8,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.negotiationledger.api.storage.StoreHeads;
+import org.negotiationledger.api.storage.ViewTokens;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
