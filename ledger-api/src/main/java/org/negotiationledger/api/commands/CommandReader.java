@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
 import org.negotiationledger.api.commands.CommandRoutes.Route;
+import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.problems.Problems;
@@ -15,9 +16,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the path and body of a command into the command, for the HTTP endpoints and the
@@ -25,6 +30,11 @@ import java.util.Set;
  */
 @Component
 public class CommandReader {
+
+    /** Each route's path as a pattern over a line's path, its variables' values as groups. */
+    private static final Map<Route, Pattern> PATHS = CommandRoutes.ALL.stream().collect(Collectors.toMap(
+            route -> route,
+            route -> Pattern.compile(route.template().replaceAll("\\{\\w+}", "(" + Limits.ID + ")"))));
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -49,9 +59,14 @@ public class CommandReader {
         }
         String path = node.get("path").textValue();
         for (Route route : CommandRoutes.ALL) {
-            Optional<Map<String, String>> variables = route.match(path);
-            if (variables.isPresent()) {
-                return read(route, variables.get(), node.get("body"), recordedAt);
+            Matcher matcher = PATHS.get(route).matcher(path);
+            if (matcher.matches()) {
+                Map<String, String> variables = new LinkedHashMap<>();
+                List<String> names = route.variables();
+                for (int i = 0; i < names.size(); i++) {
+                    variables.put(names.get(i), matcher.group(i + 1));
+                }
+                return read(route, variables, node.get("body"), recordedAt);
             }
         }
         throw new ProblemException(ProblemType.UNKNOWN_COMMAND, "no command is posted to '" + path + "'; see "

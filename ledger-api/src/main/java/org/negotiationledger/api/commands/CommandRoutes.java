@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -34,13 +35,9 @@ import org.negotiationledger.core.api.StatementChanges;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.negotiationledger.api.problems.Limits.ITEMS;
 import static org.negotiationledger.api.problems.Limits.KIND;
@@ -88,8 +85,6 @@ public final class CommandRoutes {
             new Route("closeNegotiation", "/{negotiationId}/closure", ClosureRequest.class, "Close a negotiation",
                     "A closed negotiation accepts nothing but corrections."));
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
-
     private CommandRoutes() {
     }
 
@@ -109,27 +104,8 @@ public final class CommandRoutes {
 
         /** The names of the path's variables, in order. */
         public List<String> variables() {
-            List<String> names = new ArrayList<>();
-            Matcher matcher = VARIABLE.matcher(path);
-            while (matcher.find()) {
-                names.add(matcher.group(1));
-            }
-            return names;
-        }
-
-        /** The values of the variables when {@code path} is this route's, each an id as {@link Limits#ID}. */
-        Optional<Map<String, String>> match(String candidate) {
-            Matcher matcher = Pattern.compile(VARIABLE.matcher(template()).replaceAll("(" + Limits.ID + ")"))
-                    .matcher(candidate);
-            if (!matcher.matches()) {
-                return Optional.empty();
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            List<String> names = variables();
-            for (int i = 0; i < names.size(); i++) {
-                values.put(names.get(i), matcher.group(i + 1));
-            }
-            return Optional.of(values);
+            return Arrays.stream(path.split("/")).filter(segment -> segment.startsWith("{"))
+                    .map(segment -> segment.substring(1, segment.length() - 1)).toList();
         }
 
         Target target(Map<String, String> values) {
@@ -211,11 +187,10 @@ public final class CommandRoutes {
     }
 
     record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
-                      @Size(max = URL)
-                      @jakarta.validation.constraints.Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                      @Size(max = URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
                       String url,
                       LocalDate publishedOn,
-                      @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
+                      @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
                               + "'ru' or 'en-GB'") String language,
                       @Size(max = TEXT) String quote) {
         Source toSource() {
@@ -321,7 +296,8 @@ public final class CommandRoutes {
 
     record ExecutionRequest(@NotNull @Positive Integer stage,
                             @NotNull LocalDate executedOn,
-                            @NotEmpty @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @PositiveOrZero Integer> released,
+                            @NotEmpty @Size(max = ITEMS)
+                            Map<@NotNull @Id String, @NotNull @PositiveOrZero Integer> released,
                             boolean completes,
                             @Size(max = TEXT) String note) implements CommandRequest {
 

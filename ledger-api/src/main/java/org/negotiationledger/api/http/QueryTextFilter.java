@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemType;
-import org.negotiationledger.api.problems.Problems;
+import org.negotiationledger.api.problems.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,10 +24,10 @@ import java.util.Map;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class QueryTextFilter extends OncePerRequestFilter {
 
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
     QueryTextFilter(ObjectMapper json) {
-        this.json = json;
+        this.problems = new ProblemResponses(json);
     }
 
     @Override
@@ -45,10 +44,8 @@ class QueryTextFilter extends OncePerRequestFilter {
                 problem = problem != null ? problem : Limits.textProblem(value);
             }
             if (problem != null) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), Problems.problem(ProblemType.REJECTED_REQUEST,
-                        "a query parameter " + problem + "; " + ProblemType.REJECTED_REQUEST_DETAIL));
+                problems.send(request, response, ProblemType.REJECTED_REQUEST,
+                        "a query parameter " + problem + "; " + ProblemType.REJECTED_REQUEST_DETAIL);
                 return;
             }
         }

@@ -7,10 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.negotiationledger.api.problems.ProblemType;
-import org.negotiationledger.api.problems.Problems;
+import org.negotiationledger.api.problems.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,10 +27,10 @@ class ResponseHeadersFilter extends OncePerRequestFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
     ResponseHeadersFilter(ObjectMapper json) {
-        this.json = json;
+        this.problems = new ProblemResponses(json);
     }
 
     @Override
@@ -41,10 +40,7 @@ class ResponseHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (request.getDispatcherType() == DispatcherType.REQUEST && "/error".equals(request.getRequestURI())) {
             // The error page is where failures are forwarded, not a resource of its own.
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.problem(ProblemType.NOT_FOUND, "there is nothing at "
-                    + "/error"));
+            problems.send(request, response, ProblemType.NOT_FOUND, "there is nothing at /error");
             return;
         }
         chain.doFilter(request, response);

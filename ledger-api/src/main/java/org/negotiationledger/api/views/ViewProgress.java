@@ -68,26 +68,16 @@ public class ViewProgress {
         StreamingEventProcessor processor = processor(name)
                 .orElseThrow(() -> new IllegalArgumentException("no view named " + name));
         long head = head();
+        // A replay rebuilds the view beside its live tables; the live segments follow the history as ever.
+        boolean replaying = replay != null && replay.underWay();
+        double progress = replay == null ? 1 : replay.progress();
         List<ViewStatus.Segment> segments = new ArrayList<>();
-        double progress = 1;
         for (SegmentToken segment : tokens(name, processor)) {
-            long position = position(segment.token());
-            // A processor without tokens builds itself from the start: a view added later.
-            long replayEnd = replayEnd(segment.token());
-            boolean replaying = position < replayEnd;
-            if (replaying) {
-                progress = Math.min(progress, Math.max(0, (double) position / replayEnd));
-            }
-            segments.add(new ViewStatus.Segment(segment.segment(), position, replaying, segment.owner(),
-                    segment.error()));
+            segments.add(new ViewStatus.Segment(segment.segment(), position(segment.token()), replaying,
+                    segment.owner(), segment.error()));
         }
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
-        boolean replaying = segments.stream().anyMatch(ViewStatus.Segment::replaying)
-                || replay != null && replay.underWay();
-        if (replay != null && replay.underWay()) {
-            progress = Math.min(progress, replay.progress());
-        }
         long waiting = deadLetters.count(name);
         String state = segments.stream().anyMatch(segment -> segment.error() != null) ? ViewStatus.FAILING
                 : replaying ? ViewStatus.REPLAYING
@@ -202,15 +192,6 @@ public class ViewProgress {
             return null;
         }
         return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-    }
-
-    /**
-     * Where a replay of the segment ends: the position the history had when the view was reset.
-     * (Axon keeps the replay token one event longer; by then the view has caught up.)
-     */
-    private static long replayEnd(TrackingToken token) {
-        return token instanceof ReplayToken replay && replay.getTokenAtReset() != null
-                ? replay.getTokenAtReset().position().orElse(-1) : -1;
     }
 
     private static long position(TrackingToken token) {

@@ -1,9 +1,8 @@
-package org.negotiationledger.api.security;
+package org.negotiationledger.api.problems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.negotiationledger.api.problems.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -11,15 +10,15 @@ import java.io.IOException;
 import java.net.URI;
 
 /** Answers refusals made before a controller is reached as RFC 9457 problems, like all others. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private final ObjectMapper json;
 
-    ProblemResponses(ObjectMapper json) {
+    public ProblemResponses(ObjectMapper json) {
         this.json = json;
     }
 
-    void send(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+    public void send(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.type());
