@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.serialization.CanonicalJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 

@@ -7,6 +7,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.serialization.CanonicalJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.negotiationledger.core.negotiation;
 
+import org.negotiationledger.core.serialization.CanonicalJson;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A compact, stable digest of a record's content, so that the aggregate can tell a repeated
- * command from a conflicting one without keeping the texts themselves. Messages are records
- * with normalised collections, so their {@code toString()} is a canonical form.
+ * command from a conflicting one without keeping the texts themselves. It digests the canonical
+ * JSON of the content without its empty fields ({@link CanonicalJson#ofContent}), so that a field
+ * added in a later revision of an event, left empty, keeps the prints of what was recorded before.
  */
 final class Fingerprint {
 
@@ -16,7 +19,7 @@ final class Fingerprint {
     }
 
     static long of(Object content) {
-        byte[] digest = sha256(String.valueOf(content));
+        byte[] digest = sha256(CanonicalJson.ofContent(content));
         return ByteBuffer.wrap(digest).getLong();
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.CloseNegotiation;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Every record has an id chosen by the client. A command repeated with the same id and the
  * same content appends nothing and succeeds; the same id with other content is a conflict.
+ *
+ * <p>The revision is that of the state a snapshot holds: a snapshot of another revision is not
+ * read, and the negotiation is rebuilt from its events instead.
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 
@@ -75,6 +81,8 @@ public class Negotiation {
     private Map<String, Long> topics = new HashMap<>();
     private Map<String, StatementState> statements = new HashMap<>();
     private Map<String, Long> corrections = new HashMap<>();
+    /** The prints of the corrections' content without their ids, to know a retried correction without an id. */
+    private Set<Long> correctionContents = new HashSet<>();
     private Map<String, Long> meetings = new HashMap<>();
     private Map<String, ExchangeState> exchanges = new HashMap<>();
 
@@ -83,7 +91,7 @@ public class Negotiation {
     }
 
     /** What the aggregate remembers of a statement. */
-    record StatementState(String partyId, String topicId, long print, Long retractionPrint) {
+    record StatementState(String partyId, String topicId, long print, LocalDate publishedOn, Long retractionPrint) {
 
         boolean retracted() {
             return retractionPrint != null;
@@ -173,10 +181,14 @@ public class Negotiation {
     @CommandHandler
     void handle(CorrectStatement command) {
         StatementState statement = requireStatement(command.statementId());
+        StatementCorrected unnamed = new StatementCorrected(negotiationId, command.statementId(), null,
+                statement.partyId(), statement.topicId(), command.changes(), command.reason());
+        if (command.correctionId() == null && correctionContents.contains(Fingerprint.of(unnamed))) {
+            return;
+        }
         String correctionId = command.correctionId() != null
                 ? command.correctionId()
-                : "c-" + Fingerprint.hex(List.of(command.statementId(), String.valueOf(command.changes()),
-                        String.valueOf(command.reason())));
+                : "c-" + Fingerprint.hex(unnamed);
         StatementCorrected corrected = new StatementCorrected(negotiationId, command.statementId(), correctionId,
                 statement.partyId(), statement.topicId(), command.changes(), command.reason());
         if (isRepeat("correction", correctionId, corrections.get(correctionId), corrected)) {
@@ -190,9 +202,13 @@ public class Negotiation {
                     + command.statementId() + "' must change at least one of stance, summary, offer, conditions "
                     + "or effectiveOn");
         }
-        if (command.changes().effectiveOn() != null) {
-            requireEffectiveDate(command.changes().effectiveOn(), "the correction of statement '"
-                    + command.statementId() + "'", command.recordedAt());
+        LocalDate effectiveOn = command.changes().effectiveOn();
+        if (effectiveOn != null) {
+            String what = "the correction of statement '" + command.statementId() + "'";
+            requireEffectiveDate(effectiveOn, what, command.recordedAt());
+            if (statement.publishedOn() != null) {
+                requireNotAfterPublication(effectiveOn, statement.publishedOn(), what);
+            }
         }
         apply(corrected);
     }
@@ -496,8 +512,8 @@ public class Negotiation {
 
     /** A stage as the command gave it: the running totals depend on the stages recorded since. */
     private static Object stageContent(ExchangeExecutionRecorded executed) {
-        return List.of(executed.stage(), String.valueOf(executed.executedOn()), executed.released(),
-                executed.completes(), String.valueOf(executed.note()));
+        return new ExchangeExecutionRecorded(executed.negotiationId(), executed.exchangeId(), executed.stage(),
+                executed.executedOn(), executed.released(), Map.of(), executed.completes(), executed.note());
     }
 
     // ---------------------------------------------------------------- events
@@ -526,20 +542,23 @@ public class Negotiation {
 
     @EventSourcingHandler
     void on(StatementRecorded event) {
+        LocalDate publishedOn = event.source() == null ? null : event.source().publishedOn();
         statements.put(event.statementId(),
-                new StatementState(event.partyId(), event.topicId(), Fingerprint.of(event), null));
+                new StatementState(event.partyId(), event.topicId(), Fingerprint.of(event), publishedOn, null));
     }
 
     @EventSourcingHandler
     void on(StatementCorrected event) {
         corrections.put(event.correctionId(), Fingerprint.of(event));
+        correctionContents.add(Fingerprint.of(new StatementCorrected(event.negotiationId(), event.statementId(), null,
+                event.partyId(), event.topicId(), event.changes(), event.reason())));
     }
 
     @EventSourcingHandler
     void on(StatementRetracted event) {
         StatementState statement = statements.get(event.statementId());
         statements.put(event.statementId(), new StatementState(statement.partyId(), statement.topicId(),
-                statement.print(), Fingerprint.of(event)));
+                statement.print(), statement.publishedOn(), Fingerprint.of(event)));
     }
 
     @EventSourcingHandler

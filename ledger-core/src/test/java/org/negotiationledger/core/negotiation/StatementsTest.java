@@ -218,13 +218,28 @@ class StatementsTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(StatementCorrected.class)),
                         andNoMore()));
-        String derivedId = "c-" + Fingerprint.hex(List.of("s-1", String.valueOf(TO_CONDITIONAL), "misquoted"));
+        // Whatever id an earlier release derived for it, the same correction is a repeat.
+        for (String derivedId : List.of("c-3f2a9b7c01d4e5f6", "c-5e1d0c2b3a49f8e7")) {
+            fixture.given(istanbul())
+                    .andGiven(umerovOnCeasefire(), new StatementCorrected(NEGOTIATION, "s-1", derivedId, "ua",
+                            "ceasefire", TO_CONDITIONAL, "misquoted"))
+                    .when(withoutId)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void correctionCannotMoveAStatementPastItsSourcesPublication() {
+        RecordStatement early = statement("s-2", "ua", "umerov", "ceasefire", day("2025-06-01"));
         fixture.given(istanbul())
-                .andGiven(umerovOnCeasefire(), new StatementCorrected(NEGOTIATION, "s-1", derivedId, "ua",
-                        "ceasefire", TO_CONDITIONAL, "misquoted"))
-                .when(withoutId)
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .andGiven(recorded(early))
+                .when(new CorrectStatement(NEGOTIATION, "s-2", "c-1",
+                        new StatementChanges(null, null, null, null, day("2025-06-28")), "wrong day",
+                        Instant.parse("2025-07-01T10:00:00Z")))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-06-28 of the correction of statement 's-2' is after its "
+                        + "source was published on 2025-06-27");
     }
 
     @Test

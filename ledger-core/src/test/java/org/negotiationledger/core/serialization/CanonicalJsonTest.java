@@ -1,4 +1,4 @@
-package org.negotiationledger.api.integrity;
+package org.negotiationledger.core.serialization;
 
 import org.junit.jupiter.api.Test;
 

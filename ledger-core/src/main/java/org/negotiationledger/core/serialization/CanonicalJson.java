@@ -1,4 +1,4 @@
-package org.negotiationledger.api.integrity;
+package org.negotiationledger.core.serialization;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,34 +16,51 @@ import java.util.List;
  * One text for one JSON value, whatever its key order or whitespace: object keys sorted, no
  * spaces, numbers without trailing zeros or exponent, strings escaped the same way every time.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private static final ObjectMapper READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
+    private static final ObjectMapper LEDGER = LedgerSerialization.objectMapper();
+
     private CanonicalJson() {
     }
 
-    /** The canonical text of a JSON document; throws IOException when it is not JSON. */
-    static String of(byte[] json) throws IOException {
+    /** The canonical text of a JSON document, every field kept; throws IOException when it is not JSON. */
+    public static String of(byte[] json) throws IOException {
         StringBuilder out = new StringBuilder();
-        write(READER.readTree(json), out);
+        write(READER.readTree(json), false, out);
         return out.toString();
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    /**
+     * The canonical text of what a message says, as the ledger stores it, without the fields that
+     * say nothing: null, an empty list or an empty map. A field added later and left empty leaves
+     * the text of older messages as it was.
+     */
+    public static String ofContent(Object message) {
+        StringBuilder out = new StringBuilder();
+        write(LEDGER.valueToTree(message), true, out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, boolean contentOnly, StringBuilder out) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
+            node.fieldNames().forEachRemaining(name -> {
+                if (!contentOnly || saysSomething(node.get(name))) {
+                    names.add(name);
+                }
+            });
             names.sort(null);
             out.append('{');
             for (int i = 0; i < names.size(); i++) {
                 out.append(i == 0 ? "" : ",");
                 string(names.get(i), out);
                 out.append(':');
-                write(node.get(names.get(i)), out);
+                write(node.get(names.get(i)), contentOnly, out);
             }
             out.append('}');
         } else if (node.isArray()) {
@@ -51,7 +68,7 @@ final class CanonicalJson {
             Iterator<JsonNode> elements = node.elements();
             for (boolean first = true; elements.hasNext(); first = false) {
                 out.append(first ? "" : ",");
-                write(elements.next(), out);
+                write(elements.next(), contentOnly, out);
             }
             out.append(']');
         } else if (node.isTextual()) {
@@ -62,6 +79,10 @@ final class CanonicalJson {
         } else {
             out.append(node.asText()); // true, false, null
         }
+    }
+
+    private static boolean saysSomething(JsonNode value) {
+        return !value.isNull() && !(value.isContainerNode() && value.isEmpty());
     }
 
     private static void string(String text, StringBuilder out) {
