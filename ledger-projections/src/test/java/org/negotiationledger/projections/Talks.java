@@ -5,6 +5,7 @@ import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
@@ -58,7 +59,7 @@ public final class Talks {
                         statement("s-2", "ru", "ceasefire", Stance.REJECTS, "No ceasefire before a memorandum",
                                 "2025-05-16"),
                         new ExchangeProposed(N, "pow-1", "ua", day("2025-05-16"),
-                                ExchangeTerms.numbered("PRISONERS", Map.of("ua", 1000, "ru", 1000))),
+                                ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 1000, "ru", 1000))),
                         new ExchangeAgreed(N, "pow-1", List.of("ua", "ru"), day("2025-05-16"), "istanbul-1"))
                 .at("2025-05-23T20:00:00Z").append(execution("pow-1", 1, "2025-05-23", 390, 390, 390, 390))
                 .at("2025-05-24T20:00:00Z").append(execution("pow-1", 2, "2025-05-24", 307, 307, 697, 697))
@@ -66,7 +67,7 @@ public final class Talks {
                         new ExchangeCompleted(N, "pow-1", day("2025-05-25"), Map.of("ua", 1000, "ru", 1000)))
                 .at("2025-06-02T18:00:00Z").append(
                         meeting("istanbul-2", "2025-06-02"),
-                        new ExchangeProposed(N, "pow-2", "ua", day("2025-06-02"), ExchangeTerms.allForAll("PRISONERS",
+                        new ExchangeProposed(N, "pow-2", "ua", day("2025-06-02"), ExchangeTerms.allForAll(ExchangeKind.PRISONERS,
                                 List.of("ua", "ru"), List.of("seriously ill", "wounded", "under 25"))),
                         new ExchangeAgreed(N, "pow-2", List.of("ua", "ru"), day("2025-06-02"), "istanbul-2"),
                         statement("s-3", "ru", "leaders-meeting", Stance.CONDITIONAL,

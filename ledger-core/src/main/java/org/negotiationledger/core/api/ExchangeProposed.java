@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A swap proposed.
+ * A swap, or a one-sided transfer, proposed. Revision 2 made the kind one of {@link ExchangeKind}
+ * (a revision-1 kind outside it became OTHER, its words kept in {@code kindText}) and allowed
+ * one side.
  *
  * @param proposedBy the party that proposed it, or null when the sources do not say
  * @param note       what the sources leave vague, in words; may be null
  */
-@Revision("1")
+@Revision("2")
 public record ExchangeProposed(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
                                ExchangeTerms terms, String note) implements NegotiationEvent {
 

@@ -11,7 +11,7 @@ public sealed interface NegotiationEvent
         permits NegotiationOpened, PartyRegistered, DelegateRegistered, TopicAdded,
                 StatementRecorded, StatementCorrected, StatementRetracted, MeetingHeld,
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
-                NegotiationClosed {
+                NegotiationClosed, PartyLeft, DelegateTitleChanged, OutcomeRecorded, OutcomeStatusRecorded {
 
     String negotiationId();
 

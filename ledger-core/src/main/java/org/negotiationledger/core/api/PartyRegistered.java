@@ -2,11 +2,27 @@ package org.negotiationledger.core.api;
 
 import org.axonframework.serialization.Revision;
 
+import java.time.LocalDate;
 import java.util.List;
 
-@Revision("1")
+/**
+ * A party registered. Revision 2 added {@code joinedOn}, the day it joined; without it (and in
+ * every revision-1 event) it took part from the opening.
+ */
+@Revision("2")
 public record PartyRegistered(String negotiationId, String partyId, String name,
-                              PartyRole role) implements NegotiationEvent {
+                              PartyRole role, LocalDate joinedOn) implements NegotiationEvent {
+
+    /** A party there from the opening. */
+    public PartyRegistered(String negotiationId, String partyId, String name, PartyRole role) {
+        this(negotiationId, partyId, name, role, null);
+    }
+
+    @Override
+    public LocalDate effectiveDate() {
+        return joinedOn;
+    }
+
 
     @Override
     public List<String> involvedParties() {

@@ -7,11 +7,22 @@ import java.time.LocalDate;
 
 /**
  * Records a party's public position on a topic, as a source reported it. The delegate is optional:
- * a ministry's communiqué speaks for the party without one.
+ * a ministry's communiqué speaks for the party without one. A statement made at a recorded meeting
+ * names it, and its effective date is the meeting's day; {@code validUntil} is the last day a
+ * proposal holds.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordStatement(@TargetAggregateIdentifier String negotiationId, String statementId,
                               String partyId, String delegateId, String topicId, Stance stance,
                               String summary, String conditions, Offer offer, LocalDate effectiveOn,
-                              Source source, String note, Instant recordedAt) implements NegotiationCommand {
+                              Source source, String note, String meetingId, LocalDate validUntil,
+                              Instant recordedAt) implements NegotiationCommand {
+
+    /** A statement at no meeting and without a deadline. */
+    public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
+                           String topicId, Stance stance, String summary, String conditions, Offer offer,
+                           LocalDate effectiveOn, Source source, String note, Instant recordedAt) {
+        this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
+                effectiveOn, source, note, null, null, recordedAt);
+    }
 }

@@ -5,8 +5,11 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A correction of a statement: only the changed fields are set in {@code changes}. */
-@Revision("1")
+/**
+ * A correction of a statement: only the changed fields are set in {@code changes}. Revision 2
+ * added {@code validUntil} to the changes and ranges to their offer.
+ */
+@Revision("2")
 public record StatementCorrected(String negotiationId, String statementId, String correctionId, String partyId,
                                  String topicId, StatementChanges changes, String reason)
         implements NegotiationEvent {

@@ -5,10 +5,24 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
-@Revision("1")
+/**
+ * A party's statement on a topic. Revision 2 added {@code meetingId} (the meeting it was made at,
+ * whose day is its effective date), {@code validUntil} (the last day a proposal holds) and
+ * ranges in the offer; a revision-1 event has none of them.
+ */
+@Revision("2")
 public record StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
                                 String topicId, Stance stance, String summary, String conditions, Offer offer,
-                                LocalDate effectiveOn, Source source, String note) implements NegotiationEvent {
+                                LocalDate effectiveOn, Source source, String note, String meetingId,
+                                LocalDate validUntil) implements NegotiationEvent {
+
+    /** A statement as revision 1 knew it: at no meeting, without a deadline. */
+    public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
+                             String topicId, Stance stance, String summary, String conditions, Offer offer,
+                             LocalDate effectiveOn, Source source, String note) {
+        this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
+                effectiveOn, source, note, null, null);
+    }
 
     @Override
     public LocalDate effectiveDate() {

@@ -9,6 +9,17 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.ChangeDelegateTitle;
+import org.negotiationledger.core.api.DelegateTitleChanged;
+import org.negotiationledger.core.api.ExchangeKind;
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeStatusRecorded;
+import org.negotiationledger.core.api.PartyLeft;
+import org.negotiationledger.core.api.RecordOutcome;
+import org.negotiationledger.core.api.RecordOutcomeStatus;
+import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.DelegateRegistered;
@@ -76,26 +87,40 @@ public class Negotiation {
     private LocalDate openedOn;
     private Long closurePrint;
     private LocalDate closedOn;
-    private Map<String, Long> parties = new HashMap<>();
+    private Map<String, PartyState> parties = new HashMap<>();
     private Map<String, DelegateState> delegates = new HashMap<>();
     private Map<String, Long> topics = new HashMap<>();
     private Map<String, StatementState> statements = new HashMap<>();
     private Map<String, Long> corrections = new HashMap<>();
     /** The prints of the corrections' content without their ids, to know a retried correction without an id. */
     private Set<Long> correctionContents = new HashSet<>();
-    private Map<String, Long> meetings = new HashMap<>();
+    private Map<String, MeetingState> meetings = new HashMap<>();
     private Map<String, ExchangeState> exchanges = new HashMap<>();
+    private Map<String, OutcomeState> outcomes = new HashMap<>();
 
-    /** What the aggregate remembers of a delegate. */
-    record DelegateState(String partyId, long print) {
+    /** What the aggregate remembers of a party: since when it takes part, and its leaving, if it left. */
+    record PartyState(long print, LocalDate joinedOn, Long leavingPrint) {
     }
 
-    /** What the aggregate remembers of a statement. */
-    record StatementState(String partyId, String topicId, long print, LocalDate publishedOn, Long retractionPrint) {
+    /** What the aggregate remembers of a delegate: the prints of its titles by the day they began. */
+    record DelegateState(String partyId, long print, Map<LocalDate, Long> titlePrints) {
+    }
+
+    /** What the aggregate remembers of a statement; the dates are those of its current version. */
+    record StatementState(String partyId, String topicId, long print, LocalDate publishedOn, LocalDate effectiveOn,
+                          LocalDate validUntil, Long retractionPrint) {
 
         boolean retracted() {
             return retractionPrint != null;
         }
+    }
+
+    /** What the aggregate remembers of a meeting. */
+    record MeetingState(long print, LocalDate heldOn) {
+    }
+
+    /** What the aggregate remembers of an outcome: the prints of its statuses by their day. */
+    record OutcomeState(long print, OutcomeKind kind, LocalDate reachedOn, Map<LocalDate, Long> statusPrints) {
     }
 
     protected Negotiation() {
@@ -124,12 +149,38 @@ public class Negotiation {
     @CommandHandler
     void handle(RegisterParty command) {
         PartyRegistered registered = new PartyRegistered(negotiationId, command.partyId(), command.name(),
-                command.role());
-        if (isRepeat("party", command.partyId(), parties.get(command.partyId()), registered)) {
+                command.role(), command.joinedOn());
+        PartyState known = parties.get(command.partyId());
+        if (isRepeat("party", command.partyId(), known == null ? null : known.print(), registered)) {
             return;
         }
         requireOpen();
+        if (command.joinedOn() != null) {
+            requireEffectiveDate(command.joinedOn(), "the joining of party '" + command.partyId() + "'",
+                    command.recordedAt());
+        }
         apply(registered);
+    }
+
+    @CommandHandler
+    void handle(RecordPartyLeaving command) {
+        requireRegisteredParty(command.partyId());
+        PartyState party = parties.get(command.partyId());
+        PartyLeft left = new PartyLeft(negotiationId, command.partyId(), command.leftOn(), command.note());
+        String what = "the leaving of party '" + command.partyId() + "'";
+        if (party.leavingPrint() != null) {
+            if (party.leavingPrint() == Fingerprint.of(left)) {
+                return;
+            }
+            throw new IdConflictException("party-already-left", "party '" + command.partyId()
+                    + "' has already left negotiation '" + negotiationId + "' with other content");
+        }
+        requireOpen();
+        requireEffectiveDate(command.leftOn(), what, command.recordedAt());
+        if (party.joinedOn() != null) {
+            requireNotBefore(command.leftOn(), party.joinedOn(), what, "it joined");
+        }
+        apply(left);
     }
 
     @CommandHandler
@@ -146,6 +197,29 @@ public class Negotiation {
     }
 
     @CommandHandler
+    void handle(ChangeDelegateTitle command) {
+        DelegateState delegate = delegates.get(command.delegateId());
+        if (delegate == null) {
+            throw new RuleViolationException("unregistered-delegate", "delegate '" + command.delegateId()
+                    + "' is not registered in negotiation '" + negotiationId + "'");
+        }
+        DelegateTitleChanged changed = new DelegateTitleChanged(negotiationId, command.delegateId(),
+                delegate.partyId(), command.title(), command.since());
+        Long known = delegate.titlePrints().get(command.since());
+        if (known != null) {
+            if (known == Fingerprint.of(changed)) {
+                return;
+            }
+            throw new IdConflictException("id-conflict", "delegate '" + command.delegateId()
+                    + "' already has another title from " + command.since());
+        }
+        requireOpen();
+        requireEffectiveDate(command.since(), "the new title of delegate '" + command.delegateId() + "'",
+                command.recordedAt());
+        apply(changed);
+    }
+
+    @CommandHandler
     void handle(AddTopic command) {
         TopicAdded added = new TopicAdded(negotiationId, command.topicId(), command.title(), command.description());
         if (isRepeat("topic", command.topicId(), topics.get(command.topicId()), added)) {
@@ -157,9 +231,15 @@ public class Negotiation {
 
     @CommandHandler
     void handle(RecordStatement command) {
+        LocalDate effectiveOn = command.effectiveOn();
+        MeetingState meeting = command.meetingId() == null ? null : meetings.get(command.meetingId());
+        if (effectiveOn == null && meeting != null) {
+            effectiveOn = meeting.heldOn();
+        }
         StatementRecorded recorded = new StatementRecorded(negotiationId, command.statementId(), command.partyId(),
                 command.delegateId(), command.topicId(), command.stance(), command.summary(),
-                command.conditions(), command.offer(), command.effectiveOn(), command.source(), command.note());
+                command.conditions(), command.offer(), effectiveOn, command.source(), command.note(),
+                command.meetingId(), command.validUntil());
         StatementState known = statements.get(command.statementId());
         if (isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded)) {
             return;
@@ -171,10 +251,14 @@ public class Negotiation {
             requireDelegateOf(command.delegateId(), command.partyId());
         }
         String what = "statement '" + command.statementId() + "'";
-        requireEffectiveDate(command.effectiveOn(), what, command.recordedAt());
+        requireAtMeeting(command.meetingId(), effectiveOn, what);
+        requireDay(effectiveOn, "effectiveOn", what);
+        requireWellFormed(command.offer(), what);
+        requireEffectiveDate(effectiveOn, what, command.recordedAt());
         if (command.source() != null && command.source().publishedOn() != null) {
-            requireNotAfterPublication(command.effectiveOn(), command.source().publishedOn(), what);
+            requireNotAfterPublication(effectiveOn, command.source().publishedOn(), what);
         }
+        requireValidUntil(command.validUntil(), effectiveOn, what);
         apply(recorded);
     }
 
@@ -199,17 +283,21 @@ public class Negotiation {
         }
         if (command.changes() == null || command.changes().changesNothing()) {
             throw new RuleViolationException("empty-correction", "a correction of statement '"
-                    + command.statementId() + "' must change at least one of stance, summary, offer, conditions "
-                    + "or effectiveOn");
+                    + command.statementId() + "' must change at least one of stance, summary, offer, conditions, "
+                    + "effectiveOn or validUntil");
         }
+        String what = "the correction of statement '" + command.statementId() + "'";
         LocalDate effectiveOn = command.changes().effectiveOn();
         if (effectiveOn != null) {
-            String what = "the correction of statement '" + command.statementId() + "'";
             requireEffectiveDate(effectiveOn, what, command.recordedAt());
             if (statement.publishedOn() != null) {
                 requireNotAfterPublication(effectiveOn, statement.publishedOn(), what);
             }
         }
+        requireWellFormed(command.changes().offer(), what);
+        LocalDate validUntil = command.changes().validUntil() != null
+                ? command.changes().validUntil() : statement.validUntil();
+        requireValidUntil(validUntil, effectiveOn != null ? effectiveOn : statement.effectiveOn(), what);
         apply(corrected);
     }
 
@@ -233,7 +321,8 @@ public class Negotiation {
         MeetingHeld held = new MeetingHeld(negotiationId, command.meetingId(), command.heldOn(), command.location(),
                 command.level(), command.partyIds(), command.mediatorIds(), command.heads(), command.topicIds(),
                 command.summary());
-        if (isRepeat("meeting", command.meetingId(), meetings.get(command.meetingId()), held)) {
+        MeetingState knownMeeting = meetings.get(command.meetingId());
+        if (isRepeat("meeting", command.meetingId(), knownMeeting == null ? null : knownMeeting.print(), held)) {
             return;
         }
         requireOpen();
@@ -266,9 +355,13 @@ public class Negotiation {
         String what = "exchange '" + command.exchangeId() + "'";
         var terms = command.terms();
         terms.sides().forEach(this::requireRegisteredParty);
-        if (new LinkedHashSet<>(terms.sides()).size() < 2) {
-            throw new RuleViolationException("too-few-sides", what + " needs at least two distinct sides, got "
-                    + terms.sides());
+        if (new LinkedHashSet<>(terms.sides()).size() != terms.sides().size() || terms.sides().isEmpty()) {
+            throw new RuleViolationException("invalid-sides", what + " needs one giving side (a transfer) or "
+                    + "several distinct sides, got " + terms.sides());
+        }
+        if (terms.kind() == ExchangeKind.OTHER && (terms.kindText() == null || terms.kindText().isBlank())) {
+            throw new RuleViolationException("kind-without-words", what + " is of kind OTHER and must say what it "
+                    + "exchanges in kindText");
         }
         if (terms.allForAll() && !terms.quantities().isEmpty()) {
             throw new RuleViolationException("all-for-all-with-numbers", what
@@ -298,10 +391,10 @@ public class Negotiation {
         agreed.partyIds().forEach(this::requireRegisteredParty);
         Set<String> agreeingSides = agreed.partyIds().stream().filter(exchange.sides()::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (agreeingSides.size() < 2) {
-            throw new RuleViolationException("too-few-agreeing-parties", what
-                    + " must be agreed by at least two of its sides " + exchange.sides() + ", got "
-                    + agreed.partyIds());
+        if (agreeingSides.size() < Math.min(2, exchange.sides().size())) {
+            throw new RuleViolationException("too-few-agreeing-parties", what + " must be agreed by "
+                    + (exchange.sides().size() == 1 ? "its giving side " : "at least two of its sides ")
+                    + exchange.sides() + ", got " + agreed.partyIds());
         }
         if (command.meetingId() != null && !meetings.containsKey(command.meetingId())) {
             throw unknown("meeting", command.meetingId());
@@ -365,6 +458,66 @@ public class Negotiation {
         if (reached || command.completes()) {
             apply(new ExchangeCompleted(negotiationId, command.exchangeId(), command.executedOn(), totals));
         }
+    }
+
+    @CommandHandler
+    void handle(RecordOutcome command) {
+        LocalDate reachedOn = command.reachedOn();
+        MeetingState meeting = command.meetingId() == null ? null : meetings.get(command.meetingId());
+        if (reachedOn == null && meeting != null) {
+            reachedOn = meeting.heldOn();
+        }
+        OutcomeRecorded recorded = new OutcomeRecorded(negotiationId, command.outcomeId(), command.kind(),
+                command.topicIds(), command.partyIds(), command.terms(), reachedOn, command.meetingId(),
+                command.source());
+        OutcomeState known = outcomes.get(command.outcomeId());
+        if (isRepeat("outcome", command.outcomeId(), known == null ? null : known.print(), recorded)) {
+            return;
+        }
+        requireOpen();
+        String what = "outcome '" + command.outcomeId() + "'";
+        recorded.topicIds().forEach(this::requireRegisteredTopic);
+        recorded.partyIds().forEach(this::requireRegisteredParty);
+        if (recorded.topicIds().isEmpty()) {
+            throw new RuleViolationException("no-topics", what + " must name at least one topic");
+        }
+        if (new LinkedHashSet<>(recorded.partyIds()).size() < 2) {
+            throw new RuleViolationException("too-few-parties", what + " must name at least two distinct parties, "
+                    + "got " + recorded.partyIds());
+        }
+        requireAtMeeting(command.meetingId(), reachedOn, what);
+        requireDay(reachedOn, "reachedOn", what);
+        requireEffectiveDate(reachedOn, what, command.recordedAt());
+        if (command.source() != null && command.source().publishedOn() != null) {
+            requireNotAfterPublication(reachedOn, command.source().publishedOn(), what);
+        }
+        apply(recorded);
+    }
+
+    @CommandHandler
+    void handle(RecordOutcomeStatus command) {
+        OutcomeState outcome = outcomes.get(command.outcomeId());
+        if (outcome == null) {
+            throw unknown("outcome", command.outcomeId());
+        }
+        OutcomeStatusRecorded recorded = new OutcomeStatusRecorded(negotiationId, command.outcomeId(),
+                command.status(), command.since(), command.note());
+        String what = "the status of outcome '" + command.outcomeId() + "' from " + command.since();
+        Long known = outcome.statusPrints().get(command.since());
+        if (known != null) {
+            if (known == Fingerprint.of(recorded)) {
+                return;
+            }
+            throw new IdConflictException("id-conflict", what + " is already recorded with other content");
+        }
+        requireOpen();
+        if (outcome.kind() != OutcomeKind.AGREED) {
+            throw new RuleViolationException("not-an-agreement", "outcome '" + command.outcomeId()
+                    + "' records no agreement, so nothing can become of it");
+        }
+        requireEffectiveDate(command.since(), what, command.recordedAt());
+        requireNotBefore(command.since(), outcome.reachedOn(), what, "it was reached");
+        apply(recorded);
     }
 
     @CommandHandler
@@ -503,6 +656,53 @@ public class Negotiation {
         }
     }
 
+    /** A record made at a meeting carries the meeting's day. */
+    private void requireAtMeeting(String meetingId, LocalDate date, String what) {
+        if (meetingId == null) {
+            return;
+        }
+        MeetingState meeting = meetings.get(meetingId);
+        if (meeting == null) {
+            throw unknown("meeting", meetingId);
+        }
+        if (date != null && !date.equals(meeting.heldOn())) {
+            throw new RuleViolationException("not-the-meeting-day", "the date " + date + " of " + what
+                    + " is not the day of meeting '" + meetingId + "' (" + meeting.heldOn() + ")");
+        }
+    }
+
+    /** A record that can take its day from a meeting needs one or the other. */
+    private static void requireDay(LocalDate date, String field, String what) {
+        if (date == null) {
+            throw new RuleViolationException("no-date", what + " needs " + field + " or the meetingId of a recorded "
+                    + "meeting, whose day it then takes");
+        }
+    }
+
+    /** An offer is one value or a range from min to max, not both, with min not above max. */
+    private static void requireWellFormed(Offer offer, String what) {
+        if (offer == null) {
+            return;
+        }
+        boolean value = offer.value() != null;
+        boolean range = offer.min() != null || offer.max() != null;
+        if (value == range || (range && (offer.min() == null || offer.max() == null))) {
+            throw new RuleViolationException("invalid-offer", "the offer of " + what
+                    + " must have either a value or both min and max");
+        }
+        if (range && offer.min().compareTo(offer.max()) > 0) {
+            throw new RuleViolationException("invalid-offer", "the offer of " + what + " has min "
+                    + offer.min().toPlainString() + " above max " + offer.max().toPlainString());
+        }
+    }
+
+    private static void requireValidUntil(LocalDate validUntil, LocalDate effectiveOn, String what) {
+        if (validUntil != null && validUntil.isBefore(effectiveOn)) {
+            throw new RuleViolationException("lapses-before-made", "the proposal of " + what + " would lapse on "
+                    + validUntil + ", before it was made on " + effectiveOn);
+        }
+    }
+
     private static void requireNotAfterPublication(LocalDate effectiveOn, LocalDate publishedOn, String what) {
         if (effectiveOn.isAfter(publishedOn)) {
             throw new RuleViolationException("effective-after-publication", "the date " + effectiveOn + " of " + what
@@ -527,12 +727,27 @@ public class Negotiation {
 
     @EventSourcingHandler
     void on(PartyRegistered event) {
-        parties.put(event.partyId(), Fingerprint.of(event));
+        parties.put(event.partyId(), new PartyState(Fingerprint.of(event), event.joinedOn(), null));
+    }
+
+    @EventSourcingHandler
+    void on(PartyLeft event) {
+        parties.computeIfPresent(event.partyId(),
+                (id, party) -> new PartyState(party.print(), party.joinedOn(), Fingerprint.of(event)));
     }
 
     @EventSourcingHandler
     void on(DelegateRegistered event) {
-        delegates.put(event.delegateId(), new DelegateState(event.partyId(), Fingerprint.of(event)));
+        delegates.put(event.delegateId(), new DelegateState(event.partyId(), Fingerprint.of(event), Map.of()));
+    }
+
+    @EventSourcingHandler
+    void on(DelegateTitleChanged event) {
+        delegates.computeIfPresent(event.delegateId(), (id, delegate) -> {
+            Map<LocalDate, Long> titles = new HashMap<>(delegate.titlePrints());
+            titles.put(event.since(), Fingerprint.of(event));
+            return new DelegateState(delegate.partyId(), delegate.print(), titles);
+        });
     }
 
     @EventSourcingHandler
@@ -543,8 +758,8 @@ public class Negotiation {
     @EventSourcingHandler
     void on(StatementRecorded event) {
         LocalDate publishedOn = event.source() == null ? null : event.source().publishedOn();
-        statements.put(event.statementId(),
-                new StatementState(event.partyId(), event.topicId(), Fingerprint.of(event), publishedOn, null));
+        statements.put(event.statementId(), new StatementState(event.partyId(), event.topicId(),
+                Fingerprint.of(event), publishedOn, event.effectiveOn(), event.validUntil(), null));
     }
 
     @EventSourcingHandler
@@ -552,18 +767,24 @@ public class Negotiation {
         corrections.put(event.correctionId(), Fingerprint.of(event));
         correctionContents.add(Fingerprint.of(new StatementCorrected(event.negotiationId(), event.statementId(), null,
                 event.partyId(), event.topicId(), event.changes(), event.reason())));
+        statements.computeIfPresent(event.statementId(), (id, statement) -> new StatementState(statement.partyId(),
+                statement.topicId(), statement.print(), statement.publishedOn(),
+                event.changes().effectiveOn() != null ? event.changes().effectiveOn() : statement.effectiveOn(),
+                event.changes().validUntil() != null ? event.changes().validUntil() : statement.validUntil(),
+                statement.retractionPrint()));
     }
 
     @EventSourcingHandler
     void on(StatementRetracted event) {
         StatementState statement = statements.get(event.statementId());
         statements.put(event.statementId(), new StatementState(statement.partyId(), statement.topicId(),
-                statement.print(), statement.publishedOn(), Fingerprint.of(event)));
+                statement.print(), statement.publishedOn(), statement.effectiveOn(), statement.validUntil(),
+                Fingerprint.of(event)));
     }
 
     @EventSourcingHandler
     void on(MeetingHeld event) {
-        meetings.put(event.meetingId(), Fingerprint.of(event));
+        meetings.put(event.meetingId(), new MeetingState(Fingerprint.of(event), event.heldOn()));
     }
 
     @EventSourcingHandler
@@ -587,6 +808,21 @@ public class Negotiation {
     @EventSourcingHandler
     void on(ExchangeCompleted event) {
         exchanges.computeIfPresent(event.exchangeId(), (id, exchange) -> exchange.markCompleted());
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeRecorded event) {
+        outcomes.put(event.outcomeId(), new OutcomeState(Fingerprint.of(event), event.kind(), event.reachedOn(),
+                Map.of()));
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeStatusRecorded event) {
+        outcomes.computeIfPresent(event.outcomeId(), (id, outcome) -> {
+            Map<LocalDate, Long> statuses = new HashMap<>(outcome.statusPrints());
+            statuses.put(event.since(), Fingerprint.of(event));
+            return new OutcomeState(outcome.print(), outcome.kind(), outcome.reachedOn(), statuses);
+        });
     }
 
     @EventSourcingHandler

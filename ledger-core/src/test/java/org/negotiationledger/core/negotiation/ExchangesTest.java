@@ -9,6 +9,7 @@ import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.ProposeExchange;
@@ -63,7 +64,7 @@ class ExchangesTest {
     @Test
     void thousandForThousandIsProposed() {
         fixture.given(istanbul())
-                .when(propose("pow-1", ExchangeTerms.numbered("PRISONERS", Map.of("ru", 1000, "ua", 1000))))
+                .when(propose("pow-1", ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ru", 1000, "ua", 1000))))
                 .expectEvents(thousandForThousand());
     }
 
@@ -71,14 +72,14 @@ class ExchangesTest {
     void allForAllInNamedCategoriesIsProposed() {
         fixture.given(istanbul())
                 .when(new ProposeExchange(NEGOTIATION, "pow-2", "ua", day("2025-06-02"),
-                        ExchangeTerms.allForAll("PRISONERS", List.of("ua", "ru"),
+                        ExchangeTerms.allForAll(ExchangeKind.PRISONERS, List.of("ua", "ru"),
                                 List.of("seriously ill", "wounded", "under 25")), RECORDED_AT))
                 .expectEvents(allForAll());
     }
 
     @Test
     void whoProposedMayBeUnknownAndSaidSoInANote() {
-        ExchangeTerms terms = ExchangeTerms.numbered("PRISONERS", Map.of("ru", 1000, "ua", 1000));
+        ExchangeTerms terms = ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ru", 1000, "ua", 1000));
         fixture.given(istanbul())
                 .when(new ProposeExchange(NEGOTIATION, "pow-1", null, OPENED_ON, terms, "the source does not say "
                         + "which side proposed it", RECORDED_AT))
@@ -90,29 +91,82 @@ class ExchangesTest {
     void repeatedProposalIsANoOpAndOtherTermsAreAConflict() {
         fixture.given(istanbul())
                 .andGiven(thousandForThousand())
-                .when(propose("pow-1", ExchangeTerms.numbered("PRISONERS", Map.of("ua", 1000, "ru", 1000))))
+                .when(propose("pow-1", ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 1000, "ru", 1000))))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(istanbul())
                 .andGiven(thousandForThousand())
-                .when(propose("pow-1", ExchangeTerms.numbered("PRISONERS", Map.of("ua", 500, "ru", 500))))
+                .when(propose("pow-1", ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 500, "ru", 500))))
                 .expectException(IdConflictException.class)
                 .expectExceptionMessage("exchange 'pow-1' already exists in negotiation 'ru-ua-2025' with other "
                         + "content");
     }
 
     @Test
-    void exchangeWithOneSideIsRejected() {
+    void oneSideHandingOverIsATransferWithTheSameRulesOnNumbersAndStages() {
+        ExchangeTerms bodies = ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ru", 3000));
+        ExchangeProposed proposed = new ExchangeProposed(NEGOTIATION, "bodies-1", "ru", day("2025-06-02"), bodies);
+        ExchangeAgreed agreed = new ExchangeAgreed(NEGOTIATION, "bodies-1", List.of("ru", "ua"), day("2025-06-02"),
+                null);
         fixture.given(istanbul())
-                .when(propose("pow-3", ExchangeTerms.numbered("PRISONERS", Map.of("ua", 10))))
+                .when(new ProposeExchange(NEGOTIATION, "bodies-1", "ru", day("2025-06-02"), bodies, RECORDED_AT))
+                .expectEvents(proposed);
+        fixture.given(istanbul())
+                .andGiven(proposed)
+                .when(new AgreeExchange(NEGOTIATION, "bodies-1", List.of("ru", "ua"), day("2025-06-02"), null,
+                        RECORDED_AT))
+                .expectEvents(agreed);
+        fixture.given(istanbul())
+                .andGiven(proposed, agreed)
+                .when(new RecordExchangeExecution(NEGOTIATION, "bodies-1", 1, day("2025-06-11"), Map.of("ru", 3001),
+                        false, null, RECORDED_AT))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("exchange 'pow-3' needs at least two distinct sides, got [ua]");
+                .expectExceptionMessage("stage 1 of exchange 'bodies-1' would bring 'ru' to 3001 released, beyond "
+                        + "the agreed 3000");
+        fixture.given(istanbul())
+                .andGiven(proposed, agreed)
+                .when(new RecordExchangeExecution(NEGOTIATION, "bodies-1", 1, day("2025-06-11"), Map.of("ru", 3000),
+                        false, null, RECORDED_AT))
+                .expectEvents(new ExchangeExecutionRecorded(NEGOTIATION, "bodies-1", 1, day("2025-06-11"),
+                                Map.of("ru", 3000), Map.of("ru", 3000), false, null),
+                        new ExchangeCompleted(NEGOTIATION, "bodies-1", day("2025-06-11"), Map.of("ru", 3000)));
+    }
+
+    @Test
+    void aTransferIsAgreedByItsGivingSide() {
+        fixture.given(istanbul())
+                .andGiven(new ExchangeProposed(NEGOTIATION, "bodies-1", "ru", day("2025-06-02"),
+                        ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ru", 3000))))
+                .when(new AgreeExchange(NEGOTIATION, "bodies-1", List.of("ua"), day("2025-06-02"), null,
+                        RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("exchange 'bodies-1' must be agreed by its giving side [ru], got [ua]");
+    }
+
+    @Test
+    void aSideNamedTwiceIsRejected() {
+        fixture.given(istanbul())
+                .when(propose("pow-3", ExchangeTerms.allForAll(ExchangeKind.PRISONERS, List.of("ua", "ua"),
+                        List.of())))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("exchange 'pow-3' needs one giving side (a transfer) or several distinct "
+                        + "sides, got [ua, ua]");
+    }
+
+    @Test
+    void anExchangeOfOtherThingsSaysWhatInWords() {
+        fixture.given(istanbul())
+                .when(propose("grain-1", new ExchangeTerms(ExchangeKind.OTHER, null, List.of("ua", "ru"),
+                        Map.of("ua", 10, "ru", 10), false, List.of())))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("exchange 'grain-1' is of kind OTHER and must say what it exchanges in "
+                        + "kindText");
     }
 
     @Test
     void exchangeWithUnregisteredSideIsRejected() {
         fixture.given(istanbul())
-                .when(propose("pow-3", ExchangeTerms.numbered("PRISONERS", Map.of("ua", 10, "by", 10))))
+                .when(propose("pow-3", ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 10, "by", 10))))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("party 'by' is not registered in negotiation 'ru-ua-2025'");
     }
@@ -121,7 +175,7 @@ class ExchangesTest {
     void exchangeProposedByUnregisteredPartyIsRejected() {
         fixture.given(istanbul())
                 .when(new ProposeExchange(NEGOTIATION, "pow-3", "us", OPENED_ON,
-                        ExchangeTerms.numbered("PRISONERS", Map.of("ua", 10, "ru", 10)), RECORDED_AT))
+                        ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 10, "ru", 10)), RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("party 'us' is not registered in negotiation 'ru-ua-2025'");
     }
@@ -129,7 +183,7 @@ class ExchangesTest {
     @Test
     void numberedExchangeNeedsANumberForEverySide() {
         fixture.given(istanbul())
-                .when(propose("pow-3", new ExchangeTerms("PRISONERS", List.of("ua", "ru"), Map.of("ua", 10), false,
+                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"), Map.of("ua", 10), false,
                         List.of())))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("exchange 'pow-3' names no positive number for side 'ru'; an exchange "
@@ -139,7 +193,7 @@ class ExchangesTest {
     @Test
     void numberForAPartyThatIsNoSideIsRejected() {
         fixture.given(istanbul())
-                .when(propose("pow-3", new ExchangeTerms("PRISONERS", List.of("ua", "ru"),
+                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"),
                         Map.of("ua", 10, "ru", 10, "tr", 1), false, List.of())))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("exchange 'pow-3' names a number for 'tr', which is not one of its sides "
@@ -149,7 +203,7 @@ class ExchangesTest {
     @Test
     void allForAllWithNumbersIsRejected() {
         fixture.given(istanbul())
-                .when(propose("pow-3", new ExchangeTerms("PRISONERS", List.of("ua", "ru"), Map.of("ua", 10, "ru", 10),
+                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"), Map.of("ua", 10, "ru", 10),
                         true, List.of("wounded"))))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("exchange 'pow-3' is all for all and so has no numbers; name its categories "
@@ -352,7 +406,7 @@ class ExchangesTest {
     void exchangeProposedInTheFutureIsRejected() {
         fixture.given(istanbul())
                 .when(new ProposeExchange(NEGOTIATION, "pow-3", "ua", day("2025-08-01"),
-                        ExchangeTerms.numbered("BODIES", Map.of("ua", 6000, "ru", 6000)), RECORDED_AT))
+                        ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ua", 6000, "ru", 6000)), RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("the date 2025-08-01 of exchange 'pow-3' is after the day it is recorded "
                         + "(2025-06-27)");
@@ -362,7 +416,7 @@ class ExchangesTest {
     void exchangeInAClosedNegotiationIsRejected() {
         fixture.given(istanbul())
                 .andGiven(closedOn("2025-06-20"))
-                .when(propose("pow-3", ExchangeTerms.numbered("BODIES", Map.of("ua", 6000, "ru", 6000))))
+                .when(propose("pow-3", ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ua", 6000, "ru", 6000))))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(closedRefusal("2025-06-20"));
     }

@@ -4,6 +4,7 @@ import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
@@ -102,12 +103,12 @@ final class Given {
 
     static ExchangeProposed thousandForThousand() {
         return new ExchangeProposed(NEGOTIATION, "pow-1", "ua", OPENED_ON,
-                ExchangeTerms.numbered("PRISONERS", Map.of("ua", 1000, "ru", 1000)));
+                ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 1000, "ru", 1000)));
     }
 
     static ExchangeProposed allForAll() {
         return new ExchangeProposed(NEGOTIATION, "pow-2", "ua", day("2025-06-02"),
-                ExchangeTerms.allForAll("PRISONERS", List.of("ua", "ru"),
+                ExchangeTerms.allForAll(ExchangeKind.PRISONERS, List.of("ua", "ru"),
                         List.of("seriously ill", "wounded", "under 25")));
     }
 

@@ -22,6 +22,7 @@ import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.MeetingLevel;
@@ -260,8 +261,8 @@ class RandomCommandsPropertyTest {
         return Combinators.combine(Arbitraries.of(EXCHANGES), day(), Arbitraries.integers().between(1, 100),
                         Arbitraries.of(true, false))
                 .as((id, day, quantity, allForAll) -> new ProposeExchange(N, id, "a", day, allForAll
-                        ? ExchangeTerms.allForAll("PRISONERS", List.of("a", "b"), List.of("wounded"))
-                        : ExchangeTerms.numbered("PRISONERS", Map.of("a", quantity, "b", quantity)), RECORDED));
+                        ? ExchangeTerms.allForAll(ExchangeKind.PRISONERS, List.of("a", "b"), List.of("wounded"))
+                        : ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("a", quantity, "b", quantity)), RECORDED));
     }
 
     private static Arbitrary<NegotiationCommand> agreement() {

@@ -261,7 +261,7 @@ class StatementsTest {
                         null), "nothing", RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("a correction of statement 's-1' must change at least one of stance, "
-                        + "summary, offer, conditions or effectiveOn");
+                        + "summary, offer, conditions, effectiveOn or validUntil");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.projections.History;
 import org.negotiationledger.projections.ViewDatabase;
@@ -64,7 +65,7 @@ class ExchangesViewTest {
     @Test
     void theListHoldsEveryExchangeInTheOrderProposed() {
         istanbul().append(new ExchangeProposed(N, "bodies", "ru", day("2025-06-02"),
-                        ExchangeTerms.numbered("BODIES", Map.of("ru", 6000, "ua", 6000))))
+                        ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ru", 6000, "ua", 6000))))
                 .replayInto(projector);
 
         ExchangeList list = queries.exchanges(new ExchangeListQuery(N));
@@ -79,7 +80,7 @@ class ExchangesViewTest {
     @Test
     void aStageMakesAnAgreedExchangePartiallyExecuted() {
         opened().append(new ExchangeProposed(N, "x", "ua", day("2025-05-16"),
-                                ExchangeTerms.numbered("PRISONERS", Map.of("ua", 10, "ru", 10))),
+                                ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("ua", 10, "ru", 10))),
                         new ExchangeAgreed(N, "x", List.of("ua", "ru"), day("2025-05-16"), null),
                         new ExchangeExecutionRecorded(N, "x", 1, day("2025-05-17"),
                                 Map.of("ua", 4, "ru", 5), Map.of("ua", 4, "ru", 5), false, "first group"))

@@ -1,0 +1,16 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** What became of an agreement, from {@code since}: implemented, partly, violated or abandoned. */
+@Revision("1")
+public record OutcomeStatusRecorded(String negotiationId, String outcomeId, OutcomeStatus status, LocalDate since,
+                                    String note) implements NegotiationEvent {
+
+    @Override
+    public LocalDate effectiveDate() {
+        return since;
+    }
+}

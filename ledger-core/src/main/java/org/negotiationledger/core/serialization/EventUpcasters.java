@@ -1,0 +1,96 @@
+package org.negotiationledger.core.serialization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.negotiationledger.core.api.ExchangeKind;
+import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementRecorded;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How an event stored in an earlier revision is read as the current one. Stored events are never
+ * rewritten: each upcaster turns the stored JSON of one revision into the next as it is read, in
+ * the order of this list. Every event whose fields changed since revision 1 has one here.
+ */
+public final class EventUpcasters {
+
+    private EventUpcasters() {
+    }
+
+    public static List<EventUpcaster> all() {
+        return List.of(
+                // Revision 2: made at a meeting, valid until a day, offers with ranges.
+                new Step(StatementRecorded.class, "1", "2", statement -> {
+                    statement.putNull("meetingId");
+                    statement.putNull("validUntil");
+                    withRanges(statement.get("offer"));
+                }),
+                // Revision 2: a correction may change the day a proposal lapses; offers with ranges.
+                new Step(StatementCorrected.class, "1", "2", correction -> {
+                    JsonNode changes = correction.get("changes");
+                    if (changes instanceof ObjectNode fields) {
+                        fields.putNull("validUntil");
+                        withRanges(fields.get("offer"));
+                    }
+                }),
+                // Revision 2: the day a party joined; none means from the opening.
+                new Step(PartyRegistered.class, "1", "2", party -> party.putNull("joinedOn")),
+                // Revision 2: the kind from a closed list; a free-text kind outside it is OTHER, in words.
+                new Step(ExchangeProposed.class, "1", "2", exchange -> {
+                    if (exchange.get("terms") instanceof ObjectNode terms) {
+                        String kind = terms.path("kind").asText(null);
+                        ExchangeKind closed = ExchangeKind.named(kind);
+                        terms.put("kind", closed.name());
+                        if (closed == ExchangeKind.OTHER && !ExchangeKind.OTHER.name().equals(kind)) {
+                            terms.put("kindText", kind);
+                        } else {
+                            terms.putNull("kindText");
+                        }
+                    }
+                }));
+    }
+
+    /** A revision-1 offer was one value: it has no range. */
+    private static void withRanges(JsonNode offer) {
+        if (offer instanceof ObjectNode fields) {
+            fields.putNull("min");
+            fields.putNull("max");
+        }
+    }
+
+    /** One event type from one revision to the next, by a change of its JSON in place. */
+    private static final class Step extends SingleEventUpcaster {
+
+        private final SimpleSerializedType from;
+        private final SimpleSerializedType to;
+        private final Consumer<ObjectNode> change;
+
+        Step(Class<?> type, String fromRevision, String toRevision, Consumer<ObjectNode> change) {
+            this.from = new SimpleSerializedType(type.getName(), fromRevision);
+            this.to = new SimpleSerializedType(type.getName(), toRevision);
+            this.change = change;
+        }
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation representation) {
+            return from.equals(representation.getType());
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+            return representation.upcastPayload(to, JsonNode.class, json -> {
+                ObjectNode copy = ((ObjectNode) json).deepCopy();
+                change.accept(copy);
+                return copy;
+            });
+        }
+    }
+}

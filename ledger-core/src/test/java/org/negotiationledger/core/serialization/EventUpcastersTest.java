@@ -1,0 +1,91 @@
+package org.negotiationledger.core.serialization;
+
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.ExchangeKind;
+import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementChanges;
+import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementRecorded;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events stored at revision 1, as the first release wrote them, read as today's records. */
+class EventUpcastersTest {
+
+    private static final JacksonSerializer SERIALIZER = LedgerSerialization.serializer();
+    private static final LocalDate DAY = LocalDate.parse("2025-05-16");
+
+    private static Object readRevisionOne(Class<?> type, String json) {
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
+                byte[].class, new SimpleSerializedType(type.getName(), "1"));
+        GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Negotiation", "n", 0, "e-1",
+                "2026-12-02T00:00:00Z", payload.getType().getName(), "1", payload.getData(),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        var upcast = new EventUpcasterChain(EventUpcasters.all())
+                .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER))).toList();
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        return SERIALIZER.deserialize(upcast.get(0).getData());
+    }
+
+    @Test
+    void aStatementOfRevisionOneWasMadeAtNoMeetingWithoutADeadlineAndItsOfferIsOneValue() {
+        Object read = readRevisionOne(StatementRecorded.class, """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ua","delegateId":null,"topicId":"t",
+                 "stance":"SUPPORTS","summary":"s","conditions":null,"offer":{"value":1000,"unit":"prisoners"},
+                 "effectiveOn":"2025-05-16","source":null,"note":null}""");
+        assertThat(read).isEqualTo(new StatementRecorded("n", "s-1", "ua", null, "t", Stance.SUPPORTS, "s", null,
+                Offer.of(1000, "prisoners"), DAY, null, null, null, null));
+    }
+
+    @Test
+    void aCorrectionOfRevisionOneChangesNoDeadline() {
+        Object read = readRevisionOne(StatementCorrected.class, """
+                {"negotiationId":"n","statementId":"s-1","correctionId":"c-1","partyId":"ua","topicId":"t",
+                 "changes":{"stance":null,"summary":null,"offer":{"value":4.2,"unit":"%"},"conditions":null,
+                 "effectiveOn":null},"reason":"r"}""");
+        assertThat(read).isEqualTo(new StatementCorrected("n", "s-1", "c-1", "ua", "t",
+                new StatementChanges(null, null, new Offer(new java.math.BigDecimal("4.2"), "%"), null, null, null),
+                "r"));
+    }
+
+    @Test
+    void aPartyOfRevisionOneWasThereFromTheOpening() {
+        Object read = readRevisionOne(PartyRegistered.class, """
+                {"negotiationId":"n","partyId":"tr","name":"Turkey","role":"MEDIATOR"}""");
+        assertThat(read).isEqualTo(new PartyRegistered("n", "tr", "Turkey", PartyRole.MEDIATOR, null));
+    }
+
+    @Test
+    void aFreeTextKindOfRevisionOneIsKeptInWordsUnderOther() {
+        String proposed = """
+                {"negotiationId":"n","exchangeId":"x-1","proposedBy":null,"proposedOn":"2025-05-16",
+                 "terms":{"kind":"%s","sides":["ua","ru"],"quantities":{"ru":10,"ua":10},"allForAll":false,
+                 "categories":[]},"note":null}""";
+        Map<String, Integer> tenForTen = Map.of("ua", 10, "ru", 10);
+        assertThat(readRevisionOne(ExchangeProposed.class, proposed.formatted("PRISONERS")))
+                .isEqualTo(new ExchangeProposed("n", "x-1", null, DAY, new ExchangeTerms(ExchangeKind.PRISONERS, null,
+                        List.of("ua", "ru"), tenForTen, false, List.of())));
+        assertThat(readRevisionOne(ExchangeProposed.class, proposed.formatted("GRAIN")))
+                .isEqualTo(new ExchangeProposed("n", "x-1", null, DAY, new ExchangeTerms(ExchangeKind.OTHER, "GRAIN",
+                        List.of("ua", "ru"), tenForTen, false, List.of())));
+    }
+}
