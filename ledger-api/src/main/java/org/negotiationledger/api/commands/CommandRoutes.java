@@ -12,18 +12,25 @@ import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.OpenNegotiation;
 import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.ProposeExchange;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RecordOutcome;
+import org.negotiationledger.core.api.RecordOutcomeStatus;
+import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
@@ -61,12 +68,19 @@ public final class CommandRoutes {
             new Route("openNegotiation", "", OpenNegotiationRequest.class, "Open a negotiation", null),
             new Route("registerParty", "/{negotiationId}/parties", RegisterPartyRequest.class,
                     "Register a party (a side, mediator or observer)", null),
+            new Route("recordPartyLeaving", "/{negotiationId}/parties/{partyId}/departure", PartyLeavingRequest.class,
+                    "Record that a party left the negotiation",
+                    "From that day it is no longer among the parties present; the history before it stays."),
             new Route("registerDelegate", "/{negotiationId}/delegates", RegisterDelegateRequest.class,
                     "Register a delegate who speaks or acts for a party", null),
+            new Route("changeDelegateTitle", "/{negotiationId}/delegates/{delegateId}/titles",
+                    DelegateTitleRequest.class, "Record a delegate's new title from a day on",
+                    "Statements before that day keep the title the delegate held then."),
             new Route("addTopic", "/{negotiationId}/topics", AddTopicRequest.class, "Add a topic", null),
             new Route("recordStatement", "/{negotiationId}/statements", RecordStatementRequest.class,
                     "Record a party's statement on a topic",
-                    "The effective date is the day it was said; the recording time is now."),
+                    "The effective date is the day it was said (at a meeting, the meeting's day); the recording "
+                            + "time is now."),
             new Route("correctStatement", "/{negotiationId}/statements/{statementId}/corrections",
                     CorrectionRequest.class, "Correct a statement",
                     "Only the fields that change, plus the reason. The original stays in the history."),
@@ -76,12 +90,19 @@ public final class CommandRoutes {
             new Route("recordMeeting", "/{negotiationId}/meetings", RecordMeetingRequest.class,
                     "Record a round of talks", null),
             new Route("proposeExchange", "/{negotiationId}/exchanges", ProposeExchangeRequest.class,
-                    "Propose an exchange (numbered, or all for all in categories)", null),
+                    "Propose an exchange (numbered, or all for all in categories) or a one-sided transfer",
+                    "With one side, that side hands over and nothing comes back."),
             new Route("agreeExchange", "/{negotiationId}/exchanges/{exchangeId}/agreements",
                     AgreeExchangeRequest.class, "Record that at least two parties agreed an exchange", null),
             new Route("recordExchangeExecution", "/{negotiationId}/exchanges/{exchangeId}/executions",
                     ExecutionRequest.class, "Record a stage of an exchange carried out",
                     "The exchange completes when the agreed numbers are reached."),
+            new Route("recordOutcome", "/{negotiationId}/outcomes", RecordOutcomeRequest.class,
+                    "Record an agreement on topics, or that the parties did not agree",
+                    "At a meeting, the outcome takes the meeting's day."),
+            new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
+                    OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
+                    "Implemented, partly implemented, violated or abandoned; one status a day."),
             new Route("closeNegotiation", "/{negotiationId}/closure", ClosureRequest.class, "Close a negotiation",
                     "A closed negotiation accepts nothing but corrections."));
 
@@ -151,11 +172,29 @@ public final class CommandRoutes {
 
     record RegisterPartyRequest(@NotNull @Id String id,
                                 @NotBlank @Size(max = NAME) String name,
-                                @NotNull PartyRole role) implements CommandRequest {
+                                @NotNull PartyRole role,
+                                LocalDate joinedOn) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
-            return new RegisterParty(target.negotiationId(), id, name, role, recordedAt);
+            return new RegisterParty(target.negotiationId(), id, name, role, joinedOn, recordedAt);
+        }
+    }
+
+    record PartyLeavingRequest(@NotNull LocalDate leftOn, @Size(max = TEXT) String note) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordPartyLeaving(target.negotiationId(), target.itemId(), leftOn, note, recordedAt);
+        }
+    }
+
+    record DelegateTitleRequest(@NotBlank @Size(max = NAME) String title, @NotNull LocalDate since)
+            implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new ChangeDelegateTitle(target.negotiationId(), target.itemId(), title, since, recordedAt);
         }
     }
 
@@ -180,9 +219,10 @@ public final class CommandRoutes {
         }
     }
 
-    record OfferBody(@NotNull BigDecimal value, @NotBlank @Size(max = UNIT) String unit) {
+    /** One value, or a range from min to max; which of them is given is the aggregate's rule to check. */
+    record OfferBody(BigDecimal value, BigDecimal min, BigDecimal max, @NotBlank @Size(max = UNIT) String unit) {
         Offer toOffer() {
-            return new Offer(value, unit);
+            return new Offer(value, min, max, unit);
         }
     }
 
@@ -206,15 +246,17 @@ public final class CommandRoutes {
                                   @NotBlank @Size(max = TEXT) String summary,
                                   @Size(max = TEXT) String conditions,
                                   @Valid OfferBody offer,
-                                  @NotNull LocalDate effectiveOn,
+                                  LocalDate effectiveOn,
                                   @Valid SourceBody source,
-                                  @Size(max = TEXT) String note) implements CommandRequest {
+                                  @Size(max = TEXT) String note,
+                                  @Id String meetingId,
+                                  LocalDate validUntil) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
                     conditions, offer == null ? null : offer.toOffer(), effectiveOn,
-                    source == null ? null : source.toSource(), note, recordedAt);
+                    source == null ? null : source.toSource(), note, meetingId, validUntil, recordedAt);
         }
     }
 
@@ -224,11 +266,12 @@ public final class CommandRoutes {
                              @Valid OfferBody offer,
                              @Size(max = TEXT) String conditions,
                              LocalDate effectiveOn,
+                             LocalDate validUntil,
                              @NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
 
         StatementChanges changes() {
             return new StatementChanges(stance, summary, offer == null ? null : offer.toOffer(), conditions,
-                    effectiveOn);
+                    effectiveOn, validUntil);
         }
 
         @Override
@@ -263,7 +306,8 @@ public final class CommandRoutes {
     }
 
     record ProposeExchangeRequest(@NotNull @Id String id,
-                                  @NotBlank @Size(max = KIND) String kind,
+                                  @NotNull ExchangeKind kind,
+                                  @Size(max = KIND) String kindText,
                                   @Id String proposedBy,
                                   @NotNull LocalDate proposedOn,
                                   @Size(max = ITEMS) List<@NotNull @Id String> sides,
@@ -272,7 +316,7 @@ public final class CommandRoutes {
                                   @Size(max = ITEMS) List<@NotBlank @Size(max = NAME) String> categories,
                                   @Size(max = TEXT) String note) implements CommandRequest {
         ExchangeTerms terms() {
-            return new ExchangeTerms(kind, sides, quantities, allForAll, categories);
+            return new ExchangeTerms(kind, kindText, sides, quantities, allForAll, categories);
         }
 
         @Override
@@ -305,6 +349,31 @@ public final class CommandRoutes {
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordExchangeExecution(target.negotiationId(), target.itemId(), stage, executedOn, released,
                     completes, note, recordedAt);
+        }
+    }
+
+    record RecordOutcomeRequest(@NotNull @Id String id,
+                                @NotNull OutcomeKind kind,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> partyIds,
+                                @NotBlank @Size(max = TEXT) String terms,
+                                LocalDate reachedOn,
+                                @Id String meetingId,
+                                @Valid SourceBody source) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordOutcome(target.negotiationId(), id, kind, topicIds, partyIds, terms, reachedOn, meetingId,
+                    source == null ? null : source.toSource(), recordedAt);
+        }
+    }
+
+    record OutcomeStatusRequest(@NotNull OutcomeStatus status, @NotNull LocalDate since,
+                                @Size(max = TEXT) String note) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordOutcomeStatus(target.negotiationId(), target.itemId(), status, since, note, recordedAt);
         }
     }
 

@@ -3,16 +3,23 @@ package org.negotiationledger.api.integrity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.serialization.CanonicalJson;
+import org.negotiationledger.core.serialization.EventUpcasters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One stored event, read back byte for byte, with the seal it carries and the seal its content
@@ -22,6 +29,7 @@ record StoredEvent(long position, String negotiationId, long sequence, String ev
                    String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(EventUpcasters.all());
 
     static StoredEvent of(EventRows.Row row) {
         return new StoredEvent(row.position(), row.negotiationId(), row.sequence(), row.eventId(), row.payloadType(),
@@ -56,8 +64,7 @@ record StoredEvent(long position, String negotiationId, long sequence, String ev
         LocalDate effectiveOn;
         Instant recordedAt;
         try {
-            Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType,
-                    payloadRevision));
+            Object event = serializer.deserialize(upcast(serializer));
             if (!(event instanceof NegotiationEvent negotiationEvent)) {
                 throw new IOException("the payload is not a negotiation event");
             }
@@ -68,6 +75,18 @@ record StoredEvent(long position, String negotiationId, long sequence, String ev
         }
         return new EventSeal(negotiationId, atSequence, eventId, payloadType, payloadRevision, effectiveOn,
                 recordedAt, CanonicalJson.of(JSON.writeValueAsBytes(metadataFields)), CanonicalJson.of(payload));
+    }
+
+    /** The payload as the current revision of its event, read through the upcasters as the event store reads it. */
+    private SerializedObject<?> upcast(Serializer serializer) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Negotiation", negotiationId, sequence,
+                eventId, timestamp, payloadType, payloadRevision, payload, metadata);
+        List<IntermediateEventRepresentation> read = UPCASTERS
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+        if (read.size() != 1) {
+            throw new IllegalStateException("an upcaster made " + read.size() + " events of one");
+        }
+        return read.get(0).getData();
     }
 
     private static String field(byte[] metadata, String name) {

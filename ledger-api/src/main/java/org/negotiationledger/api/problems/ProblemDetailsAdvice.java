@@ -27,9 +27,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -123,11 +120,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : String.valueOf(e.getPropertyName());
         Class<?> target = e.getRequiredType();
-        String expected = target == null ? "of another form"
-                : target.isEnum() ? "one of " + Arrays.toString(target.getEnumConstants())
-                : target == LocalDate.class ? Limits.DATE_MESSAGE.substring("must be ".length())
-                : target == Instant.class ? Limits.INSTANT_MESSAGE.substring("must be ".length())
-                : Problems.expected(target);
+        String expected = target == null ? "of another form" : Problems.expected(target);
         ProblemDetail problem = Problems.problem(ProblemType.INVALID_PARAMETER, name + " has the value "
                 + Problems.quoted(e.getValue()) + ", but must be " + expected);
         problem.setProperty("parameter", name);

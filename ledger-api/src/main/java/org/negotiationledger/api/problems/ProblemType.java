@@ -21,6 +21,8 @@ public enum ProblemType {
     TOO_MANY_FAILED_LOGINS("too-many-failed-logins", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from "
             + "this client; wait before trying again"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "A query parameter is missing or invalid"),
+    UNKNOWN_PARAMETER("unknown-parameter", HttpStatus.BAD_REQUEST, "The request has a query parameter the endpoint "
+            + "does not take"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNKNOWN_NEGOTIATION("unknown-negotiation", HttpStatus.NOT_FOUND, "No such negotiation"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource"),

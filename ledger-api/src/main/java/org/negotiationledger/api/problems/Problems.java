@@ -16,6 +16,8 @@ import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.springframework.http.ProblemDetail;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -154,6 +156,10 @@ public final class Problems {
                 && mismatch.getOriginalMessage().startsWith("Trailing token")) {
             return "the body has more after its JSON value; send one JSON object";
         }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && mismatch.getTargetType() != null && !expected(mismatch.getTargetType()).equals("of another form")) {
+            return "field '" + path(mismatch) + "' must be " + expected(mismatch.getTargetType());
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "field '" + path(mapping) + "' is not of the expected type";
         }
@@ -187,6 +193,24 @@ public final class Problems {
         }
         if (target == Boolean.class || target == boolean.class) {
             return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target)) {
+            return "a number";
+        }
+        if (target == LocalDate.class) {
+            return Limits.DATE_MESSAGE.substring("must be ".length());
+        }
+        if (target == Instant.class) {
+            return Limits.INSTANT_MESSAGE.substring("must be ".length());
+        }
+        if (target == String.class) {
+            return "a text in quotes";
+        }
+        if (List.class.isAssignableFrom(target)) {
+            return "a list in [ ]";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "an object in { }";
         }
         return "of another form";
     }

@@ -2,6 +2,7 @@ package org.negotiationledger.api.storage;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -9,6 +10,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.negotiationledger.core.api.EventMetadata;
+import org.negotiationledger.core.serialization.EventUpcasters;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +73,12 @@ class AxonStorageConfiguration {
     static PostgresConnectionSettings postgresConnectionSettings(Environment environment) {
         return new PostgresConnectionSettings(environment.getProperty("ledger.database.read-timeout", Duration.class,
                 Duration.ofSeconds(10)));
+    }
+
+    /** Events stored at an earlier revision are read as the current one (see {@link EventUpcasters}). */
+    @Bean
+    ConfigurerModule eventUpcasters() {
+        return configurer -> EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     @Bean

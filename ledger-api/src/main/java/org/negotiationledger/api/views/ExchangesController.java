@@ -9,6 +9,8 @@ import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.exchanges.ExchangeListQuery;
 import org.negotiationledger.projections.exchanges.ExchangeQuery;
 import org.negotiationledger.projections.exchanges.ExchangesProjector;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,18 +31,24 @@ class ExchangesController {
     }
 
     @GetMapping
-    @Operation(summary = "Every exchange of a negotiation, in the order proposed")
+    @Operation(summary = "Every exchange of a negotiation, in the order proposed", description = """
+            The exchanges proposed by asOf, as recorded by knownAt, each as it stood then: its agreement,             stages, totals and status.""")
     ResponseEntity<ExchangeList> exchanges(@PathVariable String negotiationId,
+                                           @RequestParam(required = false) LocalDate asOf,
+                                           @RequestParam(required = false) Instant knownAt,
                                            @RequestParam(required = false) Long waitFor) {
-        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeListQuery(negotiationId),
+        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeListQuery(negotiationId, asOf, knownAt),
                 ExchangeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
     @GetMapping("/{exchangeId}")
-    @Operation(summary = "One exchange")
+    @Operation(summary = "One exchange, as it stood on asOf as known at knownAt")
     ResponseEntity<Exchange> exchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
+                                      @RequestParam(required = false) LocalDate asOf,
+                                      @RequestParam(required = false) Instant knownAt,
                                       @RequestParam(required = false) Long waitFor) {
-        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeQuery(negotiationId, exchangeId),
+        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeQuery(negotiationId, exchangeId, asOf,
+                        knownAt),
                 Exchange.class, () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no exchange '" + exchangeId + "'")
                         .with("negotiationId", negotiationId).with("exchangeId", exchangeId));

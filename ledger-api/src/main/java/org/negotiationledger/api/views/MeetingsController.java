@@ -6,6 +6,8 @@ import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.meetings.MeetingTimelineQuery;
 import org.negotiationledger.projections.meetings.MeetingsProjector;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +26,13 @@ class MeetingsController {
     }
 
     @GetMapping("/api/negotiations/{negotiationId}/meetings")
-    @Operation(summary = "The timeline of rounds, earliest first")
+    @Operation(summary = "The timeline of rounds, earliest first, with what each party said there", description = """
+            The rounds held by asOf, as recorded by knownAt; each lists the statements made at it in             their version known then, without the retracted ones.""")
     ResponseEntity<MeetingTimeline> meetings(@PathVariable String negotiationId,
+                                             @RequestParam(required = false) LocalDate asOf,
+                                             @RequestParam(required = false) Instant knownAt,
                                              @RequestParam(required = false) Long waitFor) {
-        return views.answer(MeetingsProjector.NAME, waitFor, new MeetingTimelineQuery(negotiationId),
+        return views.answer(MeetingsProjector.NAME, waitFor, new MeetingTimelineQuery(negotiationId, asOf, knownAt),
                 MeetingTimeline.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 }

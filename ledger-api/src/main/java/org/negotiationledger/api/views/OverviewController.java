@@ -10,6 +10,8 @@ import org.negotiationledger.projections.overview.NegotiationQuery;
 import org.negotiationledger.projections.overview.NegotiationStatus;
 import org.negotiationledger.projections.overview.NegotiationSummary;
 import org.negotiationledger.projections.overview.OverviewProjector;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,18 +32,25 @@ class OverviewController {
     }
 
     @GetMapping
-    @Operation(summary = "Every negotiation, by id, with status and counts")
+    @Operation(summary = "Every negotiation, by id, with status and counts", description = """
+            The negotiations opened by asOf and recorded by knownAt, each with its status and counts on             that day as known then; status filters on that status.""")
     ResponseEntity<NegotiationList> negotiations(@RequestParam(required = false) NegotiationStatus status,
+                                                 @RequestParam(required = false) LocalDate asOf,
+                                                 @RequestParam(required = false) Instant knownAt,
                                                  @RequestParam(required = false) Long waitFor) {
-        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationListQuery(status), NegotiationList.class,
+        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationListQuery(status, asOf, knownAt),
+                NegotiationList.class,
                 () -> new ProblemException(ProblemType.INTERNAL_ERROR, "the overview view gave no answer"));
     }
 
     @GetMapping("/{negotiationId}")
-    @Operation(summary = "One negotiation with its parties, delegates, topics, counts and dates")
+    @Operation(summary = "One negotiation with its parties, delegates, topics, counts and dates", description = """
+            On asOf as known at knownAt: the parties present that day, the delegates with the titles             they held, the topics, the status and the counts of what was in force then.""")
     ResponseEntity<NegotiationSummary> negotiation(@PathVariable String negotiationId,
+                                                   @RequestParam(required = false) LocalDate asOf,
+                                                   @RequestParam(required = false) Instant knownAt,
                                                    @RequestParam(required = false) Long waitFor) {
-        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationQuery(negotiationId),
+        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationQuery(negotiationId, asOf, knownAt),
                 NegotiationSummary.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 }

@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.projections.positions.OfferGaps;
+import org.negotiationledger.projections.positions.OfferGapsQuery;
+import org.negotiationledger.projections.positions.OutcomeList;
+import org.negotiationledger.projections.positions.OutcomeListQuery;
 import org.negotiationledger.projections.positions.PositionChanges;
 import org.negotiationledger.projections.positions.PositionChangesQuery;
 import org.negotiationledger.projections.positions.PositionHistory;
@@ -36,7 +40,9 @@ class PositionsController {
     @GetMapping("/positions")
     @Operation(summary = "The matrix of parties × topics", description = """
             Each cell is the statement that decides the party's position: the latest effective date, then \
-            the latest recorded. asOf and knownAt together answer "on date K, what did we believe the \
+            the latest recorded; a proposal whose validUntil lies before asOf (or today) shows as LAPSED. \
+            The parties are those present on asOf, the delegates with the titles they held, and per topic \
+            the latest outcome. asOf and knownAt together answer "on date K, what did we believe the \
             positions were on date E?\"""")
     ResponseEntity<PositionMatrix> positions(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
@@ -49,13 +55,15 @@ class PositionsController {
     @GetMapping("/positions/{partyId}/{topicId}/history")
     @Operation(summary = "Every version of one party's statements on one topic", description = """
             Oldest effective date first; corrections and retractions appear as versions of their own, and \
-            the versions they replaced are kept, marked superseded.""")
+            the versions they replaced are kept, marked superseded. Each names the delegate's title on \
+            the statement's day.""")
     ResponseEntity<PositionHistory> positionHistory(@PathVariable String negotiationId, @PathVariable String partyId,
                                                     @PathVariable String topicId,
+                                                    @RequestParam(required = false) LocalDate asOf,
                                                     @RequestParam(required = false) Instant knownAt,
                                                     @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
-                new PositionHistoryQuery(negotiationId, partyId, topicId, knownAt), PositionHistory.class,
+                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt), PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no party '" + partyId + "' or no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("partyId", partyId).with("topicId", topicId));
@@ -74,5 +82,36 @@ class PositionsController {
         }
         return views.answer(PositionsProjector.NAME, waitFor, new PositionChangesQuery(negotiationId, from, to,
                 knownAt), PositionChanges.class, () -> ProblemException.unknownNegotiation(negotiationId));
+    }
+
+    @GetMapping("/outcomes")
+    @Operation(summary = "Agreements and disagreements on topics, and what became of them", description = """
+            The outcomes reached by asOf, as recorded by knownAt, earliest first, each with the statuses \
+            in force then (implemented, partly implemented, violated, abandoned); topicId and partyId \
+            keep those on a topic, or with a party.""")
+    ResponseEntity<OutcomeList> outcomes(@PathVariable String negotiationId,
+                                         @RequestParam(required = false) String topicId,
+                                         @RequestParam(required = false) String partyId,
+                                         @RequestParam(required = false) LocalDate asOf,
+                                         @RequestParam(required = false) Instant knownAt,
+                                         @RequestParam(required = false) Long waitFor) {
+        return views.answer(PositionsProjector.NAME, waitFor, new OutcomeListQuery(negotiationId, topicId, partyId,
+                asOf, knownAt), OutcomeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
+    }
+
+    @GetMapping("/offer-gaps")
+    @Operation(summary = "How far apart the parties' numeric offers on a topic were, day by day", description = """
+            For every pair of parties with offers on the topic: on each day either side's offer changed \
+            or lapsed, both offers in force (a value or a range) and the gap between them, 0 once they \
+            meet. Honours asOf and knownAt.""")
+    ResponseEntity<OfferGaps> offerGaps(@PathVariable String negotiationId, @RequestParam String topicId,
+                                        @RequestParam(required = false) LocalDate asOf,
+                                        @RequestParam(required = false) Instant knownAt,
+                                        @RequestParam(required = false) Long waitFor) {
+        return views.answer(PositionsProjector.NAME, waitFor, new OfferGapsQuery(negotiationId, topicId, asOf,
+                        knownAt), OfferGaps.class,
+                () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
+                        + "' has no topic '" + topicId + "'")
+                        .with("negotiationId", negotiationId).with("topicId", topicId));
     }
 }

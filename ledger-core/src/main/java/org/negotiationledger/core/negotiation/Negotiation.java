@@ -107,8 +107,8 @@ public class Negotiation {
     }
 
     /** What the aggregate remembers of a statement; the dates are those of its current version. */
-    record StatementState(String partyId, String topicId, long print, LocalDate publishedOn, LocalDate effectiveOn,
-                          LocalDate validUntil, Long retractionPrint) {
+    record StatementState(String partyId, String topicId, long print, LocalDate publishedOn, String meetingId,
+                          LocalDate effectiveOn, LocalDate validUntil, Long retractionPrint) {
 
         boolean retracted() {
             return retractionPrint != null;
@@ -289,6 +289,7 @@ public class Negotiation {
         String what = "the correction of statement '" + command.statementId() + "'";
         LocalDate effectiveOn = command.changes().effectiveOn();
         if (effectiveOn != null) {
+            requireAtMeeting(statement.meetingId(), effectiveOn, what);
             requireEffectiveDate(effectiveOn, what, command.recordedAt());
             if (statement.publishedOn() != null) {
                 requireNotAfterPublication(effectiveOn, statement.publishedOn(), what);
@@ -759,7 +760,7 @@ public class Negotiation {
     void on(StatementRecorded event) {
         LocalDate publishedOn = event.source() == null ? null : event.source().publishedOn();
         statements.put(event.statementId(), new StatementState(event.partyId(), event.topicId(),
-                Fingerprint.of(event), publishedOn, event.effectiveOn(), event.validUntil(), null));
+                Fingerprint.of(event), publishedOn, event.meetingId(), event.effectiveOn(), event.validUntil(), null));
     }
 
     @EventSourcingHandler
@@ -768,7 +769,7 @@ public class Negotiation {
         correctionContents.add(Fingerprint.of(new StatementCorrected(event.negotiationId(), event.statementId(), null,
                 event.partyId(), event.topicId(), event.changes(), event.reason())));
         statements.computeIfPresent(event.statementId(), (id, statement) -> new StatementState(statement.partyId(),
-                statement.topicId(), statement.print(), statement.publishedOn(),
+                statement.topicId(), statement.print(), statement.publishedOn(), statement.meetingId(),
                 event.changes().effectiveOn() != null ? event.changes().effectiveOn() : statement.effectiveOn(),
                 event.changes().validUntil() != null ? event.changes().validUntil() : statement.validUntil(),
                 statement.retractionPrint()));
@@ -778,8 +779,8 @@ public class Negotiation {
     void on(StatementRetracted event) {
         StatementState statement = statements.get(event.statementId());
         statements.put(event.statementId(), new StatementState(statement.partyId(), statement.topicId(),
-                statement.print(), statement.publishedOn(), statement.effectiveOn(), statement.validUntil(),
-                Fingerprint.of(event)));
+                statement.print(), statement.publishedOn(), statement.meetingId(), statement.effectiveOn(),
+                statement.validUntil(), Fingerprint.of(event)));
     }
 
     @EventSourcingHandler

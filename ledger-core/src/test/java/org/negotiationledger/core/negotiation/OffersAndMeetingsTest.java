@@ -115,4 +115,16 @@ class OffersAndMeetingsTest {
                 .expectExceptionMessage("the proposal of the correction of statement 's-1' would lapse on "
                         + "2025-06-10, before it was made on 2025-06-12");
     }
+
+    @Test
+    void aCorrectionCannotMoveAStatementMadeAtAMeetingOffTheMeetingsDay() {
+        fixture.given(istanbul())
+                .andGiven(firstRound(), new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire",
+                        Stance.PROPOSES, "x", null, null, OPENED_ON, ARTICLE, null, "istanbul-1", null))
+                .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1",
+                        new StatementChanges(null, null, null, null, day("2025-05-17")), "wrong day", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-17 of the correction of statement 's-1' is not the day of "
+                        + "meeting 'istanbul-1' (2025-05-16)");
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An exchange as the ledger knows it now.
+ * An exchange as it stood on a day, as known at a time: its agreement, stages, totals and status
+ * are those in force then.
  *
  * @param proposedBy the party that proposed it, or null when the sources do not say
  * @param agreement  null until the sides agreed

@@ -1,6 +1,8 @@
 package org.negotiationledger.projections.exchanges;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-public record ExchangeList(String negotiationId, List<Exchange> exchanges) {
+public record ExchangeList(String negotiationId, LocalDate asOf, Instant knownAt, List<Exchange> exchanges) {
 }

@@ -1,5 +1,11 @@
 package org.negotiationledger.projections.exchanges;
 
-/** Every exchange of a negotiation, in the order they were proposed. */
-public record ExchangeListQuery(String negotiationId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Every exchange of a negotiation proposed by {@code asOf} and recorded by {@code knownAt} (each
+ * null: all), in the order they were proposed, each as it stood then.
+ */
+public record ExchangeListQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
 }

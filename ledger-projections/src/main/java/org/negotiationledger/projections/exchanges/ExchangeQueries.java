@@ -9,21 +9,32 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Answers from the exchanges view; null when the view does not know the negotiation or exchange. */
+import static org.negotiationledger.projections.support.Rows.utc;
+
+/**
+ * Answers from the exchanges view; null when the view does not know the negotiation or exchange.
+ * Each exchange is shown as it stood on the day asked about, as known at the time asked about:
+ * an agreement, stage or completion that took effect later, or was recorded later, is not yet
+ * there, and the status and totals are those of the stages that are.
+ */
 @Component
 public class ExchangeQueries {
 
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
     private static final String EXCHANGE = "SELECT negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
-            + "terms_json, status, agreed_by_json, agreed_on, meeting_id, totals_json, completed_on, note, "
-            + "proposed_at, "
-            + "agreed_at FROM exchanges_exchange WHERE negotiation_id = ?";
+            + "terms_json, agreed_by_json, agreed_on, meeting_id, completed_on, completed_at, note, proposed_at, "
+            + "agreed_at FROM exchanges_exchange WHERE negotiation_id = ? AND proposed_on <= ? AND proposed_at <= ?";
 
     private final JdbcTemplate jdbc;
 
@@ -36,34 +47,55 @@ public class ExchangeQueries {
         if (!Rows.knows(jdbc, "exchanges_negotiation", query.negotiationId())) {
             return null;
         }
-        return new ExchangeList(query.negotiationId(), jdbc.query(EXCHANGE + " ORDER BY ordinal",
-                (row, n) -> exchange(row), query.negotiationId()));
+        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
+        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        return new ExchangeList(query.negotiationId(), query.asOf(), query.knownAt(),
+                jdbc.query(EXCHANGE + " ORDER BY ordinal", (row, n) -> exchange(row, day, at), query.negotiationId(),
+                        day, utc(at)));
     }
 
     @QueryHandler
     public Exchange exchange(ExchangeQuery query) {
-        return jdbc.query(EXCHANGE + " AND exchange_id = ?", (row, n) -> exchange(row), query.negotiationId(),
-                query.exchangeId()).stream().findFirst().orElse(null);
+        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
+        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        return jdbc.query(EXCHANGE + " AND exchange_id = ?", (row, n) -> exchange(row, day, at),
+                query.negotiationId(), day, utc(at), query.exchangeId()).stream().findFirst().orElse(null);
     }
 
-    private Exchange exchange(ResultSet row) throws SQLException {
+    private Exchange exchange(ResultSet row, LocalDate day, Instant at) throws SQLException {
         String negotiationId = row.getString("negotiation_id");
         String exchangeId = row.getString("exchange_id");
-        Exchange.Agreement agreement = row.getString("agreed_by_json") == null ? null
-                : new Exchange.Agreement(Rows.fromJson(row.getString("agreed_by_json"), IDS),
-                Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"));
+        ExchangeTerms terms = Rows.fromJson(row.getString("terms_json"), ExchangeTerms.class);
+        Exchange.Agreement agreement = inForce(Rows.date(row, "agreed_on"), Rows.instant(row, "agreed_at"), day, at)
+                ? new Exchange.Agreement(Rows.fromJson(row.getString("agreed_by_json"), IDS),
+                Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"))
+                : null;
         List<Exchange.Stage> stages = jdbc.query("SELECT stage, executed_on, released_json, totals_json, completes, "
                         + "note, recorded_at FROM exchanges_stage WHERE negotiation_id = ? AND exchange_id = ? "
-                        + "ORDER BY stage",
+                        + "AND executed_on <= ? AND recorded_at <= ? ORDER BY stage",
                 (stage, n) -> new Exchange.Stage(stage.getInt("stage"), Rows.date(stage, "executed_on"),
                         Rows.fromJson(stage.getString("released_json"), COUNTS),
                         Rows.fromJson(stage.getString("totals_json"), COUNTS), stage.getBoolean("completes"),
                         stage.getString("note"), Rows.instant(stage, "recorded_at")),
-                negotiationId, exchangeId);
+                negotiationId, exchangeId, day, utc(at));
+        Map<String, Integer> totals = new TreeMap<>();
+        terms.sides().forEach(side -> totals.put(side, 0));
+        if (!stages.isEmpty()) {
+            totals.putAll(stages.get(stages.size() - 1).totals());
+        }
+        boolean completed = inForce(Rows.date(row, "completed_on"), Rows.instant(row, "completed_at"), day, at);
+        ExchangeStatus status = completed ? ExchangeStatus.COMPLETED
+                : !stages.isEmpty() ? ExchangeStatus.PARTIALLY_EXECUTED
+                : agreement != null ? ExchangeStatus.AGREED
+                : ExchangeStatus.PROPOSED;
         return new Exchange(negotiationId, exchangeId, row.getString("kind"), row.getString("proposed_by"),
-                Rows.date(row, "proposed_on"), Rows.fromJson(row.getString("terms_json"), ExchangeTerms.class),
-                ExchangeStatus.valueOf(row.getString("status")), agreement, stages,
-                Rows.fromJson(row.getString("totals_json"), COUNTS), Rows.date(row, "completed_on"),
-                row.getString("note"), Rows.instant(row, "proposed_at"));
+                Rows.date(row, "proposed_on"), terms, status, agreement, stages, totals,
+                completed ? Rows.date(row, "completed_on") : null, row.getString("note"),
+                Rows.instant(row, "proposed_at"));
+    }
+
+    /** Whether something that took effect on {@code on}, recorded at {@code recordedAt}, was there on the day as known at the time. */
+    private static boolean inForce(LocalDate on, Instant recordedAt, LocalDate day, Instant at) {
+        return on != null && !on.isAfter(day) && !recordedAt.isAfter(at);
     }
 }

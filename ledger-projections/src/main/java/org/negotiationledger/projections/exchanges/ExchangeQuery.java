@@ -1,5 +1,8 @@
 package org.negotiationledger.projections.exchanges;
 
-/** One exchange. */
-public record ExchangeQuery(String negotiationId, String exchangeId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One exchange as it stood on {@code asOf}, as known at {@code knownAt} (each null: now). */
+public record ExchangeQuery(String negotiationId, String exchangeId, LocalDate asOf, Instant knownAt) {
 }

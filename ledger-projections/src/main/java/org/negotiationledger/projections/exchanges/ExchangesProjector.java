@@ -45,7 +45,7 @@ public class ExchangesProjector {
         jdbc.update("INSERT INTO exchanges_exchange (negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
                         + "terms_json, status, totals_json, note, ordinal, proposed_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.negotiationId(), event.exchangeId(), event.terms().kind(), event.proposedBy(),
+                event.negotiationId(), event.exchangeId(), event.terms().kind().name(), event.proposedBy(),
                 event.proposedOn(), json(event.terms()), ExchangeStatus.PROPOSED.name(), json(nothingYet),
                 event.note(), sequence, utc(recordedAt));
     }
@@ -70,10 +70,11 @@ public class ExchangesProjector {
     }
 
     @EventHandler
-    void on(ExchangeCompleted event) {
-        jdbc.update("UPDATE exchanges_exchange SET status = ?, totals_json = ?, completed_on = ? "
+    void on(ExchangeCompleted event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE exchanges_exchange SET status = ?, totals_json = ?, completed_on = ?, completed_at = ? "
                         + "WHERE negotiation_id = ? AND exchange_id = ?", ExchangeStatus.COMPLETED.name(),
-                json(event.totals()), event.completedOn(), event.negotiationId(), event.exchangeId());
+                json(event.totals()), event.completedOn(), utc(recordedAt), event.negotiationId(),
+                event.exchangeId());
     }
 
     @ResetHandler

@@ -1,14 +1,23 @@
 package org.negotiationledger.projections.meetings;
 
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.Stance;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A round of talks; {@code heads} maps a party to the delegate who led its side. */
+/**
+ * A round of talks; {@code heads} maps a party to the delegate who led its side, and
+ * {@code statements} is what the parties said there, in the order it was recorded.
+ */
 public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
-                      Instant recordedAt) {
+                      Instant recordedAt, List<Said> statements) {
+
+    /** A statement made at the meeting, in its version as known at the query's time. */
+    public record Said(String statementId, String partyId, String topicId, Stance stance, String summary,
+                       Instant recordedAt) {
+    }
 }

@@ -1,5 +1,8 @@
 package org.negotiationledger.projections.meetings;
 
-/** The rounds of a negotiation, earliest first. */
-public record MeetingTimelineQuery(String negotiationId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The rounds of a negotiation held by {@code asOf}, as known at {@code knownAt} (each null: all), earliest first. */
+public record MeetingTimelineQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
 }

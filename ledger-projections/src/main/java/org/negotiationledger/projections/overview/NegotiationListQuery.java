@@ -1,5 +1,8 @@
 package org.negotiationledger.projections.overview;
 
-/** Every negotiation, by id; {@code status} null for all. */
-public record NegotiationListQuery(NegotiationStatus status) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Every negotiation opened by {@code asOf} and recorded by {@code knownAt}, by id; each filter may be null. */
+public record NegotiationListQuery(NegotiationStatus status, LocalDate asOf, Instant knownAt) {
 }

@@ -1,5 +1,8 @@
 package org.negotiationledger.projections.overview;
 
-/** One negotiation with its parties, delegates and topics. */
-public record NegotiationQuery(String negotiationId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One negotiation with its parties, delegates and topics on {@code asOf} as known at {@code knownAt}. */
+public record NegotiationQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
 }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A negotiation at a glance. In a listing, parties, delegates and topics are left out (null).
+ * A negotiation at a glance, on a day as known at a time. In a listing, parties, delegates and
+ * topics are left out (null).
  *
  * @param firstEffectiveOn the earliest effective date of anything recorded in it
  * @param lastEffectiveOn  the latest one
@@ -23,12 +24,14 @@ public record NegotiationSummary(String id, String title, String description, Lo
                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Topic> topics) {
 
     public record Counts(long events, long parties, long delegates, long topics, long statements, long corrections,
-                         long retractions, long meetings, long exchanges) {
+                         long retractions, long meetings, long exchanges, long outcomes) {
     }
 
-    public record Party(String id, String name, PartyRole role) {
+    /** A party present on the day; joinedOn is the opening unless it joined later. */
+    public record Party(String id, String name, PartyRole role, LocalDate joinedOn) {
     }
 
+    /** A delegate of a party present on the day, with the title held on it. */
     public record Delegate(String id, String name, String partyId, String title) {
     }
 

@@ -9,17 +9,41 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** Answers from the overview view. */
+import static org.negotiationledger.projections.support.Rows.utc;
+
+/**
+ * Answers from the overview view, for a day ({@code asOf}; none: the latest) as known at a time
+ * ({@code knownAt}; none: now): a negotiation opened later, or recorded later, is absent; its
+ * status, cast and counts are those of that day as known then.
+ */
 @Component
 public class OverviewQueries {
 
-    private static final String NEGOTIATION = "SELECT n.*, "
-            + "(SELECT COUNT(*) FROM overview_party p WHERE p.negotiation_id = n.negotiation_id) AS party_count, "
-            + "(SELECT COUNT(*) FROM overview_delegate d WHERE d.negotiation_id = n.negotiation_id) AS delegate_count, "
-            + "(SELECT COUNT(*) FROM overview_topic t WHERE t.negotiation_id = n.negotiation_id) AS topic_count "
-            + "FROM overview_negotiation n";
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    private static final String NEGOTIATIONS = "SELECT * FROM overview_negotiation WHERE opened_on <= ? "
+            + "AND opened_at <= ?";
+
+    /** The counts of the events in force on a day as known at a time, per negotiation. */
+    private static final String COUNTS = "SELECT negotiation_id, COUNT(*) AS events, "
+            + kind("StatementRecorded", "statements") + kind("StatementCorrected", "corrections")
+            + kind("StatementRetracted", "retractions") + kind("MeetingHeld", "meetings")
+            + kind("ExchangeProposed", "exchanges") + kind("OutcomeRecorded", "outcomes")
+            + "MIN(effective_on) AS first_effective_on, MAX(effective_on) AS last_effective_on, "
+            + "MAX(recorded_at) AS last_recorded_at FROM overview_event "
+            + "WHERE recorded_at <= ? AND (effective_on IS NULL OR effective_on <= ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -27,53 +51,121 @@ public class OverviewQueries {
         this.jdbc = jdbc;
     }
 
-    @QueryHandler
-    public NegotiationList negotiations(NegotiationListQuery query) {
-        List<NegotiationSummary> all = query.status() == null
-                ? jdbc.query(NEGOTIATION + " ORDER BY n.negotiation_id", (row, n) -> summary(row, false))
-                : jdbc.query(NEGOTIATION + " WHERE n.status = ? ORDER BY n.negotiation_id",
-                (row, n) -> summary(row, false), query.status().name());
-        return new NegotiationList(all);
+    private static String kind(String eventType, String column) {
+        return "SUM(CASE WHEN event_type = '" + eventType + "' THEN 1 ELSE 0 END) AS " + column + ", ";
     }
 
-    /** Null when the view does not know the negotiation. */
+    @QueryHandler
+    public NegotiationList negotiations(NegotiationListQuery query) {
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        Map<String, EventCounts> counts = counts(moment, null);
+        List<NegotiationSummary> all = jdbc.query(NEGOTIATIONS + " ORDER BY negotiation_id",
+                        (row, n) -> summary(row, moment, counts, false), moment.day, utc(moment.at))
+                .stream().filter(summary -> query.status() == null || summary.status() == query.status()).toList();
+        return new NegotiationList(query.asOf(), query.knownAt(), all);
+    }
+
+    /** Null when the view does not know the negotiation, or it was not yet opened, or not yet recorded. */
     @QueryHandler
     public NegotiationSummary negotiation(NegotiationQuery query) {
-        return jdbc.query(NEGOTIATION + " WHERE n.negotiation_id = ?", (row, n) -> summary(row, true),
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        Map<String, EventCounts> counts = counts(moment, query.negotiationId());
+        return jdbc.query(NEGOTIATIONS + " AND negotiation_id = ?",
+                (row, n) -> summary(row, moment, counts, true), moment.day, utc(moment.at),
                 query.negotiationId()).stream().findFirst().orElse(null);
     }
 
-    private NegotiationSummary summary(ResultSet row, boolean withCast) throws SQLException {
+    /** The day and the recording time asked about; the latest and now when not given. */
+    private record Moment(LocalDate day, Instant at) {
+        Moment {
+            day = day == null ? LAST_DAY : day;
+            at = at == null ? END_OF_TIME : at;
+        }
+    }
+
+    private record EventCounts(long events, long statements, long corrections, long retractions, long meetings,
+                               long exchanges, long outcomes, LocalDate firstEffectiveOn, LocalDate lastEffectiveOn,
+                               Instant lastRecordedAt) {
+    }
+
+    private Map<String, EventCounts> counts(Moment moment, String negotiationId) {
+        Map<String, EventCounts> counts = new HashMap<>();
+        String sql = COUNTS + (negotiationId == null ? "" : " AND negotiation_id = ?") + " GROUP BY negotiation_id";
+        Object[] args = negotiationId == null ? new Object[]{utc(moment.at), moment.day}
+                : new Object[]{utc(moment.at), moment.day, negotiationId};
+        jdbc.query(sql, row -> {
+            counts.put(row.getString("negotiation_id"), new EventCounts(row.getLong("events"),
+                    row.getLong("statements"), row.getLong("corrections"), row.getLong("retractions"),
+                    row.getLong("meetings"), row.getLong("exchanges"), row.getLong("outcomes"),
+                    Rows.date(row, "first_effective_on"), Rows.date(row, "last_effective_on"),
+                    Rows.instant(row, "last_recorded_at")));
+        }, args);
+        return counts;
+    }
+
+    private NegotiationSummary summary(ResultSet row, Moment moment, Map<String, EventCounts> counts,
+                                       boolean withCast) throws SQLException {
         String id = row.getString("negotiation_id");
+        LocalDate closedOn = Rows.date(row, "closed_on");
+        Instant closedAt = Rows.instant(row, "closed_at");
+        boolean closed = closedOn != null && !closedOn.isAfter(moment.day) && !closedAt.isAfter(moment.at);
         String outcome = row.getString("outcome");
-        NegotiationSummary.Counts counts = new NegotiationSummary.Counts(row.getLong("event_count"),
-                row.getLong("party_count"), row.getLong("delegate_count"), row.getLong("topic_count"),
-                row.getLong("statement_count"), row.getLong("correction_count"), row.getLong("retraction_count"),
-                row.getLong("meeting_count"), row.getLong("exchange_count"));
+        List<NegotiationSummary.Party> parties = parties(id, moment);
+        List<NegotiationSummary.Delegate> delegates = delegates(id, moment,
+                parties.stream().map(NegotiationSummary.Party::id).collect(Collectors.toSet()));
+        List<NegotiationSummary.Topic> topics = topics(id, moment);
+        EventCounts events = counts.getOrDefault(id, new EventCounts(0, 0, 0, 0, 0, 0, 0, null, null, null));
+        NegotiationSummary.Counts shown = new NegotiationSummary.Counts(events.events(), parties.size(),
+                delegates.size(), topics.size(),
+                events.statements(), events.corrections(), events.retractions(), events.meetings(),
+                events.exchanges(), events.outcomes());
         return new NegotiationSummary(id, row.getString("title"), row.getString("description"),
-                Rows.date(row, "opened_on"), NegotiationStatus.valueOf(row.getString("status")),
-                outcome == null ? null : Outcome.valueOf(outcome), Rows.date(row, "closed_on"),
-                row.getString("closing_summary"), Rows.date(row, "first_effective_on"),
-                Rows.date(row, "last_effective_on"), counts, Rows.instant(row, "opened_at"),
-                Rows.instant(row, "last_recorded_at"),
-                withCast ? parties(id) : null, withCast ? delegates(id) : null, withCast ? topics(id) : null);
+                Rows.date(row, "opened_on"), closed ? NegotiationStatus.CLOSED : NegotiationStatus.OPEN,
+                closed && outcome != null ? Outcome.valueOf(outcome) : null, closed ? closedOn : null,
+                closed ? row.getString("closing_summary") : null, events.firstEffectiveOn(), events.lastEffectiveOn(),
+                shown, Rows.instant(row, "opened_at"), events.lastRecordedAt(),
+                withCast ? parties : null, withCast ? delegates : null, withCast ? topics : null);
     }
 
-    private List<NegotiationSummary.Party> parties(String negotiationId) {
-        return jdbc.query("SELECT party_id, name, role FROM overview_party WHERE negotiation_id = ? ORDER BY ordinal",
-                (row, n) -> new NegotiationSummary.Party(row.getString(1), row.getString(2),
-                        PartyRole.valueOf(row.getString(3))), negotiationId);
+    private List<NegotiationSummary.Party> parties(String negotiationId, Moment moment) {
+        List<NegotiationSummary.Party> parties = new ArrayList<>();
+        jdbc.query("SELECT p.party_id, p.name, p.role, COALESCE(p.joined_on, n.opened_on) AS joined_on, p.left_on, "
+                + "p.left_known_from FROM overview_party p JOIN overview_negotiation n "
+                + "ON n.negotiation_id = p.negotiation_id WHERE p.negotiation_id = ? AND p.known_from <= ? "
+                + "ORDER BY p.ordinal", row -> {
+            LocalDate joinedOn = Rows.date(row, "joined_on");
+            LocalDate leftOn = Rows.date(row, "left_on");
+            boolean gone = leftOn != null && !leftOn.isAfter(moment.day)
+                    && !Rows.instant(row, "left_known_from").isAfter(moment.at);
+            if (!joinedOn.isAfter(moment.day) && !gone) {
+                parties.add(new NegotiationSummary.Party(row.getString("party_id"), row.getString("name"),
+                        PartyRole.valueOf(row.getString("role")), joinedOn));
+            }
+        }, negotiationId, utc(moment.at));
+        return parties;
     }
 
-    private List<NegotiationSummary.Delegate> delegates(String negotiationId) {
-        return jdbc.query("SELECT delegate_id, name, party_id, title FROM overview_delegate WHERE negotiation_id = ? "
-                        + "ORDER BY ordinal", (row, n) -> new NegotiationSummary.Delegate(row.getString(1),
-                        row.getString(2), row.getString(3), row.getString(4)), negotiationId);
+    /** The delegates known then, of the parties present, with the title each held on the day. */
+    private List<NegotiationSummary.Delegate> delegates(String negotiationId, Moment moment, Set<String> partyIds) {
+        Map<String, NavigableMap<LocalDate, String>> titles = new HashMap<>();
+        jdbc.query("SELECT delegate_id, since, title FROM overview_title WHERE negotiation_id = ? AND known_from <= ?",
+                row -> {
+                    titles.computeIfAbsent(row.getString("delegate_id"), d -> new TreeMap<>())
+                            .put(Rows.date(row, "since"), row.getString("title"));
+                }, negotiationId, utc(moment.at));
+        return jdbc.query("SELECT delegate_id, name, party_id FROM overview_delegate WHERE negotiation_id = ? "
+                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> {
+                    NavigableMap<LocalDate, String> held = titles.getOrDefault(row.getString(1), new TreeMap<>());
+                    Map.Entry<LocalDate, String> title = held.floorEntry(moment.day);
+                    return new NegotiationSummary.Delegate(row.getString(1), row.getString(2), row.getString(3),
+                            title == null ? null : title.getValue());
+                }, negotiationId, utc(moment.at)).stream()
+                .filter(delegate -> partyIds.contains(delegate.partyId())).toList();
     }
 
-    private List<NegotiationSummary.Topic> topics(String negotiationId) {
+    private List<NegotiationSummary.Topic> topics(String negotiationId, Moment moment) {
         return jdbc.query("SELECT topic_id, title, description FROM overview_topic WHERE negotiation_id = ? "
-                        + "ORDER BY ordinal", (row, n) -> new NegotiationSummary.Topic(row.getString(1),
-                        row.getString(2), row.getString(3)), negotiationId);
+                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Topic(
+                        row.getString(1), row.getString(2), row.getString(3)), negotiationId, utc(moment.at));
     }
 }

@@ -9,9 +9,13 @@ import java.time.LocalDate;
 /**
  * A party's position on a topic: the statement that decides it, in the version that counts.
  *
+ * @param kind       how the version came about, or LAPSED when its proposal lapsed before the day asked about
+ * @param validUntil the last day the proposal holds, if it has one
+ * @param meetingId  the meeting the statement was made at, if any
  * @param recordedAt when this version of the statement was recorded
  */
 public record Position(String partyId, String topicId, String statementId, int revision, VersionKind kind,
                        Stance stance, int score, String summary, String conditions, Offer offer,
-                       LocalDate effectiveOn, String delegateId, Instant recordedAt) {
+                       LocalDate effectiveOn, LocalDate validUntil, String meetingId, String delegateId,
+                       Instant recordedAt) {
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One party's statements on one topic, oldest effective date first, each version in order. */
-public record PositionHistory(String negotiationId, String partyId, String topicId, Instant knownAt,
+public record PositionHistory(String negotiationId, String partyId, String topicId, LocalDate asOf, Instant knownAt,
                               List<HistoryEntry> entries) {
 
     /**
@@ -19,10 +19,12 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param supersededAt when a correction or retraction replaced it, if that was known at the query's time
      * @param superseded   whether a later version replaced it
      * @param reason       why the statement was corrected or retracted (for those versions)
+     * @param delegateTitle the delegate's title on the statement's effective day, as known at the query's time
      */
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
-                               String delegateId, Source source, String note, String reason, Instant recordedAt,
+                               LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
+                               Source source, String note, String reason, Instant recordedAt,
                                Instant supersededAt, boolean superseded) {
     }
 }

@@ -1,13 +1,19 @@
 package org.negotiationledger.projections.positions;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
+import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,12 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.negotiationledger.projections.support.Rows.utc;
 
 /**
- * Answers questions about positions from the positions view alone. Each answer is null when the
- * view does not know the negotiation (or the party or topic asked about).
+ * Answers questions about positions from the positions view alone. Every answer is for a day
+ * ({@code asOf}, the effective date; none: the latest) as known at a time ({@code knownAt}, the
+ * recording time; none: everything recorded so far): what took effect after the day, or was
+ * recorded after the time, is absent. Each answer is null when the view does not know the
+ * negotiation (or the party or topic asked about).
  */
 @Component
 public class PositionQueries {
@@ -28,6 +39,8 @@ public class PositionQueries {
     /** A recording time after any real one, for "everything recorded so far". */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
 
     /** Which versions count for a matrix: current at {@code knownAt}, not retracted, effective by {@code asOf}. */
     private static final String COUNTING = "effective_on <= ? AND known_from <= ? "
@@ -51,6 +64,10 @@ public class PositionQueries {
             + "ORDER BY effective_on DESC, recorded_seq DESC) AS deciding FROM positions_version "
             + "WHERE negotiation_id = ? AND " + COUNTING + ") cells WHERE deciding = 1";
 
+    private static final String OUTCOMES = "SELECT outcome_id, kind, terms, reached_on, meeting_id, party_ids_json, "
+            + "topic_ids_json, source_json, known_from FROM positions_outcome o WHERE negotiation_id = ? "
+            + "AND reached_on <= ? AND known_from <= ?";
+
     private final JdbcTemplate jdbc;
     private volatile Boolean lateral;
 
@@ -60,20 +77,42 @@ public class PositionQueries {
 
     @QueryHandler
     public PositionMatrix matrix(PositionMatrixQuery query) {
-        List<String> title = jdbc.queryForList("SELECT title FROM positions_negotiation WHERE negotiation_id = ?",
-                String.class, query.negotiationId());
-        if (title.isEmpty()) {
+        String negotiationId = query.negotiationId();
+        List<Map<String, Object>> negotiation = jdbc.queryForList("SELECT title, opened_on FROM positions_negotiation "
+                + "WHERE negotiation_id = ?", negotiationId);
+        if (negotiation.isEmpty()) {
             return null;
         }
-        List<PositionMatrix.MatrixParty> parties = jdbc.query("SELECT party_id, name, role FROM positions_party "
-                        + "WHERE negotiation_id = ? ORDER BY ordinal",
-                (row, n) -> new PositionMatrix.MatrixParty(row.getString(1), row.getString(2),
-                        PartyRole.valueOf(row.getString(3))), query.negotiationId());
+        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
+        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        LocalDate openedOn = ((java.sql.Date) negotiation.get(0).get("opened_on")).toLocalDate();
+        List<PositionMatrix.MatrixParty> parties = new ArrayList<>();
+        jdbc.query("SELECT party_id, name, role, joined_on, left_on, left_known_from FROM positions_party "
+                + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal", row -> {
+            LocalDate joinedOn = Objects.requireNonNullElse(Rows.date(row, "joined_on"), openedOn);
+            LocalDate leftOn = Rows.date(row, "left_on");
+            Instant leftKnownFrom = Rows.instant(row, "left_known_from");
+            boolean gone = leftOn != null && !leftOn.isAfter(day) && !leftKnownFrom.isAfter(at);
+            if (!joinedOn.isAfter(day) && !gone) {
+                parties.add(new PositionMatrix.MatrixParty(row.getString("party_id"), row.getString("name"),
+                        PartyRole.valueOf(row.getString("role")), joinedOn));
+            }
+        }, negotiationId, utc(at));
+        Set<String> present = parties.stream().map(PositionMatrix.MatrixParty::id).collect(Collectors.toSet());
+        Titles titles = Titles.of(jdbc, negotiationId, at);
+        List<PositionMatrix.MatrixDelegate> delegates = jdbc.query("SELECT delegate_id, name, party_id "
+                        + "FROM positions_delegate WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
+                (row, n) -> new PositionMatrix.MatrixDelegate(row.getString(1), row.getString(2), row.getString(3),
+                        titles.of(row.getString(1), day)), negotiationId, utc(at))
+                .stream().filter(delegate -> present.contains(delegate.partyId())).toList();
         List<PositionMatrix.MatrixTopic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
-                        + "WHERE negotiation_id = ? ORDER BY ordinal",
-                (row, n) -> new PositionMatrix.MatrixTopic(row.getString(1), row.getString(2)), query.negotiationId());
-        return new PositionMatrix(query.negotiationId(), title.get(0), query.asOf(), query.knownAt(), parties, topics,
-                positions(query.negotiationId(), query.asOf(), query.knownAt(), parties, topics));
+                        + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
+                (row, n) -> new PositionMatrix.MatrixTopic(row.getString(1), row.getString(2)), negotiationId,
+                utc(at));
+        return new PositionMatrix(negotiationId, (String) negotiation.get(0).get("title"), query.asOf(),
+                query.knownAt(), parties, delegates, topics,
+                positions(negotiationId, query.asOf(), query.knownAt(), parties, topics),
+                latestOutcomes(negotiationId, day, at, topics));
     }
 
     @QueryHandler
@@ -86,12 +125,15 @@ public class PositionQueries {
             return null;
         }
         Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Titles titles = Titles.of(jdbc, query.negotiationId(), knownAt);
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
                         + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
-                        + "AND known_from <= ? ORDER BY effective_on, recorded_seq, revision",
-                (row, n) -> PositionRows.entry(row, query.knownAt()),
-                query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt));
-        return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.knownAt(), entries);
+                        + "AND known_from <= ? AND effective_on <= ? ORDER BY effective_on, recorded_seq, revision",
+                (row, n) -> PositionRows.entry(row, query.knownAt(), titles),
+                query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt),
+                query.asOf() == null ? LAST_DAY : query.asOf());
+        return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.asOf(),
+                query.knownAt(), entries);
     }
 
     @QueryHandler
@@ -100,16 +142,14 @@ public class PositionQueries {
         if (before == null) {
             return null;
         }
+        PositionMatrix later = matrix(new PositionMatrixQuery(query.negotiationId(), query.to(), query.knownAt()));
         Map<String, Position> after = new LinkedHashMap<>();
-        for (Position position : positions(query.negotiationId(), query.to(), query.knownAt(), before.parties(),
-                before.topics())) {
-            after.put(position.partyId() + "\u0000" + position.topicId(), position);
-        }
+        later.positions().forEach(p -> after.put(p.partyId() + "\u0000" + p.topicId(), p));
         Map<String, Position> earlier = new LinkedHashMap<>();
         before.positions().forEach(p -> earlier.put(p.partyId() + "\u0000" + p.topicId(), p));
         List<PositionChanges.Change> changes = new ArrayList<>();
-        for (PositionMatrix.MatrixParty party : before.parties()) {
-            for (PositionMatrix.MatrixTopic topic : before.topics()) {
+        for (PositionMatrix.MatrixParty party : later.parties()) {
+            for (PositionMatrix.MatrixTopic topic : later.topics()) {
                 String cell = party.id() + "\u0000" + topic.id();
                 Position from = earlier.get(cell);
                 Position to = after.get(cell);
@@ -122,6 +162,100 @@ public class PositionQueries {
         return new PositionChanges(query.negotiationId(), query.from(), query.to(), query.knownAt(), changes);
     }
 
+    @QueryHandler
+    public OutcomeList outcomes(OutcomeListQuery query) {
+        if (!Rows.knows(jdbc, "positions_negotiation", query.negotiationId())) {
+            return null;
+        }
+        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
+        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        StringBuilder sql = new StringBuilder(OUTCOMES);
+        List<Object> args = new ArrayList<>(List.of(query.negotiationId(), day, utc(at)));
+        if (query.topicId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM positions_outcome_topic t WHERE t.negotiation_id = o.negotiation_id "
+                    + "AND t.outcome_id = o.outcome_id AND t.topic_id = ?)");
+            args.add(query.topicId());
+        }
+        if (query.partyId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM positions_outcome_party p WHERE p.negotiation_id = o.negotiation_id "
+                    + "AND p.outcome_id = o.outcome_id AND p.party_id = ?)");
+            args.add(query.partyId());
+        }
+        sql.append(" ORDER BY reached_on, ordinal");
+        Map<String, List<Outcome.StatusChange>> statuses = statuses(query.negotiationId(), day, at);
+        List<Outcome> outcomes = jdbc.query(sql.toString(), (row, n) -> {
+            String id = row.getString("outcome_id");
+            List<Outcome.StatusChange> changes = statuses.getOrDefault(id, List.of());
+            return new Outcome(id, OutcomeKind.valueOf(row.getString("kind")),
+                    Rows.fromJson(row.getString("topic_ids_json"), IDS),
+                    Rows.fromJson(row.getString("party_ids_json"), IDS), row.getString("terms"),
+                    Rows.date(row, "reached_on"), row.getString("meeting_id"),
+                    Rows.fromJson(row.getString("source_json"), Source.class), Rows.instant(row, "known_from"),
+                    changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes);
+        }, args.toArray());
+        return new OutcomeList(query.negotiationId(), query.asOf(), query.knownAt(), outcomes);
+    }
+
+    @QueryHandler
+    public OfferGaps offerGaps(OfferGapsQuery query) {
+        Integer topics = jdbc.queryForObject("SELECT COUNT(*) FROM positions_topic WHERE negotiation_id = ? "
+                + "AND topic_id = ?", Integer.class, query.negotiationId(), query.topicId());
+        if (topics == null || topics == 0) {
+            return null;
+        }
+        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
+        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Map<String, List<OfferSeries.Step>> byParty = new LinkedHashMap<>();
+        jdbc.query("SELECT v.party_id, v.effective_on, v.valid_until, v.offer_value, v.offer_min, v.offer_max, "
+                + "v.offer_unit FROM positions_version v JOIN positions_party p ON p.negotiation_id = v.negotiation_id "
+                + "AND p.party_id = v.party_id WHERE v.negotiation_id = ? AND v.topic_id = ? AND " + COUNTING
+                + " ORDER BY p.ordinal, v.effective_on, v.recorded_seq", row -> {
+            byParty.computeIfAbsent(row.getString("party_id"), id -> new ArrayList<>()).add(new OfferSeries.Step(
+                    Rows.date(row, "effective_on"), Rows.date(row, "valid_until"), PositionRows.offer(row)));
+        }, query.negotiationId(), query.topicId(), day, utc(at), utc(at));
+        List<String> offering = byParty.entrySet().stream()
+                .filter(party -> party.getValue().stream().anyMatch(step -> step.offer() != null))
+                .map(Map.Entry::getKey).toList();
+        List<OfferGaps.Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < offering.size(); i++) {
+            for (int j = i + 1; j < offering.size(); j++) {
+                pairs.add(OfferSeries.pair(offering.get(i), byParty.get(offering.get(i)), offering.get(j),
+                        byParty.get(offering.get(j)), day));
+            }
+        }
+        return new OfferGaps(query.negotiationId(), query.topicId(), query.asOf(), query.knownAt(), pairs);
+    }
+
+    private Map<String, List<Outcome.StatusChange>> statuses(String negotiationId, LocalDate day, Instant at) {
+        Map<String, List<Outcome.StatusChange>> statuses = new HashMap<>();
+        jdbc.query("SELECT outcome_id, since, status, note, known_from FROM positions_outcome_status "
+                + "WHERE negotiation_id = ? AND since <= ? AND known_from <= ? ORDER BY since", row -> {
+            statuses.computeIfAbsent(row.getString("outcome_id"), id -> new ArrayList<>()).add(
+                    new Outcome.StatusChange(OutcomeStatus.valueOf(row.getString("status")), Rows.date(row, "since"),
+                            row.getString("note"), Rows.instant(row, "known_from")));
+        }, negotiationId, day, utc(at));
+        return statuses;
+    }
+
+    /** Per topic of the matrix, the outcome reached last by the day, in topic order. */
+    private List<PositionMatrix.TopicOutcome> latestOutcomes(String negotiationId, LocalDate day, Instant at,
+                                                            List<PositionMatrix.MatrixTopic> topics) {
+        Map<String, List<Outcome.StatusChange>> statuses = statuses(negotiationId, day, at);
+        Map<String, PositionMatrix.TopicOutcome> latest = new HashMap<>();
+        jdbc.query("SELECT t.topic_id, o.outcome_id, o.kind, o.terms, o.reached_on FROM positions_outcome o "
+                + "JOIN positions_outcome_topic t ON t.negotiation_id = o.negotiation_id AND t.outcome_id = o.outcome_id "
+                + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ? "
+                + "ORDER BY o.reached_on, o.ordinal", row -> {
+            String id = row.getString("outcome_id");
+            List<Outcome.StatusChange> changes = statuses.getOrDefault(id, List.of());
+            latest.put(row.getString("topic_id"), new PositionMatrix.TopicOutcome(row.getString("topic_id"), id,
+                    OutcomeKind.valueOf(row.getString("kind")),
+                    changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), Rows.date(row, "reached_on"),
+                    row.getString("terms")));
+        }, negotiationId, day, utc(at));
+        return topics.stream().map(topic -> latest.get(topic.id())).filter(Objects::nonNull).toList();
+    }
+
     private boolean supportsLateral() {
         if (lateral == null) {
             lateral = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
@@ -130,23 +264,25 @@ public class PositionQueries {
         return lateral;
     }
 
-    /** One query for every cell, in the order of parties, then topics. */
+    /** One query for every cell of the listed parties and topics, in their order. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
                                      List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
         LocalDate day = asOf == null ? LAST_DAY : asOf;
+        LocalDate lapsesBefore = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
         Instant at = knownAt == null ? END_OF_TIME : knownAt;
         Map<String, Integer> partyOrder = new HashMap<>();
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
         Map<String, Integer> topicOrder = new HashMap<>();
         topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
         List<Position> positions = new ArrayList<>(supportsLateral()
-                ? jdbc.query(MATRIX_BY_CELL, (row, n) -> PositionRows.position(row), day, utc(at), utc(at),
-                negotiationId)
-                : jdbc.query(MATRIX_BY_WINDOW, (row, n) -> PositionRows.position(row), negotiationId, day, utc(at),
-                utc(at)));
-        positions.sort(Comparator.comparing((Position p) -> partyOrder.getOrDefault(p.partyId(), Integer.MAX_VALUE))
-                .thenComparing(p -> topicOrder.getOrDefault(p.topicId(), Integer.MAX_VALUE)));
+                ? jdbc.query(MATRIX_BY_CELL, (row, n) -> PositionRows.position(row, lapsesBefore), day, utc(at),
+                utc(at), negotiationId)
+                : jdbc.query(MATRIX_BY_WINDOW, (row, n) -> PositionRows.position(row, lapsesBefore), negotiationId,
+                day, utc(at), utc(at)));
+        positions.removeIf(p -> !partyOrder.containsKey(p.partyId()) || !topicOrder.containsKey(p.topicId()));
+        positions.sort(Comparator.comparing((Position p) -> partyOrder.get(p.partyId()))
+                .thenComparing(p -> topicOrder.get(p.topicId())));
         return positions;
     }
 }

@@ -9,31 +9,46 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Reads rows of positions_version. */
 final class PositionRows {
 
     static final String COLUMNS = "statement_id, revision, kind, party_id, topic_id, delegate_id, stance, summary, "
-            + "conditions, offer_value, offer_unit, effective_on, source_json, note, reason, known_from, superseded_at";
+            + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, meeting_id, "
+            + "source_json, note, reason, recorded_seq, known_from, superseded_at";
 
     private PositionRows() {
     }
 
     static Offer offer(ResultSet row) throws SQLException {
-        String value = row.getString("offer_value");
-        return value == null ? null : new Offer(new BigDecimal(value), row.getString("offer_unit"));
+        String unit = row.getString("offer_unit");
+        return unit == null ? null : new Offer(number(row, "offer_value"), number(row, "offer_min"),
+                number(row, "offer_max"), unit);
     }
 
-    static Position position(ResultSet row) throws SQLException {
+    private static BigDecimal number(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        return text == null ? null : new BigDecimal(text);
+    }
+
+    /**
+     * The cell a version decides on {@code day}: the version itself, or, when its proposal lapsed
+     * before that day, the same statement marked LAPSED.
+     */
+    static Position position(ResultSet row, LocalDate day) throws SQLException {
         Stance stance = Stance.valueOf(row.getString("stance"));
+        LocalDate validUntil = Rows.date(row, "valid_until");
+        VersionKind kind = validUntil != null && validUntil.isBefore(day) ? VersionKind.LAPSED
+                : VersionKind.valueOf(row.getString("kind"));
         return new Position(row.getString("party_id"), row.getString("topic_id"), row.getString("statement_id"),
-                row.getInt("revision"), VersionKind.valueOf(row.getString("kind")), stance, stance.score(),
-                row.getString("summary"), row.getString("conditions"), offer(row), Rows.date(row, "effective_on"),
-                row.getString("delegate_id"), Rows.instant(row, "known_from"));
+                row.getInt("revision"), kind, stance, stance.score(), row.getString("summary"),
+                row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), validUntil,
+                row.getString("meeting_id"), row.getString("delegate_id"), Rows.instant(row, "known_from"));
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
-    static PositionHistory.HistoryEntry entry(ResultSet row, Instant knownAt) throws SQLException {
+    static PositionHistory.HistoryEntry entry(ResultSet row, Instant knownAt, Titles titles) throws SQLException {
         Stance stance = Stance.valueOf(row.getString("stance"));
         Instant supersededAt = Rows.instant(row, "superseded_at");
         if (supersededAt != null && knownAt != null && supersededAt.isAfter(knownAt)) {
@@ -41,7 +56,9 @@ final class PositionRows {
         }
         return new PositionHistory.HistoryEntry(row.getString("statement_id"), row.getInt("revision"),
                 VersionKind.valueOf(row.getString("kind")), stance, stance.score(), row.getString("summary"),
-                row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), row.getString("delegate_id"),
+                row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), Rows.date(row, "valid_until"),
+                row.getString("meeting_id"), row.getString("delegate_id"),
+                titles.of(row.getString("delegate_id"), Rows.date(row, "effective_on")),
                 Rows.fromJson(row.getString("source_json"), Source.class), row.getString("note"),
                 row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null);
     }

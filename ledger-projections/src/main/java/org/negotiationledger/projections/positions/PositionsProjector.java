@@ -5,8 +5,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.negotiationledger.core.api.DelegateRegistered;
+import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeStatusRecorded;
+import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
@@ -18,6 +23,7 @@ import org.negotiationledger.projections.support.BatchedInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -27,7 +33,8 @@ import static org.negotiationledger.projections.support.Rows.utc;
 /**
  * Builds the positions view. A statement is never overwritten: a correction or retraction closes
  * the version it replaces (superseded_at) and adds the next one, so that any past belief can be
- * read back.
+ * read back. The cast (parties, delegates and their titles, topics) and the outcomes on topics
+ * are kept with the day they took effect and the time they were recorded, for the same reason.
  */
 @Component
 @ProcessingGroup(PositionsProjector.NAME)
@@ -35,10 +42,13 @@ public class PositionsProjector {
 
     public static final String NAME = "positions";
 
+    /** The day from which a delegate holds the title given at registration. */
+    static final LocalDate REGISTRATION = LocalDate.of(1, 1, 1);
+
     private static final String INSERT_VERSION = "INSERT INTO positions_version (negotiation_id, statement_id, "
-            + "revision, kind, party_id, topic_id, delegate_id, stance, summary, conditions, offer_value, offer_unit, "
-            + "effective_on, source_json, note, reason, recorded_seq, event_seq, known_from) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "revision, kind, party_id, topic_id, delegate_id, stance, summary, conditions, offer_value, offer_min, "
+            + "offer_max, offer_unit, effective_on, valid_until, meeting_id, source_json, note, reason, recorded_seq, "
+            + "event_seq, known_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final BatchedInserts versions;
@@ -50,27 +60,48 @@ public class PositionsProjector {
 
     @EventHandler
     void on(NegotiationOpened event) {
-        jdbc.update("INSERT INTO positions_negotiation (negotiation_id, title) VALUES (?, ?)",
-                event.negotiationId(), event.title());
+        jdbc.update("INSERT INTO positions_negotiation (negotiation_id, title, opened_on) VALUES (?, ?, ?)",
+                event.negotiationId(), event.title(), event.openedOn());
     }
 
     @EventHandler
-    void on(PartyRegistered event, @SequenceNumber long sequence) {
-        jdbc.update("INSERT INTO positions_party (negotiation_id, party_id, name, role, ordinal) "
-                        + "VALUES (?, ?, ?, ?, ?)",
-                event.negotiationId(), event.partyId(), event.name(), event.role().name(), sequence);
+    void on(PartyRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_party (negotiation_id, party_id, name, role, ordinal, joined_on, "
+                        + "known_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.negotiationId(), event.partyId(), event.name(), event.role().name(), sequence, event.joinedOn(),
+                utc(recordedAt));
     }
 
     @EventHandler
-    void on(TopicAdded event, @SequenceNumber long sequence) {
-        jdbc.update("INSERT INTO positions_topic (negotiation_id, topic_id, title, ordinal) VALUES (?, ?, ?, ?)",
-                event.negotiationId(), event.topicId(), event.title(), sequence);
+    void on(PartyLeft event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE positions_party SET left_on = ?, left_known_from = ? WHERE negotiation_id = ? "
+                + "AND party_id = ?", event.leftOn(), utc(recordedAt), event.negotiationId(), event.partyId());
+    }
+
+    @EventHandler
+    void on(DelegateRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_delegate (negotiation_id, delegate_id, name, party_id, ordinal, "
+                        + "known_from) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.delegateId(),
+                event.name(), event.partyId(), sequence, utc(recordedAt));
+        title(event.negotiationId(), event.delegateId(), REGISTRATION, event.title(), recordedAt);
+    }
+
+    @EventHandler
+    void on(DelegateTitleChanged event, @Timestamp Instant recordedAt) {
+        title(event.negotiationId(), event.delegateId(), event.since(), event.title(), recordedAt);
+    }
+
+    @EventHandler
+    void on(TopicAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_topic (negotiation_id, topic_id, title, ordinal, known_from) "
+                + "VALUES (?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(), event.title(), sequence,
+                utc(recordedAt));
     }
 
     @EventHandler
     void on(StatementRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         Content content = new Content(event.delegateId(), event.stance(), event.summary(), event.conditions(),
-                event.offer(), event.effectiveOn(), json(event.source()),
+                event.offer(), event.effectiveOn(), event.validUntil(), event.meetingId(), json(event.source()),
                 event.note());
         insert(event.negotiationId(), event.statementId(), 1, VersionKind.RECORDED, event.partyId(),
                 event.topicId(), content, null, sequence, sequence, recordedAt);
@@ -92,24 +123,57 @@ public class PositionsProjector {
                 sequence, recordedAt);
     }
 
+    @EventHandler
+    void on(OutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_outcome (negotiation_id, outcome_id, kind, terms, reached_on, meeting_id, "
+                        + "party_ids_json, topic_ids_json, source_json, ordinal, known_from) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.negotiationId(), event.outcomeId(), event.kind().name(), event.terms(), event.reachedOn(),
+                event.meetingId(), json(event.partyIds()), json(event.topicIds()), json(event.source()), sequence,
+                utc(recordedAt));
+        for (String topicId : event.topicIds()) {
+            jdbc.update("INSERT INTO positions_outcome_topic (negotiation_id, outcome_id, topic_id) VALUES (?, ?, ?)",
+                    event.negotiationId(), event.outcomeId(), topicId);
+        }
+        for (String partyId : event.partyIds()) {
+            jdbc.update("INSERT INTO positions_outcome_party (negotiation_id, outcome_id, party_id) VALUES (?, ?, ?)",
+                    event.negotiationId(), event.outcomeId(), partyId);
+        }
+    }
+
+    @EventHandler
+    void on(OutcomeStatusRecorded event, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_outcome_status (negotiation_id, outcome_id, since, status, note, "
+                        + "known_from) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.outcomeId(),
+                event.since(), event.status().name(), event.note(), utc(recordedAt));
+    }
+
     @ResetHandler
     void reset() {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
-                "positions_negotiation"}) {
+                "positions_delegate", "positions_title", "positions_outcome", "positions_outcome_topic",
+                "positions_outcome_party", "positions_outcome_status", "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
+    }
+
+    private void title(String negotiationId, String delegateId, LocalDate since, String title, Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_title (negotiation_id, delegate_id, since, title, known_from) "
+                + "VALUES (?, ?, ?, ?, ?)", negotiationId, delegateId, since, title, utc(recordedAt));
     }
 
     /** Closes the statement's current version at {@code at} and answers it. */
     private CurrentVersion supersede(String negotiationId, String statementId, Instant at) {
         versions.flush();
         CurrentVersion current = jdbc.queryForObject("SELECT revision, recorded_seq, delegate_id, stance, summary, "
-                        + "conditions, offer_value, offer_unit, effective_on, source_json, note FROM positions_version "
+                        + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, "
+                        + "meeting_id, source_json, note FROM positions_version "
                         + "WHERE negotiation_id = ? AND statement_id = ? AND superseded_at IS NULL",
                 (row, n) -> new CurrentVersion(row.getInt("revision"), row.getLong("recorded_seq"),
                         new Content(row.getString("delegate_id"), Stance.valueOf(row.getString("stance")),
                                 row.getString("summary"), row.getString("conditions"),
                                 PositionRows.offer(row), row.getObject("effective_on", LocalDate.class),
+                                row.getObject("valid_until", LocalDate.class), row.getString("meeting_id"),
                                 row.getString("source_json"), row.getString("note"))),
                 negotiationId, statementId);
         jdbc.update("UPDATE positions_version SET superseded_at = ? WHERE negotiation_id = ? AND statement_id = ? "
@@ -123,9 +187,14 @@ public class PositionsProjector {
         Offer offer = content.offer();
         versions.add(negotiationId, statementId, revision, kind.name(), partyId, topicId,
                 content.delegateId(), content.stance().name(), content.summary(), content.conditions(),
-                offer == null ? null : offer.value().toPlainString(), offer == null ? null : offer.unit(),
-                content.effectiveOn(), content.sourceJson(), content.note(), reason, recordedSequence, eventSequence,
-                utc(recordedAt));
+                offer == null ? null : plain(offer.value()), offer == null ? null : plain(offer.min()),
+                offer == null ? null : plain(offer.max()), offer == null ? null : offer.unit(),
+                content.effectiveOn(), content.validUntil(), content.meetingId(), content.sourceJson(),
+                content.note(), reason, recordedSequence, eventSequence, utc(recordedAt));
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 
     private record CurrentVersion(int revision, long recordedSequence, Content content) {
@@ -133,7 +202,8 @@ public class PositionsProjector {
 
     /** What a correction can change, plus what it keeps. */
     private record Content(String delegateId, Stance stance, String summary, String conditions, Offer offer,
-                           LocalDate effectiveOn, String sourceJson, String note) {
+                           LocalDate effectiveOn, LocalDate validUntil, String meetingId, String sourceJson,
+                           String note) {
 
         Content apply(StatementChanges changes) {
             return new Content(delegateId,
@@ -142,7 +212,8 @@ public class PositionsProjector {
                     changes.conditions() != null ? changes.conditions() : conditions,
                     changes.offer() != null ? changes.offer() : offer,
                     changes.effectiveOn() != null ? changes.effectiveOn() : effectiveOn,
-                    sourceJson, note);
+                    changes.validUntil() != null ? changes.validUntil() : validUntil,
+                    meetingId, sourceJson, note);
         }
     }
 }

@@ -28,7 +28,7 @@ class OverviewViewTest {
         History history = istanbul();
         history.replayInto(projector);
 
-        NegotiationSummary summary = queries.negotiation(new NegotiationQuery(N));
+        NegotiationSummary summary = queries.negotiation(new NegotiationQuery(N, null, null));
 
         assertThat(summary.title()).isEqualTo("Russia–Ukraine talks 2025");
         assertThat(summary.status()).isEqualTo(NegotiationStatus.OPEN);
@@ -39,7 +39,7 @@ class OverviewViewTest {
                 .containsExactly(tuple("umerov", "ua"), tuple("medinsky", "ru"));
         assertThat(summary.topics()).extracting(NegotiationSummary.Topic::id)
                 .containsExactly("ceasefire", "prisoner-exchange", "leaders-meeting");
-        assertThat(summary.counts()).isEqualTo(new NegotiationSummary.Counts(history.size(), 3, 2, 3, 4, 1, 0, 2, 2));
+        assertThat(summary.counts()).isEqualTo(new NegotiationSummary.Counts(history.size(), 3, 2, 3, 4, 1, 0, 2, 2, 0));
         assertThat(summary.firstEffectiveOn()).isEqualTo(day("2025-05-16"));
         assertThat(summary.lastEffectiveOn()).isEqualTo(day("2025-06-02"));
         assertThat(summary.openedAt()).isEqualTo(Instant.parse("2025-05-16T08:00:00Z"));
@@ -52,7 +52,7 @@ class OverviewViewTest {
                         new NegotiationClosed("a-talks", Outcome.COLLAPSED, day("2025-06-02"), "walked out"))
                 .replayInto(projector);
 
-        NegotiationList all = queries.negotiations(new NegotiationListQuery(null));
+        NegotiationList all = queries.negotiations(new NegotiationListQuery(null, null, null));
 
         assertThat(all.negotiations()).extracting(NegotiationSummary::id, NegotiationSummary::status)
                 .containsExactly(tuple("a-talks", NegotiationStatus.CLOSED), tuple(N, NegotiationStatus.OPEN));
@@ -60,7 +60,7 @@ class OverviewViewTest {
         assertThat(closed.outcome()).isEqualTo(Outcome.COLLAPSED);
         assertThat(closed.closedOn()).isEqualTo(day("2025-06-02"));
         assertThat(closed.closingSummary()).isEqualTo("walked out");
-        assertThat(queries.negotiations(new NegotiationListQuery(NegotiationStatus.OPEN)).negotiations())
+        assertThat(queries.negotiations(new NegotiationListQuery(NegotiationStatus.OPEN, null, null)).negotiations())
                 .extracting(NegotiationSummary::id).containsExactly(N);
     }
 
@@ -68,9 +68,9 @@ class OverviewViewTest {
     void anUnknownNegotiationHasNoSummary() {
         istanbul().replayInto(projector);
 
-        assertThat(queries.negotiation(new NegotiationQuery("elsewhere"))).isNull();
+        assertThat(queries.negotiation(new NegotiationQuery("elsewhere", null, null))).isNull();
 
         History.reset(projector);
-        assertThat(queries.negotiations(new NegotiationListQuery(null)).negotiations()).isEmpty();
+        assertThat(queries.negotiations(new NegotiationListQuery(null, null, null)).negotiations()).isEmpty();
     }
 }

@@ -114,7 +114,7 @@ class PositionsViewTest {
             assertThat(p.recordedAt()).isEqualTo(Instant.parse("2025-06-05T12:00:00Z"));
         });
 
-        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null));
+        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null, null));
         assertThat(history.entries()).extracting(PositionHistory.HistoryEntry::revision, PositionHistory.HistoryEntry::kind,
                         PositionHistory.HistoryEntry::summary, PositionHistory.HistoryEntry::superseded)
                 .containsExactly(
@@ -124,7 +124,7 @@ class PositionsViewTest {
         assertThat(history.entries().get(1).reason()).isEqualTo("misquoted");
         assertThat(history.entries().get(0).source().publisher()).isEqualTo("Example News");
 
-        PositionHistory onDay4 = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire",
+        PositionHistory onDay4 = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null,
                 Instant.parse("2025-06-04T12:00:00Z")));
         assertThat(onDay4.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.summary()).isEqualTo("original text");
@@ -144,7 +144,7 @@ class PositionsViewTest {
         assertThat(cells(matrix(null, null))).isEqualTo("ua/ceasefire=older:DEMANDS");
         assertThat(cells(matrix(null, "2025-06-03T13:00:00Z"))).isEqualTo("ua/ceasefire=newer:REJECTS");
 
-        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null));
+        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null, null));
         assertThat(history.entries()).extracting(e -> e.statementId() + "#" + e.revision() + " " + e.kind()
                         + (e.superseded() ? " superseded" : ""))
                 .containsExactly("older#1 RECORDED", "newer#1 RECORDED superseded", "newer#2 RETRACTED");
@@ -193,9 +193,9 @@ class PositionsViewTest {
         istanbul().replayInto(projector);
 
         assertThat(queries.matrix(new PositionMatrixQuery("elsewhere", null, null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "xx", "ceasefire", null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "ua", "xx", null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "tr", "ceasefire", null)).entries()).isEmpty();
+        assertThat(queries.history(new PositionHistoryQuery(N, "xx", "ceasefire", null, null))).isNull();
+        assertThat(queries.history(new PositionHistoryQuery(N, "ua", "xx", null, null))).isNull();
+        assertThat(queries.history(new PositionHistoryQuery(N, "tr", "ceasefire", null, null)).entries()).isEmpty();
         assertThat(queries.changes(new PositionChangesQuery("elsewhere", day("2025-05-20"), null, null))).isNull();
     }
 

@@ -1,0 +1,54 @@
+package org.negotiationledger.api.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A read refuses a query parameter it does not take: a misspelt {@code asoff} would otherwise be
+ * ignored silently, and the answer would be for another day than the one asked about.
+ */
+class KnownParameters implements HandlerInterceptor {
+
+    private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        Set<String> known = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+        for (String name : Collections.list(request.getParameterNames())) {
+            if (!known.contains(name)) {
+                throw new ProblemException(ProblemType.UNKNOWN_PARAMETER, "unknown query parameter '" + name + "'; "
+                        + (known.isEmpty() ? "this request takes none" : "this request takes " + known))
+                        .with("parameter", name);
+            }
+        }
+        return true;
+    }
+
+    /** The names of the method's query parameters, in order. */
+    private static Set<String> parameters(HandlerMethod method) {
+        Set<String> names = new LinkedHashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+            if (query != null) {
+                names.add(!query.name().isEmpty() ? query.name() : parameter.getParameter().getName());
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+}
