@@ -206,10 +206,11 @@ public class PositionQueries {
         LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
         Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
         Map<String, List<OfferSeries.Step>> byParty = new LinkedHashMap<>();
-        jdbc.query("SELECT v.party_id, v.effective_on, v.valid_until, v.offer_value, v.offer_min, v.offer_max, "
-                + "v.offer_unit FROM positions_version v JOIN positions_party p ON p.negotiation_id = v.negotiation_id "
-                + "AND p.party_id = v.party_id WHERE v.negotiation_id = ? AND v.topic_id = ? AND " + COUNTING
-                + " ORDER BY p.ordinal, v.effective_on, v.recorded_seq", row -> {
+        jdbc.queryForList("SELECT party_id FROM positions_party WHERE negotiation_id = ? ORDER BY ordinal",
+                String.class, query.negotiationId()).forEach(party -> byParty.put(party, new ArrayList<>()));
+        jdbc.query("SELECT party_id, effective_on, valid_until, offer_value, offer_min, offer_max, offer_unit "
+                + "FROM positions_version WHERE negotiation_id = ? AND topic_id = ? AND " + COUNTING
+                + " ORDER BY effective_on, recorded_seq", row -> {
             byParty.computeIfAbsent(row.getString("party_id"), id -> new ArrayList<>()).add(new OfferSeries.Step(
                     Rows.date(row, "effective_on"), Rows.date(row, "valid_until"), PositionRows.offer(row)));
         }, query.negotiationId(), query.topicId(), day, utc(at), utc(at));

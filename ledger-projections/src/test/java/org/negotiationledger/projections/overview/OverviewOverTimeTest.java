@@ -1,0 +1,60 @@
+package org.negotiationledger.projections.overview;
+
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.NegotiationClosed;
+import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.projections.ViewDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.negotiationledger.projections.Talks.N;
+import static org.negotiationledger.projections.Talks.day;
+import static org.negotiationledger.projections.Talks.istanbul;
+
+/** A negotiation at a glance on a day, as known at a time. */
+class OverviewOverTimeTest {
+
+    private final JdbcTemplate jdbc = ViewDatabase.fresh();
+    private final OverviewProjector projector = new OverviewProjector(jdbc);
+    private final OverviewQueries queries = new OverviewQueries(jdbc);
+
+    @Test
+    void theCountsStatusAndDatesAreThoseOfTheDayAsKnownThen() {
+        istanbul().at("2025-06-28T10:00:00Z").append(new NegotiationClosed(N, Outcome.SUSPENDED, day("2025-06-27"),
+                "talks paused")).replayInto(projector);
+
+        NegotiationSummary now = queries.negotiation(new NegotiationQuery(N, null, null));
+        assertThat(now.status()).isEqualTo(NegotiationStatus.CLOSED);
+        assertThat(now.outcome()).isEqualTo(Outcome.SUSPENDED);
+
+        NegotiationSummary afterFirstRound = queries.negotiation(new NegotiationQuery(N, day("2025-05-20"), null));
+        assertThat(afterFirstRound.status()).isEqualTo(NegotiationStatus.OPEN);
+        assertThat(afterFirstRound.outcome()).isNull();
+        assertThat(afterFirstRound.counts().meetings()).isEqualTo(1);
+        assertThat(afterFirstRound.counts().statements()).isEqualTo(2);
+        assertThat(afterFirstRound.counts().exchanges()).isEqualTo(1);
+        assertThat(afterFirstRound.lastEffectiveOn()).isEqualTo(day("2025-05-16"));
+
+        NegotiationSummary knownOnTheFirstEvening = queries.negotiation(new NegotiationQuery(N, null,
+                Instant.parse("2025-05-16T19:00:00Z")));
+        assertThat(knownOnTheFirstEvening.counts().corrections()).isZero();
+        assertThat(knownOnTheFirstEvening.counts().meetings()).isEqualTo(1);
+        assertThat(knownOnTheFirstEvening.lastRecordedAt()).isEqualTo(Instant.parse("2025-05-16T18:00:00Z"));
+        assertThat(knownOnTheFirstEvening.status()).isEqualTo(NegotiationStatus.OPEN);
+    }
+
+    @Test
+    void aNegotiationOpenedLaterOrRecordedLaterIsAbsent() {
+        istanbul().replayInto(projector);
+
+        assertThat(queries.negotiation(new NegotiationQuery(N, day("2025-05-15"), null))).isNull();
+        assertThat(queries.negotiation(new NegotiationQuery(N, null, Instant.parse("2025-05-16T07:00:00Z"))))
+                .isNull();
+        assertThat(queries.negotiations(new NegotiationListQuery(null, day("2025-05-15"), null)).negotiations())
+                .isEmpty();
+        assertThat(queries.negotiations(new NegotiationListQuery(NegotiationStatus.CLOSED, null, null))
+                .negotiations()).isEmpty();
+    }
+}
