@@ -110,6 +110,32 @@ class IstanbulExampleTest {
     }
 
     @Test
+    void onMay16TheSidesDidNotComeToAgreementOnACeasefire() {
+        JsonNode ceasefire = node.get(N + "/outcomes?topicId=ceasefire").json().get("outcomes");
+
+        assertThat(ceasefire).singleElement().satisfies(outcome -> {
+            assertThat(outcome.get("kind").asText()).isEqualTo("NOT_AGREED");
+            assertThat(outcome.get("reachedOn").asText()).isEqualTo("2025-05-16");
+            assertThat(outcome.get("meetingId").asText()).isEqualTo("istanbul-1");
+            assertThat(outcome.at("/source/quote").asText()).contains("не пришли к согласию");
+        });
+        JsonNode exchanges = node.get(N + "/outcomes?topicId=prisoner-exchange").json().get("outcomes");
+        assertThat(exchanges).extracting(o -> o.get("id").asText() + " " + o.get("status").asText())
+                .containsExactly("pow-1000-for-1000-agreed IMPLEMENTED", "all-for-all-agreed null");
+        assertThat(node.get(N + "/positions").json().get("outcomes"))
+                .extracting(o -> o.get("topicId").asText() + " " + o.get("kind").asText())
+                .containsExactly("ceasefire NOT_AGREED", "prisoner-exchange AGREED");
+    }
+
+    @Test
+    void theFirstMeetingListsWhatRussiaDidThere() {
+        JsonNode first = node.get(N + "/meetings").json().at("/meetings/0");
+
+        assertThat(first.get("statements")).extracting(said -> said.get("statementId").asText())
+                .containsExactly("russia-sends-low-level-delegation");
+    }
+
+    @Test
     void ukraineSupportsALongCeasefireAndAnExchangeOfAllForAll() {
         JsonNode matrix = node.get(N + "/positions").json();
 

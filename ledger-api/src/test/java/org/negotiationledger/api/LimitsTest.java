@@ -162,10 +162,10 @@ abstract class LimitsTest {
         accepted(N + "/meetings", meeting);
 
         ObjectNode exchange = body("{\"id\":\"x-1\",\"proposedOn\":\"0001-01-01\",\"allForAll\":false}")
-                .put("kind", "K".repeat(60)).put("note", text(20_000));
+                .put("kind", "OTHER").put("kindText", "K".repeat(60)).put("note", text(20_000));
         exchange.set("quantities", quantities);
         exchange.set("categories", categories);
-        refused(N + "/exchanges", exchange.deepCopy().put("kind", "K".repeat(61)), 400);
+        refused(N + "/exchanges", exchange.deepCopy().put("kindText", "K".repeat(61)), 400);
         refused(N + "/exchanges", withExtraItem(exchange, "categories", "one more"), 400);
         ObjectNode tooMany = exchange.deepCopy();
         ((ObjectNode) tooMany.get("quantities")).put("p-extra", 1);
@@ -193,7 +193,7 @@ abstract class LimitsTest {
 
         JsonNode exchanges = read(N + "/exchanges", last).get("exchanges");
         assertThat(exchanges.get(0).at("/terms/categories")).hasSize(ITEMS);
-        assertThat(exchanges.get(0).get("kind").asText()).isEqualTo("K".repeat(60));
+        assertThat(exchanges.get(0).at("/terms/kindText").asText()).isEqualTo("K".repeat(60));
 
         List<JsonNode> audit = new ArrayList<>();
         read(N + "/audit?limit=1000", last).get("entries").forEach(audit::add);
