@@ -2,26 +2,39 @@ package org.negotiationledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.negotiationledger.core.serialization.LedgerSerialization;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A store written by the first release (every event at revision 1, and two snapshots of the
- * aggregate's old state), loaded row by row into a fresh database: the ledger of today reads it
- * into the views that release showed, its hash chains still verify, and every command it was
- * given, sent again, is recognised as a repeat. The rows are under {@code release-1/}.
+ * aggregate's old state) upgraded in place: a database with that release's schema (migrations to
+ * V10) holds its rows, and its views' tokens at the head as that release left them; then the
+ * ledger of today starts on it. It migrates the schema, rebuilds the views into the answers that
+ * release showed, its hash chains still verify, and every command that release was given, sent
+ * again, is recognised as a repeat. The rows are under {@code release-1/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReleaseOneStoreTest {
@@ -36,10 +49,24 @@ abstract class ReleaseOneStoreTest {
     abstract Map<String, Object> database() throws IOException;
 
     @BeforeAll
-    void loadTheOldStore() throws IOException {
-        node = LedgerNode.start(database());
-        load("events.jsonl", "domainevententry");
-        load("snapshots.jsonl", "snapshotevententry");
+    void upgradeTheOldStore() throws IOException, SQLException {
+        Map<String, Object> database = database();
+        String url = (String) database.getOrDefault("spring.datasource.url",
+                "jdbc:h2:file:" + database.get("ledger.data-dir") + "/ledger");
+        String user = (String) database.getOrDefault("spring.datasource.username", "sa");
+        String password = (String) database.getOrDefault("spring.datasource.password", "");
+        FluentConfiguration releaseOne = Flyway.configure().dataSource(url, user, password)
+                .locations("classpath:db/migration/common").target("10");
+        if (database.containsKey("spring.flyway.schemas")) {
+            releaseOne.schemas((String) database.get("spring.flyway.schemas"));
+        }
+        releaseOne.load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            load(connection, "events.jsonl", "domainevententry");
+            load(connection, "snapshots.jsonl", "snapshotevententry");
+            leaveTheViewsAsReleaseOneDid(connection);
+        }
+        node = LedgerNode.start(database);
         node.awaitViews();
     }
 
@@ -79,12 +106,43 @@ abstract class ReleaseOneStoreTest {
         assertThat(node.eventCount()).isEqualTo(before);
     }
 
-    private void load(String file, String table) {
-        for (JsonNode row : lines(file)) {
-            node.jdbc().update(INSERT.formatted(table), row.get("aggregateIdentifier").asText(),
-                    row.get("sequenceNumber").asLong(), row.get("type").asText(), row.get("eventIdentifier").asText(),
-                    row.get("payloadType").asText(), row.get("payloadRevision").textValue(),
-                    row.get("timestamp").asText(), bytes(row.get("metadata")), bytes(row.get("payload")));
+    private static void load(Connection connection, String file, String table) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(table))) {
+            for (JsonNode row : lines(file)) {
+                insert.setString(1, row.get("aggregateIdentifier").asText());
+                insert.setLong(2, row.get("sequenceNumber").asLong());
+                insert.setString(3, row.get("type").asText());
+                insert.setString(4, row.get("eventIdentifier").asText());
+                insert.setString(5, row.get("payloadType").asText());
+                insert.setString(6, row.get("payloadRevision").textValue());
+                insert.setString(7, row.get("timestamp").asText());
+                insert.setBytes(8, bytes(row.get("metadata")));
+                insert.setBytes(9, bytes(row.get("payload")));
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The views of release 1 had seen every event: their tokens stand at the head, and their tables
+     * hold that release's rows. Only a rebuild brings them into the second edition's shape.
+     */
+    private static void leaveTheViewsAsReleaseOneDid(Connection connection) throws SQLException {
+        SerializedObject<byte[]> head = LedgerSerialization.serializer().serialize(
+                GapAwareTrackingToken.newInstance(lines("events.jsonl").size(), new TreeSet<>()), byte[].class);
+        try (PreparedStatement token = connection.prepareStatement("INSERT INTO tokenentry (processorname, segment, "
+                + "token, tokentype, timestamp) VALUES (?, 0, ?, ?, ?)")) {
+            for (String view : List.of("positions", "meetings", "exchanges", "overview")) {
+                token.setString(1, view);
+                token.setBytes(2, head.getData());
+                token.setString(3, head.getType().getName());
+                token.setString(4, Instant.now().toString());
+                token.executeUpdate();
+            }
+        }
+        try (PreparedStatement stale = connection.prepareStatement("INSERT INTO positions_negotiation "
+                + "(negotiation_id, title) VALUES ('ru-ua-2025', 'as release 1 kept it')")) {
+            stale.executeUpdate();
         }
     }
 
