@@ -51,11 +51,11 @@ class CliImportTest {
         Run first = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
 
         assertThat(first.status()).as(first.err()).isZero();
-        assertThat(first.out()).isEqualTo("36 lines: 36 recorded, 0 already there, 0 refused\n");
-        assertThat(first.err()).contains("100%", "36/36 lines", "lines/s");
+        assertThat(first.out()).isEqualTo("40 lines: 40 recorded, 0 already there, 0 refused\n");
+        assertThat(first.err()).contains("100%", "40/40 lines", "lines/s");
 
         Run again = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
-        assertThat(again.out()).isEqualTo("36 lines: 0 recorded, 36 already there, 0 refused\n");
+        assertThat(again.out()).isEqualTo("40 lines: 0 recorded, 40 already there, 0 refused\n");
     }
 
     @Test

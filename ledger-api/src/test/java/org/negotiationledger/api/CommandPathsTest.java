@@ -35,7 +35,7 @@ class CommandPathsTest {
                         }
                     });
             Set<String> routes = new TreeSet<>(CommandRoutes.ALL.stream().map(CommandRoutes.Route::template).toList());
-            assertThat(served).hasSize(16).isEqualTo(routes);
+            assertThat(served).hasSize(17).isEqualTo(routes);
 
             StringBuilder lines = new StringBuilder();
             for (String path : served) {

@@ -65,6 +65,8 @@ abstract class SecondEditionOverHttpTest {
         Thread.sleep(5);
         post(N + "/parties", """
                 {"id":"va","name":"Vatican","role":"MEDIATOR","joinedOn":"2025-06-01"}""");
+        post(N + "/parties/us/roles", """
+                {"role":"MEDIATOR","since":"2025-07-01"}""");
         post(N + "/delegates/umerov/titles", """
                 {"title":"%s","since":"2025-07-17"}""".formatted(COUNCIL));
         post(N + "/statements", """
@@ -141,6 +143,14 @@ abstract class SecondEditionOverHttpTest {
                 .doesNotContain("va");
         assertThat(ids(read(N + "?asOf=2025-06-10").get("parties"))).contains("va");
         assertThat(read(N + "?asOf=2025-05-20").at("/counts/parties").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void anObserverWhoBecameAMediatorHasTheRoleOfTheDayAskedAbout() {
+        assertThat(role(read(N + "/positions?asOf=2025-06-10"), "us")).isEqualTo("OBSERVER");
+        assertThat(role(read(N + "/positions?asOf=2025-07-01"), "us")).isEqualTo("MEDIATOR");
+        assertThat(role(read(N + "?asOf=2025-07-01"), "us")).isEqualTo("MEDIATOR");
+        assertThat(role(read(N + "?knownAt=" + beforeTheNews), "us")).isEqualTo("OBSERVER");
     }
 
     @Test
@@ -228,6 +238,15 @@ abstract class SecondEditionOverHttpTest {
             }
         }
         throw new AssertionError("no delegate " + id + " in " + answer);
+    }
+
+    private static String role(JsonNode answer, String party) {
+        for (JsonNode listed : answer.get("parties")) {
+            if (listed.get("id").asText().equals(party)) {
+                return listed.get("role").asText();
+            }
+        }
+        throw new AssertionError("no party " + party + " in " + answer);
     }
 
     private static List<String> ids(JsonNode list) {

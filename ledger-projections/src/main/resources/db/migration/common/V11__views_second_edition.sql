@@ -1,6 +1,7 @@
 -- The views of the model's second edition: every list answers asOf (effective date) and knownAt
 -- (recording time), so each row keeps both; statements at meetings, offers with ranges, proposals
--- that lapse, parties that join and leave, delegates' titles over time, outcomes on any topic.
+-- that lapse, parties that join, change roles and leave, delegates' titles over time, outcomes on
+-- any topic.
 -- The rows of the first edition lack these times: they are emptied here, and the ledger rebuilds
 -- every view from the events at its first start after the upgrade (migration V12).
 
@@ -47,6 +48,16 @@ CREATE TABLE positions_title (
     title          VARCHAR,
     known_from     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (negotiation_id, delegate_id, since)
+);
+
+-- A party's roles: the one given at registration from 0001-01-01, each later one from its day.
+CREATE TABLE positions_role (
+    negotiation_id VARCHAR(128) NOT NULL,
+    party_id       VARCHAR(128) NOT NULL,
+    since          DATE         NOT NULL,
+    role           VARCHAR(16)  NOT NULL,
+    known_from     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (negotiation_id, party_id, since)
 );
 
 CREATE TABLE positions_outcome (
@@ -127,6 +138,15 @@ ALTER TABLE overview_party ADD COLUMN known_from TIMESTAMP WITH TIME ZONE;
 ALTER TABLE overview_party ADD COLUMN left_known_from TIMESTAMP WITH TIME ZONE;
 ALTER TABLE overview_delegate ADD COLUMN known_from TIMESTAMP WITH TIME ZONE;
 ALTER TABLE overview_topic ADD COLUMN known_from TIMESTAMP WITH TIME ZONE;
+
+CREATE TABLE overview_role (
+    negotiation_id VARCHAR(128) NOT NULL,
+    party_id       VARCHAR(128) NOT NULL,
+    since          DATE         NOT NULL,
+    role           VARCHAR(16)  NOT NULL,
+    known_from     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (negotiation_id, party_id, since)
+);
 
 CREATE TABLE overview_title (
     negotiation_id VARCHAR(128) NOT NULL,

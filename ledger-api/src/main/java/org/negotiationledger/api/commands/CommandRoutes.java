@@ -13,6 +13,7 @@ import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
+import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.ExchangeKind;
@@ -68,6 +69,10 @@ public final class CommandRoutes {
             new Route("openNegotiation", "", OpenNegotiationRequest.class, "Open a negotiation", null),
             new Route("registerParty", "/{negotiationId}/parties", RegisterPartyRequest.class,
                     "Register a party (a side, mediator or observer)", null),
+            new Route("changePartyRole", "/{negotiationId}/parties/{partyId}/roles", PartyRoleRequest.class,
+                    "Record a party's new role from a day on",
+                    "An observer who becomes a mediator: the views show the role the party had on the day asked "
+                            + "about."),
             new Route("recordPartyLeaving", "/{negotiationId}/parties/{partyId}/departure", PartyLeavingRequest.class,
                     "Record that a party left the negotiation",
                     "From that day it is no longer among the parties present; the history before it stays."),
@@ -178,6 +183,14 @@ public final class CommandRoutes {
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RegisterParty(target.negotiationId(), id, name, role, joinedOn, recordedAt);
+        }
+    }
+
+    record PartyRoleRequest(@NotNull PartyRole role, @NotNull LocalDate since) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new ChangePartyRole(target.negotiationId(), target.itemId(), role, since, recordedAt);
         }
     }
 

@@ -11,7 +11,8 @@ public sealed interface NegotiationEvent
         permits NegotiationOpened, PartyRegistered, DelegateRegistered, TopicAdded,
                 StatementRecorded, StatementCorrected, StatementRetracted, MeetingHeld,
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
-                NegotiationClosed, PartyLeft, DelegateTitleChanged, OutcomeRecorded, OutcomeStatusRecorded {
+                NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
+                OutcomeStatusRecorded {
 
     String negotiationId();
 

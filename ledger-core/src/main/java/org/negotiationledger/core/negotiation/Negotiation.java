@@ -10,6 +10,7 @@ import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
+import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.Offer;
@@ -33,6 +34,7 @@ import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.OpenNegotiation;
 import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.ProposeExchange;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
@@ -98,8 +100,11 @@ public class Negotiation {
     private Map<String, ExchangeState> exchanges = new HashMap<>();
     private Map<String, OutcomeState> outcomes = new HashMap<>();
 
-    /** What the aggregate remembers of a party: since when it takes part, and its leaving, if it left. */
-    record PartyState(long print, LocalDate joinedOn, Long leavingPrint) {
+    /**
+     * What the aggregate remembers of a party: since when it takes part, its leaving, if it left,
+     * and the prints of its changes of role by the day they began.
+     */
+    record PartyState(long print, LocalDate joinedOn, Long leavingPrint, Map<LocalDate, Long> rolePrints) {
     }
 
     /** What the aggregate remembers of a delegate: the prints of its titles by the day they began. */
@@ -181,6 +186,29 @@ public class Negotiation {
             requireNotBefore(command.leftOn(), party.joinedOn(), what, "it joined");
         }
         apply(left);
+    }
+
+    @CommandHandler
+    void handle(ChangePartyRole command) {
+        requireRegisteredParty(command.partyId());
+        PartyState party = parties.get(command.partyId());
+        PartyRoleChanged changed = new PartyRoleChanged(negotiationId, command.partyId(), command.role(),
+                command.since());
+        Long known = party.rolePrints().get(command.since());
+        if (known != null) {
+            if (known == Fingerprint.of(changed)) {
+                return;
+            }
+            throw new IdConflictException("id-conflict", "party '" + command.partyId()
+                    + "' already has another role from " + command.since());
+        }
+        requireOpen();
+        String what = "the new role of party '" + command.partyId() + "'";
+        requireEffectiveDate(command.since(), what, command.recordedAt());
+        if (party.joinedOn() != null) {
+            requireNotBefore(command.since(), party.joinedOn(), what, "it joined");
+        }
+        apply(changed);
     }
 
     @CommandHandler
@@ -728,13 +756,23 @@ public class Negotiation {
 
     @EventSourcingHandler
     void on(PartyRegistered event) {
-        parties.put(event.partyId(), new PartyState(Fingerprint.of(event), event.joinedOn(), null));
+        parties.put(event.partyId(), new PartyState(Fingerprint.of(event), event.joinedOn(), null, Map.of()));
     }
 
     @EventSourcingHandler
     void on(PartyLeft event) {
         parties.computeIfPresent(event.partyId(),
-                (id, party) -> new PartyState(party.print(), party.joinedOn(), Fingerprint.of(event)));
+                (id, party) -> new PartyState(party.print(), party.joinedOn(), Fingerprint.of(event),
+                        party.rolePrints()));
+    }
+
+    @EventSourcingHandler
+    void on(PartyRoleChanged event) {
+        parties.computeIfPresent(event.partyId(), (id, party) -> {
+            Map<LocalDate, Long> roles = new HashMap<>(party.rolePrints());
+            roles.put(event.since(), Fingerprint.of(event));
+            return new PartyState(party.print(), party.joinedOn(), party.leavingPrint(), roles);
+        });
     }
 
     @EventSourcingHandler

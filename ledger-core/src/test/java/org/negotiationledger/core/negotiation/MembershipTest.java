@@ -5,11 +5,13 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
+import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RegisterParty;
 import org.negotiationledger.core.api.RuleViolationException;
@@ -93,5 +95,28 @@ class MembershipTest {
                 .when(new ChangeDelegateTitle(NEGOTIATION, "nobody", "x", day("2025-06-20"), RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("delegate 'nobody' is not registered in negotiation 'ru-ua-2025'");
+    }
+
+    @Test
+    void anObserverBecomesAMediatorOnADay() {
+        PartyRoleChanged changed = new PartyRoleChanged(NEGOTIATION, "tr", PartyRole.OBSERVER, day("2025-06-20"));
+        fixture.given(istanbul())
+                .when(new ChangePartyRole(NEGOTIATION, "tr", PartyRole.OBSERVER, day("2025-06-20"), RECORDED_AT))
+                .expectEvents(changed);
+        fixture.given(istanbul())
+                .andGiven(changed)
+                .when(new ChangePartyRole(NEGOTIATION, "tr", PartyRole.OBSERVER, day("2025-06-20"), RECORDED_AT))
+                .expectNoEvents();
+        fixture.given(istanbul())
+                .andGiven(changed)
+                .when(new ChangePartyRole(NEGOTIATION, "tr", PartyRole.PARTY, day("2025-06-20"), RECORDED_AT))
+                .expectException(IdConflictException.class)
+                .expectExceptionMessage("party 'tr' already has another role from 2025-06-20");
+        fixture.given(istanbul())
+                .andGiven(new PartyRegistered(NEGOTIATION, "va", "Vatican", PartyRole.MEDIATOR, day("2025-06-01")))
+                .when(new ChangePartyRole(NEGOTIATION, "va", PartyRole.OBSERVER, day("2025-05-20"), RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-20 of the new role of party 'va' is before it joined on "
+                        + "2025-06-01");
     }
 }

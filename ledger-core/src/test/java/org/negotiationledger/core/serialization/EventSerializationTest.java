@@ -25,6 +25,7 @@ import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
@@ -73,6 +74,7 @@ class EventSerializationTest {
                 new ExchangeCompleted(N, "pow-1", DAY, Map.of("ua", 1000, "ru", 1000)),
                 new NegotiationClosed(N, Outcome.AGREEMENT, DAY, "done"),
                 new PartyLeft(N, "tr", DAY, "handed over to the Vatican"),
+                new PartyRoleChanged(N, "us", PartyRole.MEDIATOR, DAY),
                 new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Security Council", DAY),
                 new OutcomeRecorded(N, "no-ceasefire", OutcomeKind.NOT_AGREED, List.of("ceasefire"),
                         List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", source),
@@ -129,10 +131,11 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY);
+                        DAY, DAY);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
-                List.of("ru", "ua"), List.of(), List.of("tr"), List.of("ua"), List.of("ua", "ru"), List.of());
+                List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
+                List.of());
     }
 }

@@ -12,6 +12,7 @@ import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.TopicAdded;
 import org.negotiationledger.projections.support.BatchedInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,7 @@ public class OverviewProjector {
 
     public static final String NAME = "overview";
 
-    /** The day from which a delegate holds the title given at registration. */
+    /** The day from which a delegate holds the title, and a party the role, given at registration. */
     static final LocalDate REGISTRATION = LocalDate.of(1, 1, 1);
 
     private final JdbcTemplate jdbc;
@@ -58,6 +59,13 @@ public class OverviewProjector {
         jdbc.update("INSERT INTO overview_party (negotiation_id, party_id, name, role, ordinal, joined_on, known_from) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.partyId(), event.name(),
                 event.role().name(), sequence, event.joinedOn(), utc(recordedAt));
+        role(event.negotiationId(), event.partyId(), REGISTRATION, event.role().name(), recordedAt);
+        count(event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(PartyRoleChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        role(event.negotiationId(), event.partyId(), event.since(), event.role().name(), recordedAt);
         count(event, sequence, recordedAt);
     }
 
@@ -107,10 +115,15 @@ public class OverviewProjector {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"overview_event", "overview_title", "overview_topic", "overview_delegate",
+        for (String table : new String[]{"overview_event", "overview_title", "overview_role", "overview_topic", "overview_delegate",
                 "overview_party", "overview_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
+    }
+
+    private void role(String negotiationId, String partyId, LocalDate since, String role, Instant recordedAt) {
+        jdbc.update("INSERT INTO overview_role (negotiation_id, party_id, since, role, known_from) "
+                + "VALUES (?, ?, ?, ?, ?)", negotiationId, partyId, since, role, utc(recordedAt));
     }
 
     private void title(String negotiationId, String delegateId, LocalDate since, String title, Instant recordedAt) {

@@ -3,6 +3,7 @@ package org.negotiationledger.projections.overview;
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.projections.support.DatedValues;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.negotiationledger.projections.support.Rows.utc;
@@ -128,8 +127,9 @@ public class OverviewQueries {
     }
 
     private List<NegotiationSummary.Party> parties(String negotiationId, Moment moment) {
+        DatedValues roles = DatedValues.read(jdbc, "overview_role", "party_id", "role", negotiationId, moment.at);
         List<NegotiationSummary.Party> parties = new ArrayList<>();
-        jdbc.query("SELECT p.party_id, p.name, p.role, COALESCE(p.joined_on, n.opened_on) AS joined_on, p.left_on, "
+        jdbc.query("SELECT p.party_id, p.name, COALESCE(p.joined_on, n.opened_on) AS joined_on, p.left_on, "
                 + "p.left_known_from FROM overview_party p JOIN overview_negotiation n "
                 + "ON n.negotiation_id = p.negotiation_id WHERE p.negotiation_id = ? AND p.known_from <= ? "
                 + "ORDER BY p.ordinal", row -> {
@@ -138,8 +138,9 @@ public class OverviewQueries {
             boolean gone = leftOn != null && !leftOn.isAfter(moment.day)
                     && !Rows.instant(row, "left_known_from").isAfter(moment.at);
             if (!joinedOn.isAfter(moment.day) && !gone) {
-                parties.add(new NegotiationSummary.Party(row.getString("party_id"), row.getString("name"),
-                        PartyRole.valueOf(row.getString("role")), joinedOn));
+                String id = row.getString("party_id");
+                parties.add(new NegotiationSummary.Party(id, row.getString("name"),
+                        PartyRole.valueOf(roles.on(id, moment.day)), joinedOn));
             }
         }, negotiationId, utc(moment.at));
         return parties;
@@ -147,19 +148,12 @@ public class OverviewQueries {
 
     /** The delegates known then, of the parties present, with the title each held on the day. */
     private List<NegotiationSummary.Delegate> delegates(String negotiationId, Moment moment, Set<String> partyIds) {
-        Map<String, NavigableMap<LocalDate, String>> titles = new HashMap<>();
-        jdbc.query("SELECT delegate_id, since, title FROM overview_title WHERE negotiation_id = ? AND known_from <= ?",
-                row -> {
-                    titles.computeIfAbsent(row.getString("delegate_id"), d -> new TreeMap<>())
-                            .put(Rows.date(row, "since"), row.getString("title"));
-                }, negotiationId, utc(moment.at));
+        DatedValues titles = DatedValues.read(jdbc, "overview_title", "delegate_id", "title", negotiationId,
+                moment.at);
         return jdbc.query("SELECT delegate_id, name, party_id FROM overview_delegate WHERE negotiation_id = ? "
-                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> {
-                    NavigableMap<LocalDate, String> held = titles.getOrDefault(row.getString(1), new TreeMap<>());
-                    Map.Entry<LocalDate, String> title = held.floorEntry(moment.day);
-                    return new NegotiationSummary.Delegate(row.getString(1), row.getString(2), row.getString(3),
-                            title == null ? null : title.getValue());
-                }, negotiationId, utc(moment.at)).stream()
+                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Delegate(
+                        row.getString(1), row.getString(2), row.getString(3), titles.on(row.getString(1), moment.day)),
+                negotiationId, utc(moment.at)).stream()
                 .filter(delegate -> partyIds.contains(delegate.partyId())).toList();
     }
 

@@ -6,6 +6,7 @@ import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Source;
+import org.negotiationledger.projections.support.DatedValues;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,24 +87,26 @@ public class PositionQueries {
         LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
         Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
         LocalDate openedOn = ((java.sql.Date) negotiation.get(0).get("opened_on")).toLocalDate();
+        DatedValues roles = DatedValues.read(jdbc, "positions_role", "party_id", "role", negotiationId, at);
         List<PositionMatrix.MatrixParty> parties = new ArrayList<>();
-        jdbc.query("SELECT party_id, name, role, joined_on, left_on, left_known_from FROM positions_party "
+        jdbc.query("SELECT party_id, name, joined_on, left_on, left_known_from FROM positions_party "
                 + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal", row -> {
             LocalDate joinedOn = Objects.requireNonNullElse(Rows.date(row, "joined_on"), openedOn);
             LocalDate leftOn = Rows.date(row, "left_on");
             Instant leftKnownFrom = Rows.instant(row, "left_known_from");
             boolean gone = leftOn != null && !leftOn.isAfter(day) && !leftKnownFrom.isAfter(at);
             if (!joinedOn.isAfter(day) && !gone) {
-                parties.add(new PositionMatrix.MatrixParty(row.getString("party_id"), row.getString("name"),
-                        PartyRole.valueOf(row.getString("role")), joinedOn));
+                String id = row.getString("party_id");
+                parties.add(new PositionMatrix.MatrixParty(id, row.getString("name"),
+                        PartyRole.valueOf(roles.on(id, day)), joinedOn));
             }
         }, negotiationId, utc(at));
         Set<String> present = parties.stream().map(PositionMatrix.MatrixParty::id).collect(Collectors.toSet());
-        Titles titles = Titles.of(jdbc, negotiationId, at);
+        DatedValues titles = DatedValues.read(jdbc, "positions_title", "delegate_id", "title", negotiationId, at);
         List<PositionMatrix.MatrixDelegate> delegates = jdbc.query("SELECT delegate_id, name, party_id "
                         + "FROM positions_delegate WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
                 (row, n) -> new PositionMatrix.MatrixDelegate(row.getString(1), row.getString(2), row.getString(3),
-                        titles.of(row.getString(1), day)), negotiationId, utc(at))
+                        titles.on(row.getString(1), day)), negotiationId, utc(at))
                 .stream().filter(delegate -> present.contains(delegate.partyId())).toList();
         List<PositionMatrix.MatrixTopic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
                         + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
@@ -125,7 +128,8 @@ public class PositionQueries {
             return null;
         }
         Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
-        Titles titles = Titles.of(jdbc, query.negotiationId(), knownAt);
+        DatedValues titles = DatedValues.read(jdbc, "positions_title", "delegate_id", "title", query.negotiationId(),
+                knownAt);
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
                         + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
                         + "AND known_from <= ? AND effective_on <= ? ORDER BY effective_on, recorded_seq, revision",

@@ -3,6 +3,7 @@ package org.negotiationledger.projections.positions;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.projections.support.DatedValues;
 import org.negotiationledger.projections.support.Rows;
 
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ final class PositionRows {
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
-    static PositionHistory.HistoryEntry entry(ResultSet row, Instant knownAt, Titles titles) throws SQLException {
+    static PositionHistory.HistoryEntry entry(ResultSet row, Instant knownAt, DatedValues titles) throws SQLException {
         Stance stance = Stance.valueOf(row.getString("stance"));
         Instant supersededAt = Rows.instant(row, "superseded_at");
         if (supersededAt != null && knownAt != null && supersededAt.isAfter(knownAt)) {
@@ -58,7 +59,7 @@ final class PositionRows {
                 VersionKind.valueOf(row.getString("kind")), stance, stance.score(), row.getString("summary"),
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), Rows.date(row, "valid_until"),
                 row.getString("meeting_id"), row.getString("delegate_id"),
-                titles.of(row.getString("delegate_id"), Rows.date(row, "effective_on")),
+                titles.on(row.getString("delegate_id"), Rows.date(row, "effective_on")),
                 Rows.fromJson(row.getString("source_json"), Source.class), row.getString("note"),
                 row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null);
     }

@@ -13,6 +13,8 @@ import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -42,7 +44,7 @@ public class PositionsProjector {
 
     public static final String NAME = "positions";
 
-    /** The day from which a delegate holds the title given at registration. */
+    /** The day from which a delegate holds the title, and a party the role, given at registration. */
     static final LocalDate REGISTRATION = LocalDate.of(1, 1, 1);
 
     private static final String INSERT_VERSION = "INSERT INTO positions_version (negotiation_id, statement_id, "
@@ -70,6 +72,12 @@ public class PositionsProjector {
                         + "known_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.partyId(), event.name(), event.role().name(), sequence, event.joinedOn(),
                 utc(recordedAt));
+        role(event.negotiationId(), event.partyId(), REGISTRATION, event.role(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PartyRoleChanged event, @Timestamp Instant recordedAt) {
+        role(event.negotiationId(), event.partyId(), event.since(), event.role(), recordedAt);
     }
 
     @EventHandler
@@ -151,10 +159,15 @@ public class PositionsProjector {
     @ResetHandler
     void reset() {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
-                "positions_delegate", "positions_title", "positions_outcome", "positions_outcome_topic",
+                "positions_delegate", "positions_title", "positions_role", "positions_outcome", "positions_outcome_topic",
                 "positions_outcome_party", "positions_outcome_status", "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
+    }
+
+    private void role(String negotiationId, String partyId, LocalDate since, PartyRole role, Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_role (negotiation_id, party_id, since, role, known_from) "
+                + "VALUES (?, ?, ?, ?, ?)", negotiationId, partyId, since, role.name(), utc(recordedAt));
     }
 
     private void title(String negotiationId, String delegateId, LocalDate since, String title, Instant recordedAt) {

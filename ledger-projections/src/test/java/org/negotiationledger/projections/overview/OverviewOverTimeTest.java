@@ -1,14 +1,19 @@
 package org.negotiationledger.projections.overview;
 
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.PartyLeft;
+import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.negotiationledger.projections.Talks.N;
 import static org.negotiationledger.projections.Talks.day;
 import static org.negotiationledger.projections.Talks.istanbul;
@@ -43,6 +48,28 @@ class OverviewOverTimeTest {
         assertThat(knownOnTheFirstEvening.counts().meetings()).isEqualTo(1);
         assertThat(knownOnTheFirstEvening.lastRecordedAt()).isEqualTo(Instant.parse("2025-05-16T18:00:00Z"));
         assertThat(knownOnTheFirstEvening.status()).isEqualTo(NegotiationStatus.OPEN);
+    }
+
+    @Test
+    void theCastIsThatOfTheDay() {
+        istanbul().at("2025-06-12T10:00:00Z").append(
+                        new PartyRoleChanged(N, "tr", PartyRole.OBSERVER, day("2025-06-10")),
+                        new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Council", day("2025-06-10")),
+                        new PartyLeft(N, "ru", day("2025-06-11"), "walked out"))
+                .replayInto(projector);
+
+        NegotiationSummary before = queries.negotiation(new NegotiationQuery(N, day("2025-06-09"), null));
+        NegotiationSummary after = queries.negotiation(new NegotiationQuery(N, day("2025-06-11"), null));
+
+        assertThat(before.parties()).extracting(NegotiationSummary.Party::id, NegotiationSummary.Party::role)
+                .containsExactly(tuple("ua", PartyRole.PARTY), tuple("ru", PartyRole.PARTY),
+                        tuple("tr", PartyRole.MEDIATOR));
+        assertThat(after.parties()).extracting(NegotiationSummary.Party::id, NegotiationSummary.Party::role)
+                .containsExactly(tuple("ua", PartyRole.PARTY), tuple("tr", PartyRole.OBSERVER));
+        assertThat(before.delegates().get(0).title()).isEqualTo("Minister of Defence");
+        assertThat(after.delegates()).extracting(NegotiationSummary.Delegate::title)
+                .containsExactly("Secretary of the Council");
+        assertThat(after.counts().parties()).isEqualTo(2);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -67,6 +68,17 @@ class SecondEditionPositionsTest {
         assertThat(parties(matrix("2025-06-10", "2025-06-04T00:00:00Z"))).containsExactly("ua", "ru", "tr");
         assertThat(matrix("2025-06-10", null).parties().get(3).joinedOn()).isEqualTo(day("2025-06-01"));
         assertThat(matrix(null, null).parties().get(0).joinedOn()).isEqualTo(day("2025-05-16"));
+    }
+
+    @Test
+    void aPartyHasTheRoleOfTheDayAskedAboutAsKnownThen() {
+        opened().at("2025-06-12T10:00:00Z").append(
+                new PartyRoleChanged(N, "tr", PartyRole.OBSERVER, day("2025-06-10"))).replayInto(projector);
+
+        assertThat(matrix("2025-06-09", null).parties().get(2).role()).isEqualTo(PartyRole.MEDIATOR);
+        assertThat(matrix("2025-06-10", null).parties().get(2).role()).isEqualTo(PartyRole.OBSERVER);
+        assertThat(matrix("2025-06-10", "2025-06-11T00:00:00Z").parties().get(2).role())
+                .isEqualTo(PartyRole.MEDIATOR);
     }
 
     @Test

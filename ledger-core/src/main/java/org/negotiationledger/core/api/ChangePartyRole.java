@@ -1,0 +1,14 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Records a party's new role from a day on; the views show the role it had on the day asked about.
+ * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
+ */
+public record ChangePartyRole(@TargetAggregateIdentifier String negotiationId, String partyId, PartyRole role,
+                              LocalDate since, Instant recordedAt) implements NegotiationCommand {
+}
