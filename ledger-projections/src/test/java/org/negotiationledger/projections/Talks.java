@@ -67,7 +67,8 @@ public final class Talks {
                         new ExchangeCompleted(N, "pow-1", day("2025-05-25"), Map.of("ua", 1000, "ru", 1000)))
                 .at("2025-06-02T18:00:00Z").append(
                         meeting("istanbul-2", "2025-06-02"),
-                        new ExchangeProposed(N, "pow-2", "ua", day("2025-06-02"), ExchangeTerms.allForAll(ExchangeKind.PRISONERS,
+                        new ExchangeProposed(N, "pow-2", "ua", day("2025-06-02"),
+                                ExchangeTerms.allForAll(ExchangeKind.PRISONERS,
                                 List.of("ua", "ru"), List.of("seriously ill", "wounded", "under 25"))),
                         new ExchangeAgreed(N, "pow-2", List.of("ua", "ru"), day("2025-06-02"), "istanbul-2"),
                         statement("s-3", "ru", "leaders-meeting", Stance.CONDITIONAL,

@@ -32,7 +32,8 @@ class ExchangesController {
 
     @GetMapping
     @Operation(summary = "Every exchange of a negotiation, in the order proposed", description = """
-            The exchanges proposed by asOf, as recorded by knownAt, each as it stood then: its agreement,             stages, totals and status.""")
+            The exchanges proposed by asOf, as recorded by knownAt, each as it stood then: its agreement, \
+            stages, totals and status.""")
     ResponseEntity<ExchangeList> exchanges(@PathVariable String negotiationId,
                                            @RequestParam(required = false) LocalDate asOf,
                                            @RequestParam(required = false) Instant knownAt,

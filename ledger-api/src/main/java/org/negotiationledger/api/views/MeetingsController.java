@@ -27,7 +27,8 @@ class MeetingsController {
 
     @GetMapping("/api/negotiations/{negotiationId}/meetings")
     @Operation(summary = "The timeline of rounds, earliest first, with what each party said there", description = """
-            The rounds held by asOf, as recorded by knownAt; each lists the statements made at it in             their version known then, without the retracted ones.""")
+            The rounds held by asOf, as recorded by knownAt; each lists the statements made at it in \
+            their version known then, without the retracted ones.""")
     ResponseEntity<MeetingTimeline> meetings(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,

@@ -33,7 +33,8 @@ class OverviewController {
 
     @GetMapping
     @Operation(summary = "Every negotiation, by id, with status and counts", description = """
-            The negotiations opened by asOf and recorded by knownAt, each with its status and counts on             that day as known then; status filters on that status.""")
+            The negotiations opened by asOf and recorded by knownAt, each with its status and counts on \
+            that day as known then; status filters on that status.""")
     ResponseEntity<NegotiationList> negotiations(@RequestParam(required = false) NegotiationStatus status,
                                                  @RequestParam(required = false) LocalDate asOf,
                                                  @RequestParam(required = false) Instant knownAt,
@@ -45,7 +46,8 @@ class OverviewController {
 
     @GetMapping("/{negotiationId}")
     @Operation(summary = "One negotiation with its parties, delegates, topics, counts and dates", description = """
-            On asOf as known at knownAt: the parties present that day, the delegates with the titles             they held, the topics, the status and the counts of what was in force then.""")
+            On asOf as known at knownAt: the parties present that day, the delegates with the titles \
+            they held, the topics, the status and the counts of what was in force then.""")
     ResponseEntity<NegotiationSummary> negotiation(@PathVariable String negotiationId,
                                                    @RequestParam(required = false) LocalDate asOf,
                                                    @RequestParam(required = false) Instant knownAt,

@@ -194,13 +194,9 @@ public class Negotiation {
         PartyState party = parties.get(command.partyId());
         PartyRoleChanged changed = new PartyRoleChanged(negotiationId, command.partyId(), command.role(),
                 command.since());
-        Long known = party.rolePrints().get(command.since());
-        if (known != null) {
-            if (known == Fingerprint.of(changed)) {
-                return;
-            }
-            throw new IdConflictException("id-conflict", "party '" + command.partyId()
-                    + "' already has another role from " + command.since());
+        if (isRepeatOfTheDay(party.rolePrints().get(command.since()), changed, "party '" + command.partyId()
+                + "' already has another role from " + command.since())) {
+            return;
         }
         requireOpen();
         String what = "the new role of party '" + command.partyId() + "'";
@@ -233,13 +229,9 @@ public class Negotiation {
         }
         DelegateTitleChanged changed = new DelegateTitleChanged(negotiationId, command.delegateId(),
                 delegate.partyId(), command.title(), command.since());
-        Long known = delegate.titlePrints().get(command.since());
-        if (known != null) {
-            if (known == Fingerprint.of(changed)) {
-                return;
-            }
-            throw new IdConflictException("id-conflict", "delegate '" + command.delegateId()
-                    + "' already has another title from " + command.since());
+        if (isRepeatOfTheDay(delegate.titlePrints().get(command.since()), changed, "delegate '"
+                + command.delegateId() + "' already has another title from " + command.since())) {
+            return;
         }
         requireOpen();
         requireEffectiveDate(command.since(), "the new title of delegate '" + command.delegateId() + "'",
@@ -532,12 +524,9 @@ public class Negotiation {
         OutcomeStatusRecorded recorded = new OutcomeStatusRecorded(negotiationId, command.outcomeId(),
                 command.status(), command.since(), command.note());
         String what = "the status of outcome '" + command.outcomeId() + "' from " + command.since();
-        Long known = outcome.statusPrints().get(command.since());
-        if (known != null) {
-            if (known == Fingerprint.of(recorded)) {
-                return;
-            }
-            throw new IdConflictException("id-conflict", what + " is already recorded with other content");
+        if (isRepeatOfTheDay(outcome.statusPrints().get(command.since()), recorded,
+                what + " is already recorded with other content")) {
+            return;
         }
         requireOpen();
         if (outcome.kind() != OutcomeKind.AGREED) {
@@ -574,6 +563,20 @@ public class Negotiation {
         if (knownPrint != Fingerprint.of(newRecord)) {
             throw new IdConflictException("id-conflict", kind + " '" + id + "' already exists in negotiation '"
                     + negotiationId + "' with other content");
+        }
+        return true;
+    }
+
+    /**
+     * A record kept by its day (a role, a title, a status) has no id of its own: the same again on
+     * that day is a repeat, another one a conflict.
+     */
+    private static boolean isRepeatOfTheDay(Long knownPrint, Object newRecord, String conflict) {
+        if (knownPrint == null) {
+            return false;
+        }
+        if (knownPrint != Fingerprint.of(newRecord)) {
+            throw new IdConflictException("id-conflict", conflict);
         }
         return true;
     }

@@ -183,7 +183,8 @@ class ExchangesTest {
     @Test
     void numberedExchangeNeedsANumberForEverySide() {
         fixture.given(istanbul())
-                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"), Map.of("ua", 10), false,
+                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"),
+                        Map.of("ua", 10), false,
                         List.of())))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("exchange 'pow-3' names no positive number for side 'ru'; an exchange "
@@ -203,7 +204,8 @@ class ExchangesTest {
     @Test
     void allForAllWithNumbersIsRejected() {
         fixture.given(istanbul())
-                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"), Map.of("ua", 10, "ru", 10),
+                .when(propose("pow-3", new ExchangeTerms(ExchangeKind.PRISONERS, null, List.of("ua", "ru"),
+                        Map.of("ua", 10, "ru", 10),
                         true, List.of("wounded"))))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("exchange 'pow-3' is all for all and so has no numbers; name its categories "

@@ -262,7 +262,8 @@ class RandomCommandsPropertyTest {
                         Arbitraries.of(true, false))
                 .as((id, day, quantity, allForAll) -> new ProposeExchange(N, id, "a", day, allForAll
                         ? ExchangeTerms.allForAll(ExchangeKind.PRISONERS, List.of("a", "b"), List.of("wounded"))
-                        : ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("a", quantity, "b", quantity)), RECORDED));
+                        : ExchangeTerms.numbered(ExchangeKind.PRISONERS, Map.of("a", quantity, "b", quantity)),
+                        RECORDED));
     }
 
     private static Arbitrary<NegotiationCommand> agreement() {

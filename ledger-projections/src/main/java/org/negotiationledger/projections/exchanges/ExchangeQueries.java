@@ -94,7 +94,7 @@ public class ExchangeQueries {
                 Rows.instant(row, "proposed_at"));
     }
 
-    /** Whether something that took effect on {@code on}, recorded at {@code recordedAt}, was there on the day as known at the time. */
+    /** Whether what took effect on {@code on}, recorded at {@code recordedAt}, was there on the day as known then. */
     private static boolean inForce(LocalDate on, Instant recordedAt, LocalDate day, Instant at) {
         return on != null && !on.isAfter(day) && !recordedAt.isAfter(at);
     }

@@ -115,7 +115,8 @@ public class OverviewProjector {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"overview_event", "overview_title", "overview_role", "overview_topic", "overview_delegate",
+        for (String table : new String[]{"overview_event", "overview_title", "overview_role", "overview_topic",
+                "overview_delegate",
                 "overview_party", "overview_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -79,14 +79,15 @@ public class PositionQueries {
     @QueryHandler
     public PositionMatrix matrix(PositionMatrixQuery query) {
         String negotiationId = query.negotiationId();
-        List<Map<String, Object>> negotiation = jdbc.queryForList("SELECT title, opened_on FROM positions_negotiation "
-                + "WHERE negotiation_id = ?", negotiationId);
+        List<Opened> negotiation = jdbc.query("SELECT title, opened_on FROM positions_negotiation "
+                + "WHERE negotiation_id = ?", (row, n) -> new Opened(row.getString(1), Rows.date(row, "opened_on")),
+                negotiationId);
         if (negotiation.isEmpty()) {
             return null;
         }
         LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
         Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
-        LocalDate openedOn = ((java.sql.Date) negotiation.get(0).get("opened_on")).toLocalDate();
+        LocalDate openedOn = negotiation.get(0).openedOn();
         DatedValues roles = DatedValues.read(jdbc, "positions_role", "party_id", "role", negotiationId, at);
         List<PositionMatrix.MatrixParty> parties = new ArrayList<>();
         jdbc.query("SELECT party_id, name, joined_on, left_on, left_known_from FROM positions_party "
@@ -112,10 +113,13 @@ public class PositionQueries {
                         + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
                 (row, n) -> new PositionMatrix.MatrixTopic(row.getString(1), row.getString(2)), negotiationId,
                 utc(at));
-        return new PositionMatrix(negotiationId, (String) negotiation.get(0).get("title"), query.asOf(),
+        return new PositionMatrix(negotiationId, negotiation.get(0).title(), query.asOf(),
                 query.knownAt(), parties, delegates, topics,
                 positions(negotiationId, query.asOf(), query.knownAt(), parties, topics),
                 latestOutcomes(negotiationId, day, at, topics));
+    }
+
+    private record Opened(String title, LocalDate openedOn) {
     }
 
     @QueryHandler
@@ -248,7 +252,8 @@ public class PositionQueries {
         Map<String, List<Outcome.StatusChange>> statuses = statuses(negotiationId, day, at);
         Map<String, PositionMatrix.TopicOutcome> latest = new HashMap<>();
         jdbc.query("SELECT t.topic_id, o.outcome_id, o.kind, o.terms, o.reached_on FROM positions_outcome o "
-                + "JOIN positions_outcome_topic t ON t.negotiation_id = o.negotiation_id AND t.outcome_id = o.outcome_id "
+                + "JOIN positions_outcome_topic t "
+                + "ON t.negotiation_id = o.negotiation_id AND t.outcome_id = o.outcome_id "
                 + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ? "
                 + "ORDER BY o.reached_on, o.ordinal", row -> {
             String id = row.getString("outcome_id");

@@ -159,7 +159,8 @@ public class PositionsProjector {
     @ResetHandler
     void reset() {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
-                "positions_delegate", "positions_title", "positions_role", "positions_outcome", "positions_outcome_topic",
+                "positions_delegate", "positions_title", "positions_role", "positions_outcome",
+                "positions_outcome_topic",
                 "positions_outcome_party", "positions_outcome_status", "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }

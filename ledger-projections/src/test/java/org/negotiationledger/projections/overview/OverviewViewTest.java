@@ -39,7 +39,8 @@ class OverviewViewTest {
                 .containsExactly(tuple("umerov", "ua"), tuple("medinsky", "ru"));
         assertThat(summary.topics()).extracting(NegotiationSummary.Topic::id)
                 .containsExactly("ceasefire", "prisoner-exchange", "leaders-meeting");
-        assertThat(summary.counts()).isEqualTo(new NegotiationSummary.Counts(history.size(), 3, 2, 3, 4, 1, 0, 2, 2, 0));
+        assertThat(summary.counts())
+                .isEqualTo(new NegotiationSummary.Counts(history.size(), 3, 2, 3, 4, 1, 0, 2, 2, 0));
         assertThat(summary.firstEffectiveOn()).isEqualTo(day("2025-05-16"));
         assertThat(summary.lastEffectiveOn()).isEqualTo(day("2025-06-02"));
         assertThat(summary.openedAt()).isEqualTo(Instant.parse("2025-05-16T08:00:00Z"));
