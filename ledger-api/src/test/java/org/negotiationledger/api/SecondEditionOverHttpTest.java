@@ -209,6 +209,18 @@ abstract class SecondEditionOverHttpTest {
     }
 
     @Test
+    void theAuditTrailAndTheAdministrationRefuseUnknownParametersToo() {
+        for (String path : List.of(N + "/audit?asoff=2025-05-20", "/api/audit?knownat=x",
+                "/api/admin/projections?verbose=true", N + "/verify?foo=1")) {
+            LedgerNode.Response refused = node.get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.json().get("type").asText()).isEqualTo("/problems/unknown-parameter");
+        }
+        assertThat(node.get(N + "/audit?effectiveTo=2025-05-20&recordedBefore=" + beforeTheNews).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusalsSayWhatAFieldMustBeInTheUsersWords() {
         LedgerNode.Response date = node.post(N + "/statements", """
                 {"id":"x","partyId":"ua","topicId":"ceasefire","stance":"SUPPORTS","summary":"s","effectiveOn":5}""");
