@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.problems.ProblemType;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
@@ -52,6 +57,43 @@ class ProblemsTest {
     }
 
     private static final String STATEMENTS = Istanbul.N + "/statements";
+
+    @Test
+    void theFrameworksOwnRefusalsAreTheLedgersProblemsToo() {
+        assertThat(refused(() -> ledger.get("/api/nothing-here"), 404, "not-found").get("detail").asText())
+                .isEqualTo("there is nothing at /api/nothing-here");
+        LedgerNode.Response delete = ledger.delete("/api/negotiations");
+        JsonNode method = refused(() -> delete, 405, "method-not-allowed");
+        assertThat(method.get("detail").asText()).isEqualTo("DELETE is not taken at /api/negotiations; it takes GET, "
+                + "POST");
+        assertThat(delete.header("Allow")).contains("GET", "POST");
+        refused(() -> ledger.get("/api/negotiations", "Accept", "text/csv"), 406, "not-acceptable");
+        assertThat(refused(() -> ledger.post(STATEMENTS, "{}", "Content-Type", "text/plain"), 415,
+                "unsupported-media-type").get("detail").asText()).contains("'text/plain'", "send application/json");
+    }
+
+    @Test
+    void noReadAnswersInYaml() {
+        refused(() -> ledger.get("/api/negotiations", "Accept", "application/yaml"), 406, "not-acceptable");
+        refused(() -> ledger.get(Istanbul.N + "/audit", "Accept", "application/yaml"), 406, "not-acceptable");
+    }
+
+    @Test
+    void everyProblemTypeResolvesToAPageThatExplainsIt() throws IOException {
+        Properties explanations = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/problems/explanations.properties")) {
+            explanations.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        LedgerNode anyone = ledger.as(null, null);
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(explanations.getProperty(type.slug())).as(type.slug()).isNotBlank();
+            LedgerNode.Response page = anyone.get(type.type().toString());
+            assertThat(page.status()).as(type.slug()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.body()).contains(type.title().replace("'", "&#39;"), "HTTP status " + type.status().value());
+        }
+        refused(() -> anyone.get("/problems/no-such-problem"), 404, "not-found");
+    }
 
     @Test
     void malformedJsonIs400() {

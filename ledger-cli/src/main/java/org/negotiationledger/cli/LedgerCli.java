@@ -1,19 +1,21 @@
 package org.negotiationledger.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,17 +27,23 @@ import java.util.stream.Stream;
 
 /**
  * The ledger's command line. {@code import FILE} streams a JSON Lines file of commands to a
- * running ledger's /api/import and shows its progress; refused lines are printed as they come.
+ * running ledger's /api/import and shows its progress by the lines the ledger has answered;
+ * refused lines are printed as they come.
  */
 public final class LedgerCli {
 
     static final String USAGE = """
             usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
+                   java -jar ledger-cli.jar help
+              import      records the commands of FILE in a running ledger, one line after the other
               FILE        JSON Lines, one command a line: {"path":"/api/negotiations/…","body":{…}}
               --url       the ledger, default http://localhost:8080
               --user      a user with the recorder or admin role, default admin; the password is read from
                           LEDGER_PASSWORD, or asked for
-              --on-error  stop at the first refused line (default) or continue with the others""";
+              --on-error  stop at the first refused line (default) or continue with the others
+            exit status: 0 every line recorded or already there, 1 some lines refused, 2 the import could
+            not be done (a wrong command line, an unreadable file, the ledger unreachable or the
+            credentials refused)""";
 
     private static final Pattern FIELD =
             Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt)\":(\\d+)");
@@ -57,6 +65,11 @@ public final class LedgerCli {
 
     /** Runs a command; answers the exit status: 0 all lines recorded or repeated, 1 some refused, 2 failed. */
     public int run(String... args) {
+        if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])
+                || Arrays.asList(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -76,8 +89,12 @@ public final class LedgerCli {
         }
         try {
             return importFile(options, password);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            err.println("\ncannot reach the ledger at " + options.url());
+            return 2;
         } catch (IOException e) {
-            err.println("\nthe import failed: " + e.getMessage());
+            err.println("\nthe import failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,27 +109,34 @@ public final class LedgerCli {
             return 2;
         }
         long total = countLines(file);
-        AtomicLong sent = new AtomicLong();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (options.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String refusal = checkCredentials(http, options, authorization);
+        if (refusal != null) {
+            err.println(refusal);
+            return 2;
+        }
+        AtomicLong answered = new AtomicLong();
         long started = System.nanoTime();
+        ProgressLine progress = new ProgressLine(err);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(() -> err.print("\r" + Progress.line(sent.get(), total,
+        ticker.scheduleAtFixedRate(() -> progress.show(Progress.line(answered.get(), total,
                 Duration.ofNanos(System.nanoTime() - started))), 0, 250, TimeUnit.MILLISECONDS);
         String summary = null;
         int refused = 0;
         try {
-            URI importer = URI.create(options.url() + "/api/import?report=refused&onError=" + options.onError());
+            URI importer = URI.create(options.url() + "/api/import?report=all&onError=" + options.onError());
             HttpRequest request = HttpRequest.newBuilder(importer)
                     .header("Content-Type", "application/x-ndjson")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (options.user() + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)))
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 err.println("\nthe ledger answered " + response.statusCode() + ": "
                         + String.join("\n", response.body().toList()));
@@ -122,15 +146,18 @@ public final class LedgerCli {
                 if (line.startsWith("{\"summary\"")) {
                     summary = line;
                 } else if (!line.isBlank()) {
-                    refused++;
-                    err.println("\rline " + field(line, "line") + " refused: " + detail(line));
+                    answered.incrementAndGet();
+                    if (line.contains("\"status\":\"REFUSED\"")) {
+                        refused++;
+                        progress.print("line " + field(line, "line") + " refused: " + detail(line));
+                    }
                 }
             }
         } finally {
             ticker.shutdownNow();
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
         }
-        err.println("\r" + Progress.line(summary == null ? sent.get() : total, total,
-                Duration.ofNanos(System.nanoTime() - started)));
+        progress.finish(Progress.line(answered.get(), total, Duration.ofNanos(System.nanoTime() - started)));
         if (summary == null) {
             err.println("the ledger ended the answer without a summary");
             return 2;
@@ -160,24 +187,25 @@ public final class LedgerCli {
         return lines + (content ? 1 : 0);
     }
 
-    /** The file as it is sent, counting the lines that have gone out. */
-    private static InputStream counting(Path file, AtomicLong sent) {
-        try {
-            return new FilterInputStream(Files.newInputStream(file)) {
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = super.read(buffer, offset, length);
-                    for (int i = offset; i < offset + Math.max(n, 0); i++) {
-                        if (buffer[i] == '\n') {
-                            sent.incrementAndGet();
-                        }
-                    }
-                    return n;
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Asks the ledger one cheap question with the credentials before the file goes out: a wrong
+     * password is told at once, not after the whole file was sent. Answers what to tell the user,
+     * or null when the ledger took them.
+     */
+    private static String checkCredentials(HttpClient http, Options options, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(options.url() + "/api/negotiations?asOf=0001-01-01"))
+                .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build();
+        int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return switch (status) {
+            case 200 -> null;
+            case 401 -> "the ledger at " + options.url() + " does not know user '" + options.user()
+                    + "' with that password";
+            case 403 -> "user '" + options.user() + "' may not read the ledger at " + options.url();
+            case 429 -> "the ledger at " + options.url() + " refuses logins from here for a while: too many failed";
+            default -> "the ledger at " + options.url() + " answered " + status + " to a first question; is it "
+                    + "the ledger?";
+        };
     }
 
     private static String field(String json, String name) {
@@ -199,9 +227,14 @@ public final class LedgerCli {
     record Options(Path file, String url, String user, String onError) {
 
         static Options parse(String... args) {
-            if (args.length < 2 || !args[0].equals("import")) {
-                throw new IllegalArgumentException(args.length == 0 ? "no command given" : "unknown command: "
-                        + String.join(" ", args));
+            if (args.length == 0) {
+                throw new IllegalArgumentException("no command given");
+            }
+            if (!args[0].equals("import")) {
+                throw new IllegalArgumentException("unknown command: " + args[0]);
+            }
+            if (args.length < 2 || args[1].startsWith("--")) {
+                throw new IllegalArgumentException("import needs the FILE to import");
             }
             Path file = Path.of(args[1]);
             String url = "http://localhost:8080";

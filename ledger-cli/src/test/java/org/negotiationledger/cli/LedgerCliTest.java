@@ -1,10 +1,15 @@
 package org.negotiationledger.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,6 +38,7 @@ class LedgerCliTest {
                     assertThat(o.onError()).isEqualTo("continue");
                 });
         assertThatThrownBy(() -> LedgerCli.Options.parse("export", "f")).hasMessageContaining("unknown command");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("import")).hasMessageContaining("needs the FILE");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--on-error", "maybe"))
                 .hasMessageContaining("stop or continue");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--url")).hasMessageContaining("needs a value");
@@ -46,5 +52,45 @@ class LedgerCliTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar ledger-cli.jar import FILE");
+    }
+
+    @Test
+    void helpShowsTheUsageAndTheExitCodes() {
+        for (String[] args : new String[][]{{"help"}, {"--help"}, {"-h"}, {"import", "--help"}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = new LedgerCli(new PrintStream(out), new PrintStream(new ByteArrayOutputStream()), Map.of())
+                    .run(args);
+
+            assertThat(status).as(String.join(" ", args)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar ledger-cli.jar import FILE",
+                    "exit status: 0");
+        }
+    }
+
+    @Test
+    void aLedgerThatIsDownIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("talks.jsonl"), "{\"path\":\"/api/negotiations\",\"body\":{}}\n");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new LedgerCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err),
+                Map.of("LEDGER_PASSWORD", "secret")).run("import", file.toString(), "--url", "http://127.0.0.1:" + port);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the ledger at http://127.0.0.1:" + port)
+                .doesNotContain("null");
+    }
+
+    @Test
+    void aShorterProgressLineLeavesNoStaleCharacters() {
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        ProgressLine line = new ProgressLine(new PrintStream(terminal));
+
+        line.show("ETA 10:00");
+        line.show("ETA 0:00");
+
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("\rETA 10:00\rETA 0:00 ");
     }
 }

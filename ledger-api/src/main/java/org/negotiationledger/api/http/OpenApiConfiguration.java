@@ -215,8 +215,8 @@ class OpenApiConfiguration {
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "onError must be stop or continue"));
         responses.addApiResponse("404", problem("/problems/not-found", 404, "no such resource"));
-        responses.addApiResponse("415", problem("about:blank", 415,
-                "Content-Type 'application/json' is not supported."));
+        responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
+                "a body of type 'application/json' is not read at /api/import; send application/x-ndjson"));
         addAccessProblems(responses, "recorder");
         op.setResponses(responses);
     }

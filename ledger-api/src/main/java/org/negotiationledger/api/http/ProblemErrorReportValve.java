@@ -37,7 +37,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + (status == 400 ? "/problems/rejected-request" : "about:blank")
+                writer.write("{\"type\":\"" + (status >= 500 ? ProblemType.INTERNAL_ERROR.type()
+                        : ProblemType.REJECTED_REQUEST.type())
                         + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
                         + (status == 400 ? ProblemType.REJECTED_REQUEST_DETAIL : title) + "\"}");
                 response.finishResponse();

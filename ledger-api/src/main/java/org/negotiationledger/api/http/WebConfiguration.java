@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,6 +30,16 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, LocalDate.class, text -> text.isEmpty() ? null : Limits.date(text));
         registry.addConverter(String.class, Instant.class, text -> text.isEmpty() ? null : Limits.instant(text));
+    }
+
+    /**
+     * The ledger answers in JSON (and problems in problem+json): the YAML that a library on the
+     * class path would add answered some reads and failed others, so no read offers it.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
+                .anyMatch(type -> type.getSubtype().contains("yaml")));
     }
 
     @Override

@@ -18,14 +18,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -159,8 +162,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (status.is5xxServerError()) {
             log.error("Request failed", e);
         }
+        boolean frameworks = body == null ? e instanceof ErrorResponse
+                : body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType());
+        if (frameworks) {
+            return ResponseEntity.status(status).headers(headers).body(Problems.ofFramework(e, status,
+                    request instanceof ServletWebRequest servlet ? servlet.getRequest() : null));
+        }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

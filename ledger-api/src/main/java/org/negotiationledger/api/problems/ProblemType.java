@@ -24,6 +24,11 @@ public enum ProblemType {
     UNKNOWN_PARAMETER("unknown-parameter", HttpStatus.BAD_REQUEST, "The request has a query parameter the endpoint "
             + "does not take"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "The path does not take this "
+            + "method"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "The ledger cannot answer in the format asked for"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body is not "
+            + "in a format the ledger reads"),
     UNKNOWN_NEGOTIATION("unknown-negotiation", HttpStatus.NOT_FOUND, "No such negotiation"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource"),
     VERSION_CONFLICT("version-conflict", HttpStatus.CONFLICT, "The negotiation has moved on"),
@@ -49,6 +54,11 @@ public enum ProblemType {
         this.type = URI.create("/problems/" + slug);
         this.status = status;
         this.title = title;
+    }
+
+    /** The last part of the type URI, e.g. {@code rule-violation}. */
+    public String slug() {
+        return type.getPath().substring("/problems/".length());
     }
 
     public URI type() {

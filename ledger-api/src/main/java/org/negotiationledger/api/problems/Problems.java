@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RuleViolationException;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +47,34 @@ public final class Problems {
         problem.setType(type.type());
         problem.setTitle(type.title());
         return problem;
+    }
+
+    /**
+     * A refusal of the web framework itself (no such path, a method, a format or a body type the
+     * path does not take) as one of the ledger's problems, in the user's words.
+     */
+    static ProblemDetail ofFramework(Exception e, HttpStatusCode status, HttpServletRequest request) {
+        String path = request == null ? "this path" : request.getRequestURI();
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            return problem(ProblemType.METHOD_NOT_ALLOWED, method.getMethod() + " is not taken at " + path
+                    + (method.getSupportedHttpMethods() == null ? ""
+                    : "; it takes " + method.getSupportedHttpMethods().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "))));
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return problem(ProblemType.NOT_ACCEPTABLE, path + " answers in application/json (problems in "
+                    + "application/problem+json); the request's Accept header asks for something else");
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "a body of type " + (unsupported.getContentType() == null
+                    ? "(none)" : "'" + unsupported.getContentType() + "'") + " is not read at " + path + "; send "
+                    + (path.startsWith("/api/import") ? "application/x-ndjson" : "application/json"));
+        }
+        if (status.value() == 404) {
+            return problem(ProblemType.NOT_FOUND, "there is nothing at " + path);
+        }
+        return status.is5xxServerError() ? problem(ProblemType.INTERNAL_ERROR, "the ledger failed to answer")
+                : problem(ProblemType.REJECTED_REQUEST, "the ledger refuses this request (" + status.value() + ")");
     }
 
     /** The problem a refused command, a malformed body or an unexpected failure amounts to. */

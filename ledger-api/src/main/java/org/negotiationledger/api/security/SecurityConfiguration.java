@@ -88,6 +88,7 @@ class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/problems/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections/*/dead-letters")
                         .hasRole(Role.ADMIN.name())
