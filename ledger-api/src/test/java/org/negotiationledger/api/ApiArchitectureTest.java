@@ -38,5 +38,6 @@ class ApiArchitectureTest {
     static final ArchRule controllersStandWithTheirConcern = classes()
             .that().areAnnotatedWith(RestController.class)
             .should().resideInAnyPackage("org.negotiationledger.api.commands..", "org.negotiationledger.api.views..",
-                    "org.negotiationledger.api.importing..", "org.negotiationledger.api.integrity..");
+                    "org.negotiationledger.api.importing..", "org.negotiationledger.api.integrity..",
+                    "org.negotiationledger.api.events..", "org.negotiationledger.api.problems..");
 }

@@ -54,7 +54,7 @@ class OpenApiTest {
         description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
 
-        assertThat(endpoints).hasSize(38);
+        assertThat(endpoints).hasSize(39);
         assertThat(described).isEqualTo(endpoints);
     }
 

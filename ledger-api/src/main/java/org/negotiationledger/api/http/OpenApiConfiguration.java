@@ -79,6 +79,7 @@ class OpenApiConfiguration {
 
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final String BASIC = "basic";
     private static final String PROBLEM = "application/problem+json";
 
@@ -115,6 +116,8 @@ class OpenApiConfiguration {
                 boolean admin = path.startsWith("/api/admin/");
                 if (path.equals("/api/import")) {
                     describeImport(op, example);
+                } else if (path.equals("/api/events")) {
+                    describeEvents(op, example);
                 } else if (method == PathItem.HttpMethod.POST && path.endsWith("/dead-letters/retry")) {
                     describeRetry(op, example);
                 } else if (method == PathItem.HttpMethod.POST) {
@@ -218,6 +221,26 @@ class OpenApiConfiguration {
         responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                 "a body of type 'application/json' is not read at /api/import; send application/x-ndjson"));
         addAccessProblems(responses, "recorder");
+        op.setResponses(responses);
+    }
+
+    /** The event stream: Server-Sent Events, or JSON Lines with Accept: application/x-ndjson. */
+    private static void describeEvents(Operation op, JsonNode example) {
+        ApiResponses responses = new ApiResponses();
+        responses.addApiResponse("200", new ApiResponse()
+                .description("The events, then a heartbeat with the cursor whenever nothing came for 15 s")
+                .content(new Content()
+                        .addMediaType(EVENT_STREAM, new MediaType()
+                                .schema(new StringSchema()).example(example.path("serverSentEvents").asText()))
+                        .addMediaType(NDJSON, new MediaType().schema(new StringSchema())
+                                .example(example.path("response").asText()))));
+        responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
+                "after must be 0 (from the first event) or the id of an event of the stream, like 57 or 57~50,52"));
+        responses.addApiResponse("404", problem("/problems/unknown-negotiation", 404,
+                "negotiation 'ru-ua-2026' does not exist"));
+        responses.addApiResponse("503", storageUnavailable("the ledger follows as many subscribers as it can (32); "
+                + "try again later"));
+        addAccessProblems(responses, "reader");
         op.setResponses(responses);
     }
 

@@ -1,0 +1,147 @@
+package org.negotiationledger.api.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.TrackingToken;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.storage.StoreHeads;
+import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.serialization.LedgerSerialization;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The ledger's events as they are stored, from any point on, then live. */
+@RestController
+@Tag(name = "Events", description = "Every stored event, caught up from a point and then live")
+class EventStreamController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final Set<String> EVENT_TYPES = Arrays.stream(NegotiationEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+    /** How long one answer may stream; clients of Server-Sent Events reconnect by themselves. */
+    private static final Duration LONGEST = Duration.ofHours(24);
+
+    private final EventSubscriptions subscriptions;
+    private final StoreHeads heads;
+    private final ObjectMapper json = LedgerSerialization.objectMapper();
+
+    EventStreamController(EventSubscriptions subscriptions, StoreHeads heads) {
+        this.subscriptions = subscriptions;
+        this.heads = heads;
+    }
+
+    @GetMapping(value = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, NDJSON})
+    @Operation(summary = "Follow the ledger's events: catch up from a point, then live", description = """
+            Every stored event in the order the store holds it, from after the cursor given (after, or \
+            the Last-Event-ID header on reconnect; none or 0: from the first event), then each new event \
+            as it is stored, on any node. As Server-Sent Events (each event's id is its cursor) or, with \
+            Accept: application/x-ndjson, as JSON Lines. negotiationId (a negotiation that exists) and type \
+            keep only those events; a heartbeat every 15 s carries the cursor so far. Resuming from an \
+            event's cursor misses none and repeats none.""")
+    ResponseEntity<ResponseBodyEmitter> events(@RequestParam(required = false) String after,
+                                               @RequestParam(required = false) String negotiationId,
+                                               @RequestParam(required = false) List<String> type,
+                                               @RequestHeader(name = "Last-Event-ID", required = false)
+                                               String lastEventId,
+                                               @RequestHeader(name = "Accept", required = false) String accept) {
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
+        TrackingToken token = EventCursor.parse(lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "after",
+                from);
+        Set<String> types = new TreeSet<>();
+        if (type != null) {
+            type.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty())
+                    .forEach(types::add);
+        }
+        for (String name : types) {
+            if (!EVENT_TYPES.contains(name)) {
+                throw ProblemException.invalidParameter("type", "names no event type: '" + name + "'; the types are "
+                        + EVENT_TYPES);
+            }
+        }
+        if (negotiationId != null && heads.negotiation(negotiationId).isEmpty()) {
+            throw ProblemException.unknownNegotiation(negotiationId);
+        }
+        boolean lines = accept != null && accept.contains(NDJSON);
+        ResponseBodyEmitter emitter = lines ? new ResponseBodyEmitter(LONGEST.toMillis())
+                : new SseEmitter(LONGEST.toMillis());
+        Sink sink = new Sink(emitter, lines);
+        emitter.onCompletion(sink::markClosed);
+        emitter.onTimeout(sink::markClosed);
+        emitter.onError(error -> sink.markClosed());
+        subscriptions.follow(new EventSubscriptions.Subscription(token, negotiationId, types, sink));
+        return ResponseEntity.ok().contentType(lines ? MediaType.parseMediaType(NDJSON) : MediaType.TEXT_EVENT_STREAM)
+                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
+    }
+
+    /** Sends to one subscriber, as Server-Sent Events or as JSON Lines. */
+    private final class Sink implements EventSubscriptions.EventSink {
+
+        private final ResponseBodyEmitter emitter;
+        private final boolean lines;
+        private volatile boolean closed;
+
+        Sink(ResponseBodyEmitter emitter, boolean lines) {
+            this.emitter = emitter;
+            this.lines = lines;
+        }
+
+        @Override
+        public void event(StreamedEvent event) throws IOException {
+            String text = text(event);
+            if (lines) {
+                emitter.send(text + "\n", MediaType.TEXT_PLAIN);
+            } else {
+                ((SseEmitter) emitter).send(SseEmitter.event().id(event.cursor()).data(text, MediaType.TEXT_PLAIN));
+            }
+        }
+
+        @Override
+        public void heartbeat(String cursor) throws IOException {
+            if (lines) {
+                emitter.send(text(Map.of("heartbeat", true, "cursor", cursor)) + "\n", MediaType.TEXT_PLAIN);
+            } else {
+                ((SseEmitter) emitter).send(SseEmitter.event().id(cursor).comment("heartbeat"));
+            }
+        }
+
+        @Override
+        public boolean closed() {
+            return closed;
+        }
+
+        void markClosed() {
+            closed = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            emitter.complete();
+        }
+
+        private String text(Object value) throws IOException {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IOException("an event could not be written as JSON", e);
+            }
+        }
+    }
+}
