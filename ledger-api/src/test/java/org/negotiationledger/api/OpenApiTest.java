@@ -54,7 +54,7 @@ class OpenApiTest {
         description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
 
-        assertThat(endpoints).hasSize(39);
+        assertThat(endpoints).hasSize(41);
         assertThat(described).isEqualTo(endpoints);
     }
 

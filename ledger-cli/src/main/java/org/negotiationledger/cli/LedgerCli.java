@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -34,19 +35,23 @@ public final class LedgerCli {
 
     static final String USAGE = """
             usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
+                   java -jar ledger-cli.jar export FILE [--url URL] [--user USER]
+                   java -jar ledger-cli.jar restore FILE [--url URL] [--user USER]
                    java -jar ledger-cli.jar help
               import      records the commands of FILE in a running ledger, one line after the other
+              export      writes every event of the ledger to FILE (an admin's)
+              restore     stores an export in an empty ledger, all of it or nothing (an admin's)
               FILE        JSON Lines, one command a line: {"path":"/api/negotiations/…","body":{…}}
               --url       the ledger, default http://localhost:8080
               --user      a user with the recorder or admin role, default admin; the password is read from
                           LEDGER_PASSWORD, or asked for
               --on-error  stop at the first refused line (default) or continue with the others
             exit status: 0 every line recorded or already there, 1 some lines refused, 2 the import could
-            not be done (a wrong command line, an unreadable file, the ledger unreachable or the
-            credentials refused)""";
+            not be done (a wrong command line, an unreadable file, the ledger unreachable, the
+            credentials refused, or an export or restore refused)""";
 
     private static final Pattern FIELD =
-            Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt)\":(\\d+)");
+            Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt|events)\":(\\d+)");
     private static final Pattern DETAIL = Pattern.compile("\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final PrintStream out;
@@ -88,7 +93,11 @@ public final class LedgerCli {
             return 2;
         }
         try {
-            return importFile(options, password);
+            return switch (options.command()) {
+                case "export" -> export(options, password);
+                case "restore" -> restore(options, password);
+                default -> importFile(options, password);
+            };
         } catch (ConnectException | HttpConnectTimeoutException e) {
             err.println("\ncannot reach the ledger at " + options.url());
             return 2;
@@ -102,6 +111,58 @@ public final class LedgerCli {
         }
     }
 
+    private static String authorization(Options options, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((options.user() + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int export(Options options, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String refusal = checkCredentials(http, options, authorization(options, password));
+        if (refusal != null) {
+            err.println(refusal);
+            return 2;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/export"))
+                .header("Authorization", authorization(options, password)).GET().build();
+        Path partial = options.file().resolveSibling(options.file().getFileName() + ".part");
+        HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+        if (response.statusCode() != 200) {
+            String answer = Files.readString(partial);
+            Files.deleteIfExists(partial);
+            err.println("the ledger refused the export (" + response.statusCode() + "): " + detail(answer));
+            return 2;
+        }
+        Files.move(partial, options.file(), StandardCopyOption.REPLACE_EXISTING);
+        out.println(countLines(options.file()) + " events exported to " + options.file());
+        return 0;
+    }
+
+    private int restore(Options options, String password) throws IOException, InterruptedException {
+        if (!Files.isReadable(options.file())) {
+            err.println("cannot read " + options.file());
+            return 2;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String refusal = checkCredentials(http, options, authorization(options, password));
+        if (refusal != null) {
+            err.println(refusal);
+            return 2;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/restore"))
+                .header("Authorization", authorization(options, password))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(options.file())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            err.println("the ledger refused the restore (" + response.statusCode() + "): " + detail(response.body()));
+            return 2;
+        }
+        out.println(field(response.body(), "events") + " events restored from " + options.file()
+                + "; every negotiation's hash chain verifies");
+        return 0;
+    }
+
     private int importFile(Options options, String password) throws IOException, InterruptedException {
         Path file = options.file();
         if (!Files.isReadable(file)) {
@@ -109,8 +170,7 @@ public final class LedgerCli {
             return 2;
         }
         long total = countLines(file);
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (options.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String authorization = authorization(options, password);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String refusal = checkCredentials(http, options, authorization);
         if (refusal != null) {
@@ -224,17 +284,17 @@ public final class LedgerCli {
     }
 
     /** What the command line asked for. */
-    record Options(Path file, String url, String user, String onError) {
+    record Options(String command, Path file, String url, String user, String onError) {
 
         static Options parse(String... args) {
             if (args.length == 0) {
                 throw new IllegalArgumentException("no command given");
             }
-            if (!args[0].equals("import")) {
+            if (!List.of("import", "export", "restore").contains(args[0])) {
                 throw new IllegalArgumentException("unknown command: " + args[0]);
             }
             if (args.length < 2 || args[1].startsWith("--")) {
-                throw new IllegalArgumentException("import needs the FILE to import");
+                throw new IllegalArgumentException(args[0] + " needs a FILE");
             }
             Path file = Path.of(args[1]);
             String url = "http://localhost:8080";
@@ -254,7 +314,7 @@ public final class LedgerCli {
             if (!onError.equals("stop") && !onError.equals("continue")) {
                 throw new IllegalArgumentException("--on-error must be stop or continue");
             }
-            return new Options(file, url, user, onError);
+            return new Options(args[0], file, url, user, onError);
         }
     }
 }

@@ -37,8 +37,8 @@ class LedgerCliTest {
                     assertThat(o.url()).isEqualTo("http://ledger:9000");
                     assertThat(o.onError()).isEqualTo("continue");
                 });
-        assertThatThrownBy(() -> LedgerCli.Options.parse("export", "f")).hasMessageContaining("unknown command");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import")).hasMessageContaining("needs the FILE");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("erase", "f")).hasMessageContaining("unknown command");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("import")).hasMessageContaining("import needs a FILE");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--on-error", "maybe"))
                 .hasMessageContaining("stop or continue");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--url")).hasMessageContaining("needs a value");

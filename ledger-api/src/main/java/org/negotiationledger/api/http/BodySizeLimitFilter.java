@@ -26,8 +26,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // An import streams a file of any size; it limits each line instead.
-        return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api/import");
+        // An import streams a file of any size, and limits each line instead; a restore takes a whole ledger.
+        return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api/import")
+                || request.getRequestURI().equals("/api/restore");
     }
 
     @Override

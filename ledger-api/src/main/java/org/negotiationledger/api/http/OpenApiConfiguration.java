@@ -118,6 +118,8 @@ class OpenApiConfiguration {
                     describeImport(op, example);
                 } else if (path.equals("/api/events")) {
                     describeEvents(op, example);
+                } else if (path.equals("/api/export") || path.equals("/api/restore")) {
+                    describeBackup(op, example, method == PathItem.HttpMethod.POST);
                 } else if (method == PathItem.HttpMethod.POST && path.endsWith("/dead-letters/retry")) {
                     describeRetry(op, example);
                 } else if (method == PathItem.HttpMethod.POST) {
@@ -221,6 +223,29 @@ class OpenApiConfiguration {
         responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                 "a body of type 'application/json' is not read at /api/import; send application/x-ndjson"));
         addAccessProblems(responses, "recorder");
+        op.setResponses(responses);
+    }
+
+    /** The export (JSON Lines out) and the restore (JSON Lines in), for admins. */
+    private static void describeBackup(Operation op, JsonNode example, boolean restore) {
+        ApiResponses responses = new ApiResponses();
+        if (restore) {
+            op.setRequestBody(new RequestBody().required(true).description("An export of a ledger, as GET /api/export "
+                    + "gave it").content(new Content().addMediaType(NDJSON, new MediaType().schema(new StringSchema())
+                    .example(example.path("request").asText()))));
+            responses.addApiResponse("200", answer("Restored: the events and each negotiation's head hash", JSON,
+                    new ObjectSchema(), example));
+            responses.addApiResponse("400", problem("/problems/malformed-request", 400,
+                    "line 12 of the export holds event 12 of negotiation 'ru-ua-2025' where event 11 comes next; "
+                            + "nothing was restored"));
+            responses.addApiResponse("409", problem("/problems/chain-broken", 409,
+                    "negotiation 'ru-ua-2025' in the export does not verify at event 18; nothing was restored"));
+        } else {
+            responses.addApiResponse("200", answer("One JSON line per stored event, in the store's order", NDJSON,
+                    new StringSchema(), example));
+        }
+        responses.addApiResponse("404", problem("/problems/not-found", 404, "there is nothing at /api/exports"));
+        addAccessProblems(responses, "admin");
         op.setResponses(responses);
     }
 

@@ -90,6 +90,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/problems/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/export", "/api/restore").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections/*/dead-letters")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.RECORDER.name())

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 @Component
 public class EventRows {
 
+    /** The type every stored event's aggregate has. */
+    private static final String AGGREGATE_TYPE = "Negotiation";
     /** Rows fetched from the database at a time while a negotiation's history is walked. */
     private static final int FETCH_SIZE = 500;
 
@@ -54,6 +56,41 @@ public class EventRows {
             each.accept(new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
                     row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9)));
         }));
+    }
+
+    /**
+     * Hands every row of the store to {@code each} in the store's order, streamed in a read-only
+     * transaction.
+     */
+    public void forEachInStoreOrder(Consumer<Row> each) {
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
+                    + "sequencenumber, eventidentifier, payloadtype, payloadrevision, payload, metadata, timestamp "
+                    + "FROM domainevententry ORDER BY globalindex");
+            statement.setFetchSize(FETCH_SIZE);
+            return statement;
+        }, row -> {
+            each.accept(new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+                    row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9)));
+        }));
+    }
+
+    /** Whether the store holds no event at all. */
+    public boolean empty() {
+        return jdbc.queryForList("SELECT eventidentifier FROM domainevententry FETCH FIRST 1 ROWS ONLY", String.class)
+                .isEmpty();
+    }
+
+    /**
+     * Stores rows as they are, each the event of a negotiation's aggregate, in the caller's
+     * transaction; the store gives them their global positions in this order.
+     */
+    public void insert(List<Row> rows) {
+        jdbc.batchUpdate("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                        + "payloadtype, payloadrevision, timestamp, metadata, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(row -> new Object[]{row.negotiationId(), row.sequence(), AGGREGATE_TYPE,
+                        row.eventId(), row.payloadType(), row.payloadRevision(), row.timestamp(), row.metadata(),
+                        row.payload()}).toList());
     }
 
     /** Every negotiation in the store, in id order. */
