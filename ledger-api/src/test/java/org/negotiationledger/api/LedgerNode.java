@@ -173,14 +173,14 @@ final class LedgerNode implements AutoCloseable {
     }
 
     /** Posts JSON Lines to the importer. */
-    Response importLines(String query, String lines) {
-        return importLines(query, HttpRequest.BodyPublishers.ofString(lines));
+    Response importLines(String query, String lines, String... headers) {
+        return importLines(query, HttpRequest.BodyPublishers.ofString(lines), headers);
     }
 
-    Response importLines(String query, HttpRequest.BodyPublisher lines) {
+    Response importLines(String query, HttpRequest.BodyPublisher lines, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/import" + query))
                 .header("Content-Type", "application/x-ndjson")
-                .POST(lines));
+                .POST(lines), headers);
     }
 
     /** The entries of an audit page. */

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.commands;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -10,6 +11,7 @@ import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a command to its negotiation and reports what it did.
@@ -30,10 +32,12 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final DatabaseWatch database;
+    private final MeterRegistry meters;
 
-    CommandSender(CommandGateway gateway, DatabaseWatch database) {
+    CommandSender(CommandGateway gateway, DatabaseWatch database, MeterRegistry meters) {
         this.gateway = gateway;
         this.database = database;
+        this.meters = meters;
     }
 
     /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
@@ -46,7 +50,27 @@ public class CommandSender {
         }
     }
 
+    /**
+     * Sends the command and counts it in {@code ledger.commands} (a timer by command and outcome:
+     * recorded, repeated, refused or failed).
+     */
     public CommandOutcome send(NegotiationCommand command, CommandMetadata metadata) {
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            CommandOutcome sent = sendOnce(command, metadata);
+            outcome = sent.appended() ? "recorded" : "repeated";
+            return sent;
+        } catch (LedgerException refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            meters.timer("ledger.commands", "command", command.getClass().getSimpleName(), "outcome", outcome)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private CommandOutcome sendOnce(NegotiationCommand command, CommandMetadata metadata) {
         if (database.away()) {
             // While the database is away every command would wait out its own timeouts; fail at once.
             throw new StorageFailures.Away();

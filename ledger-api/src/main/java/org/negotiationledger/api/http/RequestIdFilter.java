@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
+    /** Where the request id stands for the log lines of the request. */
+    static final String MDC_KEY = "requestId";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -33,6 +36,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String requestId = given != null && SENSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
-        chain.doFilter(request, response);
+        // Every log line of the request names it (the pattern's and the JSON logs' requestId).
+        MDC.put(MDC_KEY, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.importing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandReader;
@@ -18,6 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -35,11 +37,13 @@ class CommandImporter {
     private final CommandReader lines;
     private final CommandSender commands;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    CommandImporter(CommandReader lines, CommandSender commands, Clock clock) {
+    CommandImporter(CommandReader lines, CommandSender commands, Clock clock, MeterRegistry meters) {
         this.lines = lines;
         this.commands = commands;
         this.clock = clock;
+        this.meters = meters;
     }
 
     ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
@@ -63,12 +67,21 @@ class CommandImporter {
                 case REPEATED -> repeated++;
                 case REFUSED -> refused++;
             }
+            meters.counter("ledger.import.lines", "status", result.status().name().toLowerCase(Locale.ROOT))
+                    .increment();
             report.accept(result);
             if (result.status() == ImportResult.Status.REFUSED && stopOnError) {
-                return new ImportSummary(read, accepted, repeated, refused, number);
+                return logged(new ImportSummary(read, accepted, repeated, refused, number));
             }
         }
-        return new ImportSummary(read, accepted, repeated, refused, null);
+        return logged(new ImportSummary(read, accepted, repeated, refused, null));
+    }
+
+    private static ImportSummary logged(ImportSummary summary) {
+        log.info("Imported {} lines: {} recorded, {} already there, {} refused{}", summary.lines(),
+                summary.accepted(), summary.repeated(), summary.refused(),
+                summary.stoppedAt() == null ? "" : "; stopped at line " + summary.stoppedAt());
+        return summary;
     }
 
     private ImportResult record(long number, LineReader.Line line, CommandMetadata metadata) {

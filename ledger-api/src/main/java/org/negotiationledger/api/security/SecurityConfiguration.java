@@ -1,6 +1,7 @@
 package org.negotiationledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,7 +74,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
-                                       LedgerSecurityProperties properties, ObjectMapper json) throws Exception {
+                                       LedgerSecurityProperties properties, ObjectMapper json,
+                                       MeterRegistry meters) throws Exception {
         DaoAuthenticationProvider slow = new DaoAuthenticationProvider(users);
         slow.setPasswordEncoder(encoder);
         ProviderManager authentication = new ProviderManager(
@@ -91,6 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/problems/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/export", "/api/restore").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections/*/dead-letters")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.RECORDER.name())
@@ -99,6 +102,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, failure) -> {
                     if (failure instanceof BadCredentialsException) {
                         throttle.failed(request.getRemoteAddr());
+                        meters.counter("ledger.logins.failed").increment();
                         log.warn("Failed login as '{}' from {}", LogText.safe(attemptedUser(request)),
                                 request.getRemoteAddr());
                     }
@@ -109,6 +113,7 @@ class SecurityConfiguration {
                         problems.send(request, response, ProblemType.FORBIDDEN, "your role does not allow "
                                 + request.getMethod() + " " + request.getRequestURI())))
                 .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new LogUserFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
 
