@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class KnownParameters implements HandlerInterceptor {
 
+    /** The answer's format (csv or json) where a link cannot set Accept; every read takes it. */
+    static final String FORMAT = "format";
+
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
 
     @Override
@@ -31,7 +34,7 @@ class KnownParameters implements HandlerInterceptor {
         }
         Set<String> known = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
         for (String name : Collections.list(request.getParameterNames())) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !name.equals(FORMAT)) {
                 throw new ProblemException(ProblemType.UNKNOWN_PARAMETER, "unknown query parameter '" + name + "'; "
                         + (known.isEmpty() ? "this request takes none" : "this request takes " + known))
                         .with("parameter", name);

@@ -62,8 +62,9 @@ public final class Problems {
                     .collect(Collectors.joining(", "))));
         }
         if (e instanceof HttpMediaTypeNotAcceptableException) {
-            return problem(ProblemType.NOT_ACCEPTABLE, path + " answers in application/json (problems in "
-                    + "application/problem+json); the request's Accept header asks for something else");
+            return problem(ProblemType.NOT_ACCEPTABLE, path + " answers in application/json (the views that are "
+                    + "tables also in text/csv; problems in application/problem+json); the request's Accept header "
+                    + "asks for something else");
         }
         if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
             return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "a body of type " + (unsupported.getContentType() == null

@@ -1,0 +1,193 @@
+package org.negotiationledger.api.views;
+
+import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.projections.exchanges.Exchange;
+import org.negotiationledger.projections.exchanges.ExchangeList;
+import org.negotiationledger.projections.meetings.Meeting;
+import org.negotiationledger.projections.meetings.MeetingTimeline;
+import org.negotiationledger.projections.positions.Outcome;
+import org.negotiationledger.projections.positions.OutcomeList;
+import org.negotiationledger.projections.positions.Position;
+import org.negotiationledger.projections.positions.PositionChanges;
+import org.negotiationledger.projections.positions.PositionHistory;
+import org.negotiationledger.projections.positions.PositionMatrix;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The views as CSV for spreadsheets, pandas and R ({@code Accept: text/csv} or {@code ?format=csv}):
+ * one row per position, version, change, meeting, exchange, outcome or audit entry, a header row,
+ * RFC 4180 quoting, UTF-8, CRLF. Lists in a cell are joined with {@code ;}. A text that a
+ * spreadsheet would take for a formula (it begins with =, +, - or @ and is no number) is written
+ * with a leading apostrophe.
+ */
+class CsvAnswers extends AbstractHttpMessageConverter<Object> {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** How each answer becomes rows: the header, then one row per item. */
+    private record Table<T>(List<String> header, Function<T, Stream<List<Object>>> rows) {
+    }
+
+    private static final List<String> POSITION = List.of("partyId", "topicId", "statementId", "revision", "kind",
+            "stance", "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit",
+            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt");
+
+    private static final Map<Class<?>, Table<?>> TABLES = Map.of(
+            PositionMatrix.class, new Table<PositionMatrix>(POSITION,
+                    matrix -> matrix.positions().stream().map(CsvAnswers::position)),
+            PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
+                    "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
+                    "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
+                    "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded"),
+                    history -> history.entries().stream().map(e -> row(e.statementId(), e.revision(), e.kind(),
+                            e.stance(), e.score(), e.summary(), e.conditions(), offer(e.offer(), Offer::value),
+                            offer(e.offer(), Offer::min), offer(e.offer(), Offer::max), offer(e.offer(), Offer::unit),
+                            e.effectiveOn(), e.validUntil(), e.meetingId(), e.delegateId(), e.delegateTitle(),
+                            e.source() == null ? null : e.source().publisher(),
+                            e.source() == null ? null : e.source().publishedOn(),
+                            e.source() == null ? null : e.source().quote(), e.note(), e.reason(), e.recordedAt(),
+                            e.supersededAt(), e.superseded()))),
+            PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
+                    "beforeStance", "beforeSummary", "afterStatementId", "afterStance", "afterSummary", "scoreChange"),
+                    changes -> changes.changes().stream().map(c -> row(c.partyId(), c.topicId(),
+                            c.before() == null ? null : c.before().statementId(),
+                            c.before() == null ? null : c.before().stance(),
+                            c.before() == null ? null : c.before().summary(),
+                            c.after() == null ? null : c.after().statementId(),
+                            c.after() == null ? null : c.after().stance(),
+                            c.after() == null ? null : c.after().summary(), c.scoreChange()))),
+            MeetingTimeline.class, new Table<MeetingTimeline>(List.of("meetingId", "heldOn", "location", "level",
+                    "partyIds", "mediatorIds", "heads", "topicIds", "summary", "statementIds", "recordedAt"),
+                    timeline -> timeline.meetings().stream().map(m -> row(m.id(), m.heldOn(), m.location(), m.level(),
+                            m.partyIds(), m.mediatorIds(), heads(m), m.topicIds(), m.summary(),
+                            m.statements().stream().map(Meeting.Said::statementId).toList(), m.recordedAt()))),
+            ExchangeList.class, new Table<ExchangeList>(List.of("exchangeId", "kind", "kindText", "proposedBy",
+                    "proposedOn", "sides", "quantities", "allForAll", "categories", "status", "agreedBy", "agreedOn",
+                    "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt"),
+                    list -> list.exchanges().stream().map(CsvAnswers::exchange)),
+            OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
+                    "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt"),
+                    list -> list.outcomes().stream().map(CsvAnswers::outcome)),
+            AuditController.AuditTrail.class, new Table<AuditController.AuditTrail>(List.of("position",
+                    "negotiationId", "sequence", "eventId", "type", "revision", "effectiveOn", "recordedAt",
+                    "recordedBy", "correlationId", "payload"),
+                    trail -> trail.entries().stream().map(e -> row(e.position(), e.negotiationId(), e.sequence(),
+                            e.eventId(), e.type(), e.revision(), e.effectiveOn(), e.recordedAt(), e.recordedBy(),
+                            e.correlationId(), e.payload()))));
+
+    CsvAnswers() {
+        super(CSV);
+    }
+
+    @Override
+    protected boolean supports(Class<?> type) {
+        return TABLES.containsKey(type);
+    }
+
+    @Override
+    protected boolean canRead(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Object readInternal(Class<?> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("the ledger reads no CSV", input);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void writeInternal(Object answer, HttpOutputMessage output) throws IOException {
+        Table<Object> table = (Table<Object>) TABLES.get(answer.getClass());
+        Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        line(out, new ArrayList<>(table.header()));
+        for (List<Object> row : (Iterable<List<Object>>) table.rows().apply(answer)::iterator) {
+            line(out, row);
+        }
+        out.flush();
+    }
+
+    private static void line(Writer out, List<?> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(field(values.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** One value as a field: text quoted where it must be, lists joined with ';', nothing for null. */
+    static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
+        }
+        String text = value instanceof Collection<?> items ? String.join(";", items.stream().map(String::valueOf)
+                .toList()) : value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("[-+]?[0-9.]+")) {
+            text = "'" + text;
+        }
+        if (text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static Object offer(Offer offer, Function<Offer, Object> part) {
+        return offer == null ? null : part.apply(offer);
+    }
+
+    private static List<Object> position(Position p) {
+        return row(p.partyId(), p.topicId(), p.statementId(), p.revision(), p.kind(), p.stance(), p.score(),
+                p.summary(), p.conditions(), offer(p.offer(), Offer::value), offer(p.offer(), Offer::min),
+                offer(p.offer(), Offer::max), offer(p.offer(), Offer::unit), p.effectiveOn(), p.validUntil(),
+                p.meetingId(), p.delegateId(), p.recordedAt());
+    }
+
+    private static List<String> heads(Meeting meeting) {
+        return meeting.heads().entrySet().stream().map(head -> head.getKey() + "=" + head.getValue()).toList();
+    }
+
+    private static List<Object> exchange(Exchange x) {
+        return row(x.id(), x.kind(), x.terms().kindText(), x.proposedBy(), x.proposedOn(), x.terms().sides(),
+                pairs(x.terms().quantities()), x.terms().allForAll(), x.terms().categories(), x.status(),
+                x.agreement() == null ? null : x.agreement().partyIds(),
+                x.agreement() == null ? null : x.agreement().agreedOn(),
+                x.agreement() == null ? null : x.agreement().meetingId(), x.stages().size(), pairs(x.totals()),
+                x.completedOn(), x.note(), x.recordedAt());
+    }
+
+    private static List<Object> outcome(Outcome o) {
+        Outcome.StatusChange last = o.statuses().isEmpty() ? null : o.statuses().get(o.statuses().size() - 1);
+        return row(o.id(), o.kind(), o.topicIds(), o.partyIds(), o.terms(), o.reachedOn(), o.meetingId(), o.status(),
+                last == null ? null : last.since(), o.source() == null ? null : o.source().publisher(),
+                o.source() == null ? null : o.source().quote(), o.recordedAt());
+    }
+
+    private static List<String> pairs(Map<String, Integer> counts) {
+        return counts.entrySet().stream().filter(Objects::nonNull).map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+}
