@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.TrackingToken;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.storage.StoreHeads;
-import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.api.EventTypes;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** The ledger's events as they are stored, from any point on, then live. */
 @RestController
@@ -33,8 +32,7 @@ import java.util.stream.Collectors;
 class EventStreamController {
 
     static final String NDJSON = "application/x-ndjson";
-    private static final Set<String> EVENT_TYPES = Arrays.stream(NegotiationEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+    private static final Set<String> EVENT_TYPES = EventTypes.NAMES;
     /** How long one answer may stream; clients of Server-Sent Events reconnect by themselves. */
     private static final Duration LONGEST = Duration.ofHours(24);
 

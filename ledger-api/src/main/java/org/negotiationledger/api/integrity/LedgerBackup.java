@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.EventRows;
-import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.api.EventTypes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +21,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Moves a whole ledger: an export writes every stored event as it is stored, in the store's
@@ -40,8 +38,7 @@ class LedgerBackup {
 
     /** Rows stored per batch while restoring. */
     private static final int BATCH = 500;
-    private static final Set<String> EVENT_TYPES = Arrays.stream(NegotiationEvent.class.getPermittedSubclasses())
-            .map(Class::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> EVENT_TYPES = EventTypes.STORED_NAMES;
 
     /** Numbers are read and written exactly as stored: no rounding through double. */
     private static final ObjectMapper JSON = JsonMapper.builder()

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.negotiationledger.api.problems.ProblemException;
-import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.api.EventTypes;
 import org.negotiationledger.projections.audit.AuditEntry;
 import org.negotiationledger.projections.audit.AuditPage;
 import org.negotiationledger.projections.audit.AuditProjector;
@@ -21,12 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The audit trail: every stored event in order, with who recorded it, when, and under which
@@ -39,8 +37,7 @@ class AuditController {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    private static final Set<String> EVENT_TYPES = Arrays.stream(NegotiationEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> EVENT_TYPES = EventTypes.NAMES;
     private static final String CURSOR_PREFIX = "after:";
 
     private final ViewAnswers views;
