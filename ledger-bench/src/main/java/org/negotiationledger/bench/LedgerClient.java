@@ -25,6 +25,11 @@ final class LedgerClient {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The Authorization header this client sends. */
+    String authorization() {
+        return authorization;
+    }
+
     /** Posts a command; answers the status. */
     int post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", authorization)

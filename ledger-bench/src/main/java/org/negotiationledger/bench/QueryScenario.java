@@ -13,7 +13,9 @@ import java.util.Random;
 /**
  * Latency of the position matrix, the matrix as of a date, and a page of the audit trail, over
  * HTTP on a history of 1,000,000 events (100,000 with --quick; the replay scenario's when both
- * run), against the same result read by one plain SQL query over JDBC from the views' tables.
+ * run). The baseline is what a user would build instead: the same best SQL on the views' tables
+ * behind a minimal HTTP endpoint ({@link PlainHttpViews}). The same SQL over bare JDBC is reported
+ * too, as information: no HTTP service can come near a local socket.
  */
 final class QueryScenario {
 
@@ -41,15 +43,21 @@ final class QueryScenario {
         int requests = options.quick() ? 500 : 2_000;
         LocalDate asOf = LocalDate.parse("2025-03-01");
 
-        try (Connection connection = database.connect()) {
+        LedgerClient plainClient = new LedgerClient("", "bench", "bench");
+        try (Connection connection = database.connect();
+             PlainHttpViews plain = new PlainHttpViews(database, plainClient.authorization(), MATRIX_SQL, AUDIT_SQL)) {
+            LedgerClient baseline = new LedgerClient(plain.url(), "bench", "bench");
             compare(report, "matrix", requests,
                     n -> client.get("/api/negotiations/n-" + n + "/positions"),
+                    n -> baseline.get("/matrix?negotiation=n-" + n),
                     n -> matrix(connection, "n-" + n, LAST_DAY));
             compare(report, "asof", requests,
                     n -> client.get("/api/negotiations/n-" + n + "/positions?asOf=" + asOf),
+                    n -> baseline.get("/matrix?negotiation=n-" + n + "&asOf=" + asOf),
                     n -> matrix(connection, "n-" + n, asOf));
             compare(report, "audit", requests,
                     n -> client.get("/api/negotiations/n-" + n + "/audit?limit=100"),
+                    n -> baseline.get("/audit?negotiation=n-" + n),
                     n -> read(connection, AUDIT_SQL, "n-" + n));
         }
         // Not a baseline: the latency of the ledger's cheapest request, what HTTP alone costs here.
@@ -63,10 +71,14 @@ final class QueryScenario {
         void run(int negotiation) throws Exception;
     }
 
-    private static void compare(Report report, String name, int requests, Query ledger, Query baseline)
+    /** The ledger's p99 against the plain HTTP endpoint's; bare SQL's figures for information. */
+    private static void compare(Report report, String name, int requests, Query ledger, Query baseline, Query sql)
             throws Exception {
+        List<Long> bare = time(sql, requests);
         List<Long> plain = time(baseline, requests);
         List<Long> http = time(ledger, requests);
+        report.figure("query." + name + ".sql.p50", Load.percentile(bare, 0.50), "ms");
+        report.figure("query." + name + ".sql.p99", Load.percentile(bare, 0.99), "ms");
         report.figure("query." + name + ".baseline.p50", Load.percentile(plain, 0.50), "ms");
         report.figure("query." + name + ".baseline.p99", Load.percentile(plain, 0.99), "ms");
         report.figure("query." + name + ".ledger.p50", Load.percentile(http, 0.50), "ms");
