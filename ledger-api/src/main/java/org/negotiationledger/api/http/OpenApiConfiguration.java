@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,9 +108,18 @@ class OpenApiConfiguration {
                     .addProperty("title", new StringSchema())
                     .addProperty("status", new IntegerSchema())
                     .addProperty("detail", new StringSchema())
-                    .addProperty("instance", new StringSchema()));
+                    .addProperty("instance", new StringSchema())
+                    .additionalProperties(true));
             for (Route route : CommandRoutes.ALL) {
                 describeRoute(openApi, route);
+            }
+            for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+                sentAsNullable(schema, openApi.getComponents().getSchemas());
+            }
+            // The audit's payload is the event's JSON as stored, written raw: an object, not a text.
+            Schema<?> auditEvent = openApi.getComponents().getSchemas().get("AuditEvent");
+            if (auditEvent != null) {
+                auditEvent.addProperty("payload", new ObjectSchema().description("The event's content as stored"));
             }
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 JsonNode example = examples.path(op.getOperationId());
@@ -247,6 +257,36 @@ class OpenApiConfiguration {
         responses.addApiResponse("404", problem("/problems/not-found", 404, "there is nothing at /api/exports"));
         addAccessProblems(responses, "admin");
         op.setResponses(responses);
+    }
+
+    /**
+     * Every field the ledger sends is sent, null when it has no value (the JSON of its answers
+     * writes nulls): a property that is not required may be null, enums included.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void sentAsNullable(Schema<?> schema, Map<String, Schema> components) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.get$ref() != null) {
+                // An object that may be absent: a reference cannot carry nullable in OpenAPI 3.0, so
+                // the object it names does (every such object is sent as a field that may be null).
+                Schema<?> named = components.get(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+                if (named != null) {
+                    named.setNullable(true);
+                }
+                return;
+            }
+            property.setNullable(true);
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                ((Schema) property).addEnumItemObject(null);
+            }
+        });
     }
 
     /** The event stream: Server-Sent Events, or JSON Lines with Accept: application/x-ndjson. */
