@@ -20,13 +20,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -139,7 +139,7 @@ class CsvAnswers extends AbstractHttpMessageConverter<Object> {
             return "";
         }
         if (value instanceof Number || value instanceof Boolean) {
-            return value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
+            return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
         }
         String text = value instanceof Collection<?> items ? String.join(";", items.stream().map(String::valueOf)
                 .toList()) : value.toString();
@@ -188,6 +188,6 @@ class CsvAnswers extends AbstractHttpMessageConverter<Object> {
     }
 
     private static List<String> pairs(Map<String, Integer> counts) {
-        return counts.entrySet().stream().filter(Objects::nonNull).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 }

@@ -3,14 +3,13 @@ package org.negotiationledger.projections.exchanges;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +25,6 @@ import static org.negotiationledger.projections.support.Rows.utc;
 @Component
 public class ExchangeQueries {
 
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
@@ -47,26 +44,25 @@ public class ExchangeQueries {
         if (!Rows.knows(jdbc, "exchanges_negotiation", query.negotiationId())) {
             return null;
         }
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
         return new ExchangeList(query.negotiationId(), query.asOf(), query.knownAt(),
-                jdbc.query(EXCHANGE + " ORDER BY ordinal", (row, n) -> exchange(row, day, at), query.negotiationId(),
-                        day, utc(at)));
+                jdbc.query(EXCHANGE + " ORDER BY ordinal", (row, n) -> exchange(row, moment), query.negotiationId(),
+                        moment.day(), utc(moment.at())));
     }
 
     @QueryHandler
     public Exchange exchange(ExchangeQuery query) {
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
-        return jdbc.query(EXCHANGE + " AND exchange_id = ?", (row, n) -> exchange(row, day, at),
-                query.negotiationId(), day, utc(at), query.exchangeId()).stream().findFirst().orElse(null);
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        return jdbc.query(EXCHANGE + " AND exchange_id = ?", (row, n) -> exchange(row, moment),
+                query.negotiationId(), moment.day(), utc(moment.at()), query.exchangeId()).stream().findFirst()
+                .orElse(null);
     }
 
-    private Exchange exchange(ResultSet row, LocalDate day, Instant at) throws SQLException {
+    private Exchange exchange(ResultSet row, Moment moment) throws SQLException {
         String negotiationId = row.getString("negotiation_id");
         String exchangeId = row.getString("exchange_id");
         ExchangeTerms terms = Rows.fromJson(row.getString("terms_json"), ExchangeTerms.class);
-        Exchange.Agreement agreement = inForce(Rows.date(row, "agreed_on"), Rows.instant(row, "agreed_at"), day, at)
+        Exchange.Agreement agreement = moment.holds(Rows.date(row, "agreed_on"), Rows.instant(row, "agreed_at"))
                 ? new Exchange.Agreement(Rows.fromJson(row.getString("agreed_by_json"), IDS),
                 Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"))
                 : null;
@@ -77,13 +73,13 @@ public class ExchangeQueries {
                         Rows.fromJson(stage.getString("released_json"), COUNTS),
                         Rows.fromJson(stage.getString("totals_json"), COUNTS), stage.getBoolean("completes"),
                         stage.getString("note"), Rows.instant(stage, "recorded_at")),
-                negotiationId, exchangeId, day, utc(at));
+                negotiationId, exchangeId, moment.day(), utc(moment.at()));
         Map<String, Integer> totals = new TreeMap<>();
         terms.sides().forEach(side -> totals.put(side, 0));
         if (!stages.isEmpty()) {
             totals.putAll(stages.get(stages.size() - 1).totals());
         }
-        boolean completed = inForce(Rows.date(row, "completed_on"), Rows.instant(row, "completed_at"), day, at);
+        boolean completed = moment.holds(Rows.date(row, "completed_on"), Rows.instant(row, "completed_at"));
         ExchangeStatus status = completed ? ExchangeStatus.COMPLETED
                 : !stages.isEmpty() ? ExchangeStatus.PARTIALLY_EXECUTED
                 : agreement != null ? ExchangeStatus.AGREED
@@ -92,10 +88,5 @@ public class ExchangeQueries {
                 Rows.date(row, "proposed_on"), terms, status, agreement, stages, totals,
                 completed ? Rows.date(row, "completed_on") : null, row.getString("note"),
                 Rows.instant(row, "proposed_at"));
-    }
-
-    /** Whether what took effect on {@code on}, recorded at {@code recordedAt}, was there on the day as known then. */
-    private static boolean inForce(LocalDate on, Instant recordedAt, LocalDate day, Instant at) {
-        return on != null && !on.isAfter(day) && !recordedAt.isAfter(at);
     }
 }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import static org.negotiationledger.projections.support.Rows.utc;
 @Component
 public class MeetingQueries {
 
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> HEADS = new TypeReference<>() {
@@ -39,8 +36,7 @@ public class MeetingQueries {
         if (!Rows.knows(jdbc, "meetings_negotiation", query.negotiationId())) {
             return null;
         }
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
         Map<String, List<Meeting.Said>> said = new HashMap<>();
         jdbc.query("SELECT meeting_id, statement_id, party_id, topic_id, stance, summary, known_from "
                 + "FROM meetings_statement WHERE negotiation_id = ? AND known_from <= ? "
@@ -50,7 +46,7 @@ public class MeetingQueries {
                     row.getString("statement_id"), row.getString("party_id"), row.getString("topic_id"),
                     Stance.valueOf(row.getString("stance")), row.getString("summary"),
                     Rows.instant(row, "known_from")));
-        }, query.negotiationId(), utc(at), utc(at));
+        }, query.negotiationId(), utc(moment.at()), utc(moment.at()));
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
                         + "mediator_ids_json, heads_json, topic_ids_json, summary, recorded_at FROM meetings_meeting "
                         + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ? ORDER BY held_on, ordinal",
@@ -61,7 +57,7 @@ public class MeetingQueries {
                         Rows.fromJson(row.getString("heads_json"), HEADS),
                         Rows.fromJson(row.getString("topic_ids_json"), IDS), row.getString("summary"),
                         Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of())),
-                query.negotiationId(), day, utc(at));
+                query.negotiationId(), moment.day(), utc(moment.at()));
         return new MeetingTimeline(query.negotiationId(), query.asOf(), query.knownAt(), meetings);
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.projections.support.DatedValues;
+import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +30,6 @@ import static org.negotiationledger.projections.support.Rows.utc;
  */
 @Component
 public class OverviewQueries {
-
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private static final String NEGOTIATIONS = "SELECT * FROM overview_negotiation WHERE opened_on <= ? "
             + "AND opened_at <= ?";
@@ -58,8 +57,9 @@ public class OverviewQueries {
     public NegotiationList negotiations(NegotiationListQuery query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
         Map<String, EventCounts> counts = counts(moment, null);
+        Map<String, long[]> cast = castCounts(moment);
         List<NegotiationSummary> all = jdbc.query(NEGOTIATIONS + " ORDER BY negotiation_id",
-                        (row, n) -> summary(row, moment, counts, false), moment.day, utc(moment.at))
+                        (row, n) -> summary(row, moment, counts, cast), moment.day(), utc(moment.at()))
                 .stream().filter(summary -> query.status() == null || summary.status() == query.status()).toList();
         return new NegotiationList(query.asOf(), query.knownAt(), all);
     }
@@ -70,16 +70,8 @@ public class OverviewQueries {
         Moment moment = new Moment(query.asOf(), query.knownAt());
         Map<String, EventCounts> counts = counts(moment, query.negotiationId());
         return jdbc.query(NEGOTIATIONS + " AND negotiation_id = ?",
-                (row, n) -> summary(row, moment, counts, true), moment.day, utc(moment.at),
+                (row, n) -> summary(row, moment, counts, null), moment.day(), utc(moment.at()),
                 query.negotiationId()).stream().findFirst().orElse(null);
-    }
-
-    /** The day and the recording time asked about; the latest and now when not given. */
-    private record Moment(LocalDate day, Instant at) {
-        Moment {
-            day = day == null ? LAST_DAY : day;
-            at = at == null ? END_OF_TIME : at;
-        }
     }
 
     private record EventCounts(long events, long statements, long corrections, long retractions, long meetings,
@@ -90,8 +82,8 @@ public class OverviewQueries {
     private Map<String, EventCounts> counts(Moment moment, String negotiationId) {
         Map<String, EventCounts> counts = new HashMap<>();
         String sql = COUNTS + (negotiationId == null ? "" : " AND negotiation_id = ?") + " GROUP BY negotiation_id";
-        Object[] args = negotiationId == null ? new Object[]{utc(moment.at), moment.day}
-                : new Object[]{utc(moment.at), moment.day, negotiationId};
+        Object[] args = negotiationId == null ? new Object[]{utc(moment.at()), moment.day()}
+                : new Object[]{utc(moment.at()), moment.day(), negotiationId};
         jdbc.query(sql, row -> {
             counts.put(row.getString("negotiation_id"), new EventCounts(row.getLong("events"),
                     row.getLong("statements"), row.getLong("corrections"), row.getLong("retractions"),
@@ -102,20 +94,53 @@ public class OverviewQueries {
         return counts;
     }
 
+    /**
+     * For a listing, how many parties (present then), delegates (of those parties) and topics each
+     * negotiation had: three queries for the whole list, not three per negotiation.
+     */
+    private Map<String, long[]> castCounts(Moment moment) {
+        Map<String, Set<String>> present = new HashMap<>();
+        jdbc.query("SELECT p.negotiation_id, p.party_id, COALESCE(p.joined_on, n.opened_on) AS joined_on, "
+                + "p.left_on, p.left_known_from FROM overview_party p JOIN overview_negotiation n "
+                + "ON n.negotiation_id = p.negotiation_id WHERE p.known_from <= ?", row -> {
+            if (moment.present(Rows.date(row, "joined_on"), Rows.date(row, "left_on"),
+                    Rows.instant(row, "left_known_from"))) {
+                present.computeIfAbsent(row.getString("negotiation_id"), id -> new HashSet<>())
+                        .add(row.getString("party_id"));
+            }
+        }, utc(moment.at()));
+        Map<String, long[]> cast = new HashMap<>();
+        present.forEach((id, parties) -> cast.computeIfAbsent(id, key -> new long[3])[0] = parties.size());
+        jdbc.query("SELECT negotiation_id, party_id FROM overview_delegate WHERE known_from <= ?", row -> {
+            String id = row.getString(1);
+            if (present.getOrDefault(id, Set.of()).contains(row.getString(2))) {
+                cast.computeIfAbsent(id, key -> new long[3])[1]++;
+            }
+        }, utc(moment.at()));
+        jdbc.query("SELECT negotiation_id, COUNT(*) FROM overview_topic WHERE known_from <= ? GROUP BY negotiation_id",
+                row -> {
+                    cast.computeIfAbsent(row.getString(1), key -> new long[3])[2] = row.getLong(2);
+                }, utc(moment.at()));
+        return cast;
+    }
+
+    /** A negotiation's summary: for a listing with the cast counted in {@code castCounts}, else with its cast. */
     private NegotiationSummary summary(ResultSet row, Moment moment, Map<String, EventCounts> counts,
-                                       boolean withCast) throws SQLException {
+                                       Map<String, long[]> castCounts) throws SQLException {
         String id = row.getString("negotiation_id");
         LocalDate closedOn = Rows.date(row, "closed_on");
         Instant closedAt = Rows.instant(row, "closed_at");
-        boolean closed = closedOn != null && !closedOn.isAfter(moment.day) && !closedAt.isAfter(moment.at);
+        boolean closed = moment.holds(closedOn, closedAt);
         String outcome = row.getString("outcome");
-        List<NegotiationSummary.Party> parties = parties(id, moment);
-        List<NegotiationSummary.Delegate> delegates = delegates(id, moment,
-                parties.stream().map(NegotiationSummary.Party::id).collect(Collectors.toSet()));
-        List<NegotiationSummary.Topic> topics = topics(id, moment);
+        boolean withCast = castCounts == null;
+        List<NegotiationSummary.Party> parties = withCast ? parties(id, moment) : null;
+        List<NegotiationSummary.Delegate> delegates = withCast ? delegates(id, moment,
+                parties.stream().map(NegotiationSummary.Party::id).collect(Collectors.toSet())) : null;
+        List<NegotiationSummary.Topic> topics = withCast ? topics(id, moment) : null;
+        long[] cast = withCast ? new long[]{parties.size(), delegates.size(), topics.size()}
+                : castCounts.getOrDefault(id, new long[3]);
         EventCounts events = counts.getOrDefault(id, new EventCounts(0, 0, 0, 0, 0, 0, 0, null, null, null));
-        NegotiationSummary.Counts shown = new NegotiationSummary.Counts(events.events(), parties.size(),
-                delegates.size(), topics.size(),
+        NegotiationSummary.Counts shown = new NegotiationSummary.Counts(events.events(), cast[0], cast[1], cast[2],
                 events.statements(), events.corrections(), events.retractions(), events.meetings(),
                 events.exchanges(), events.outcomes());
         return new NegotiationSummary(id, row.getString("title"), row.getString("description"),
@@ -123,11 +148,11 @@ public class OverviewQueries {
                 closed && outcome != null ? Outcome.valueOf(outcome) : null, closed ? closedOn : null,
                 closed ? row.getString("closing_summary") : null, events.firstEffectiveOn(), events.lastEffectiveOn(),
                 shown, Rows.instant(row, "opened_at"), events.lastRecordedAt(),
-                withCast ? parties : null, withCast ? delegates : null, withCast ? topics : null);
+                parties, delegates, topics);
     }
 
     private List<NegotiationSummary.Party> parties(String negotiationId, Moment moment) {
-        DatedValues roles = DatedValues.read(jdbc, "overview_role", "party_id", "role", negotiationId, moment.at);
+        DatedValues roles = DatedValues.read(jdbc, "overview_role", "party_id", "role", negotiationId, moment.at());
         List<NegotiationSummary.Party> parties = new ArrayList<>();
         jdbc.query("SELECT p.party_id, p.name, COALESCE(p.joined_on, n.opened_on) AS joined_on, p.left_on, "
                 + "p.left_known_from FROM overview_party p JOIN overview_negotiation n "
@@ -135,31 +160,29 @@ public class OverviewQueries {
                 + "ORDER BY p.ordinal", row -> {
             LocalDate joinedOn = Rows.date(row, "joined_on");
             LocalDate leftOn = Rows.date(row, "left_on");
-            boolean gone = leftOn != null && !leftOn.isAfter(moment.day)
-                    && !Rows.instant(row, "left_known_from").isAfter(moment.at);
-            if (!joinedOn.isAfter(moment.day) && !gone) {
+            if (moment.present(joinedOn, leftOn, Rows.instant(row, "left_known_from"))) {
                 String id = row.getString("party_id");
                 parties.add(new NegotiationSummary.Party(id, row.getString("name"),
-                        PartyRole.valueOf(roles.on(id, moment.day)), joinedOn));
+                        PartyRole.valueOf(roles.on(id, moment.day())), joinedOn));
             }
-        }, negotiationId, utc(moment.at));
+        }, negotiationId, utc(moment.at()));
         return parties;
     }
 
     /** The delegates known then, of the parties present, with the title each held on the day. */
     private List<NegotiationSummary.Delegate> delegates(String negotiationId, Moment moment, Set<String> partyIds) {
         DatedValues titles = DatedValues.read(jdbc, "overview_title", "delegate_id", "title", negotiationId,
-                moment.at);
+                moment.at());
         return jdbc.query("SELECT delegate_id, name, party_id FROM overview_delegate WHERE negotiation_id = ? "
                         + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Delegate(
-                        row.getString(1), row.getString(2), row.getString(3), titles.on(row.getString(1), moment.day)),
-                negotiationId, utc(moment.at)).stream()
+                        row.getString(1), row.getString(2), row.getString(3), titles.on(row.getString(1), moment.day())),
+                negotiationId, utc(moment.at())).stream()
                 .filter(delegate -> partyIds.contains(delegate.partyId())).toList();
     }
 
     private List<NegotiationSummary.Topic> topics(String negotiationId, Moment moment) {
         return jdbc.query("SELECT topic_id, title, description FROM overview_topic WHERE negotiation_id = ? "
                         + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Topic(
-                        row.getString(1), row.getString(2), row.getString(3)), negotiationId, utc(moment.at));
+                        row.getString(1), row.getString(2), row.getString(3)), negotiationId, utc(moment.at()));
     }
 }

@@ -7,6 +7,7 @@ import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.support.DatedValues;
+import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +38,6 @@ import static org.negotiationledger.projections.support.Rows.utc;
 @Component
 public class PositionQueries {
 
-    /** A recording time after any real one, for "everything recorded so far". */
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
-    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
 
@@ -85,18 +83,16 @@ public class PositionQueries {
         if (negotiation.isEmpty()) {
             return null;
         }
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        LocalDate day = moment.day();
+        Instant at = moment.at();
         LocalDate openedOn = negotiation.get(0).openedOn();
         DatedValues roles = DatedValues.read(jdbc, "positions_role", "party_id", "role", negotiationId, at);
         List<PositionMatrix.MatrixParty> parties = new ArrayList<>();
         jdbc.query("SELECT party_id, name, joined_on, left_on, left_known_from FROM positions_party "
                 + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal", row -> {
             LocalDate joinedOn = Objects.requireNonNullElse(Rows.date(row, "joined_on"), openedOn);
-            LocalDate leftOn = Rows.date(row, "left_on");
-            Instant leftKnownFrom = Rows.instant(row, "left_known_from");
-            boolean gone = leftOn != null && !leftOn.isAfter(day) && !leftKnownFrom.isAfter(at);
-            if (!joinedOn.isAfter(day) && !gone) {
+            if (moment.present(joinedOn, Rows.date(row, "left_on"), Rows.instant(row, "left_known_from"))) {
                 String id = row.getString("party_id");
                 parties.add(new PositionMatrix.MatrixParty(id, row.getString("name"),
                         PartyRole.valueOf(roles.on(id, day)), joinedOn));
@@ -131,7 +127,8 @@ public class PositionQueries {
         if (known == null || known < 2) {
             return null;
         }
-        Instant knownAt = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        Instant knownAt = moment.at();
         DatedValues titles = DatedValues.read(jdbc, "positions_title", "delegate_id", "title", query.negotiationId(),
                 knownAt);
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
@@ -139,7 +136,7 @@ public class PositionQueries {
                         + "AND known_from <= ? AND effective_on <= ? ORDER BY effective_on, recorded_seq, revision",
                 (row, n) -> PositionRows.entry(row, query.knownAt(), titles),
                 query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt),
-                query.asOf() == null ? LAST_DAY : query.asOf());
+                moment.day());
         return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.asOf(),
                 query.knownAt(), entries);
     }
@@ -175,8 +172,9 @@ public class PositionQueries {
         if (!Rows.knows(jdbc, "positions_negotiation", query.negotiationId())) {
             return null;
         }
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        LocalDate day = moment.day();
+        Instant at = moment.at();
         StringBuilder sql = new StringBuilder(OUTCOMES);
         List<Object> args = new ArrayList<>(List.of(query.negotiationId(), day, utc(at)));
         if (query.topicId() != null) {
@@ -211,8 +209,9 @@ public class PositionQueries {
         if (topics == null || topics == 0) {
             return null;
         }
-        LocalDate day = query.asOf() == null ? LAST_DAY : query.asOf();
-        Instant at = query.knownAt() == null ? END_OF_TIME : query.knownAt();
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        LocalDate day = moment.day();
+        Instant at = moment.at();
         Map<String, List<OfferSeries.Step>> byParty = new LinkedHashMap<>();
         jdbc.queryForList("SELECT party_id FROM positions_party WHERE negotiation_id = ? ORDER BY ordinal",
                 String.class, query.negotiationId()).forEach(party -> byParty.put(party, new ArrayList<>()));
@@ -278,9 +277,10 @@ public class PositionQueries {
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
                                      List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
-        LocalDate day = asOf == null ? LAST_DAY : asOf;
+        Moment moment = new Moment(asOf, knownAt);
+        LocalDate day = moment.day();
         LocalDate lapsesBefore = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        Instant at = knownAt == null ? END_OF_TIME : knownAt;
+        Instant at = moment.at();
         Map<String, Integer> partyOrder = new HashMap<>();
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
         Map<String, Integer> topicOrder = new HashMap<>();
