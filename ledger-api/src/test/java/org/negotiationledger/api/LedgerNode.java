@@ -46,23 +46,25 @@ final class LedgerNode implements AutoCloseable {
     private final String base;
     /** The Authorization header sent with every request, or null for none. */
     private final String authorization;
+    /** Every exchange with this ledger, whoever speaks, checked against its OpenAPI description. */
+    private final DescribedExchanges exchanges;
 
     private LedgerNode(ConfigurableApplicationContext context, String authorization) {
-        this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.base = "http://127.0.0.1:" + port;
-        this.authorization = authorization;
+        this("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort(), context,
+                authorization, null);
     }
 
-    private LedgerNode(String base, String authorization) {
-        this.context = null;
+    private LedgerNode(String base, ConfigurableApplicationContext context, String authorization,
+                       DescribedExchanges exchanges) {
+        this.context = context;
         this.base = base;
         this.authorization = authorization;
+        this.exchanges = exchanges != null ? exchanges : new DescribedExchanges(this::description);
     }
 
     /** A ledger running in another process at {@code base}, spoken to as the admin; it has no context here. */
     static LedgerNode at(String base) {
-        return new LedgerNode(base, basic(ADMIN, USERS.get(ADMIN)[1]));
+        return new LedgerNode(base, null, basic(ADMIN, USERS.get(ADMIN)[1]), null);
     }
 
     /** The properties plus the test users, as every test node has them. */
@@ -91,12 +93,12 @@ final class LedgerNode implements AutoCloseable {
 
     /** The same node, spoken to as one of the test users. */
     LedgerNode as(String user) {
-        return new LedgerNode(context, basic(user, USERS.get(user)[1]));
+        return new LedgerNode(base, context, basic(user, USERS.get(user)[1]), exchanges);
     }
 
     /** The same node, spoken to with these credentials (null: none). */
     LedgerNode as(String user, String password) {
-        return new LedgerNode(context, user == null ? null : basic(user, password));
+        return new LedgerNode(base, context, user == null ? null : basic(user, password), exchanges);
     }
 
     private static String basic(String user, String password) {
@@ -108,6 +110,8 @@ final class LedgerNode implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.putIfAbsent("ledger.snapshot-every", "5");
+        // The OpenAPI validator of every exchange says at INFO what it cannot check (JSON Lines bodies).
+        all.putIfAbsent("logging.level.com.atlassian.oai", "WARN");
         // As command-line arguments, so that they win over application.properties.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -163,24 +167,27 @@ final class LedgerNode implements AutoCloseable {
     Response post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), json, headers);
     }
 
     Response post(String path, HttpRequest.BodyPublisher body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(body), headers);
+                .POST(body), null, headers);
     }
 
     /** Posts JSON Lines to the importer. */
     Response importLines(String query, String lines, String... headers) {
-        return importLines(query, HttpRequest.BodyPublishers.ofString(lines), headers);
+        return send(importRequest(query, HttpRequest.BodyPublishers.ofString(lines)), lines, headers);
     }
 
     Response importLines(String query, HttpRequest.BodyPublisher lines, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/import" + query))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(lines), headers);
+        return send(importRequest(query, lines), null, headers);
+    }
+
+    private HttpRequest.Builder importRequest(String query, HttpRequest.BodyPublisher lines) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/import" + query))
+                .header("Content-Type", "application/x-ndjson").POST(lines);
     }
 
     /** The entries of an audit page. */
@@ -191,14 +198,15 @@ final class LedgerNode implements AutoCloseable {
     }
 
     Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), null);
     }
 
     Response get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "", headers);
     }
 
-    private Response send(HttpRequest.Builder request, String... headers) {
+    /** Sends the request; {@code body} is its text, "" for none, null when the test did not keep it. */
+    private Response send(HttpRequest.Builder request, String body, String... headers) {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -208,8 +216,11 @@ final class LedgerNode implements AutoCloseable {
             }
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
+            exchanges.check(sent.method(), sent.uri(), sent.headers().map(), body, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -218,10 +229,36 @@ final class LedgerNode implements AutoCloseable {
         }
     }
 
+    /** The OpenAPI description the ledger serves, or null when these credentials may not read it. */
+    private String description() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops the ledger, and fails when an exchange with it broke its OpenAPI description: the
+     * description must tell the truth about every request the test made and every answer it got.
+     */
     @Override
     public void close() {
         if (context != null) {
             context.close();
+        }
+        List<String> violations = exchanges.violations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("answers that the OpenAPI description does not describe:\n"
+                    + String.join("\n", violations));
         }
     }
 

@@ -1,5 +1,9 @@
 package org.negotiationledger.api;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +106,68 @@ class OpenApiTest {
         assertThat(schema.get("required")).extracting(JsonNode::asText).contains("id", "partyId", "summary");
         assertThat(description.at("/paths/~1api~1negotiations~1{negotiationId}~1statements~1{statementId}"
                 + "~1corrections/post/parameters")).filteredOn(p -> p.get("in").asText().equals("path")).hasSize(2);
+    }
+
+    @Test
+    void everyExampleFitsItsOwnSchema() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(description.toString()).build();
+        List<String> wrong = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        description.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String concretePath = path.getKey().replaceAll("\\{[^}]+}", "ex-1");
+            Request.Method method = Request.Method.valueOf(entry.getKey().toUpperCase());
+            JsonNode operation = entry.getValue();
+            String name = entry.getKey() + " " + path.getKey();
+            JsonNode requestExample = operation.at("/requestBody/content/application~1json/example");
+            if (!requestExample.isMissingNode()) {
+                checked.add(name + " request");
+                validator.validateRequest(new SimpleRequest.Builder(method, concretePath)
+                                .withContentType("application/json").withBody(requestExample.toString())
+                                .withAuthorization("Basic cm9vdDpyb290LXBhc3N3b3Jk").build())
+                        .getMessages().forEach(message -> wrong.add(name + " request: " + message.getMessage()));
+            }
+            operation.get("responses").properties().forEach(response -> response.getValue().path("content")
+                    .properties().forEach(media -> {
+                        JsonNode example = media.getValue().get("example");
+                        if (example != null && media.getKey().contains("json") && !media.getKey().contains("ndjson")) {
+                            checked.add(name + " " + response.getKey());
+                            validator.validateResponse(concretePath, method, SimpleResponse.Builder
+                                            .status(Integer.parseInt(response.getKey()))
+                                            .withContentType(media.getKey()).withBody(example.toString()).build())
+                                    .getMessages().forEach(message -> wrong.add(name + " " + response.getKey()
+                                            + ": " + message.getMessage()));
+                        }
+                    }));
+            for (JsonNode parameter : operation.path("parameters")) {
+                JsonNode example = parameter.get("example");
+                String type = parameter.at("/schema/type").asText();
+                if (example != null && ("integer".equals(type) ? !example.isIntegralNumber() : !example.isTextual())) {
+                    wrong.add(name + " parameter " + parameter.get("name").asText() + ": example " + example
+                            + " is no " + type);
+                }
+            }
+        }));
+
+        assertThat(checked).hasSizeGreaterThan(300);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void requestBodiesAreAsStrictAsTheLedger() {
+        JsonNode statement = description.at("/components/schemas/RecordStatementRequest");
+        assertThat(statement.get("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(statement.at("/properties/partyId/pattern").asText()).startsWith("^").endsWith("$");
+        assertThat(statement.at("/properties/summary/minLength").asInt()).isEqualTo(1);
+        JsonNode audit = description.at("/paths/~1api~1audit/get");
+        assertThat(audit.get("parameters")).filteredOn(p -> p.get("name").asText().equals("limit"))
+                .singleElement().satisfies(limit -> {
+                    assertThat(limit.at("/schema/minimum").asInt()).isEqualTo(1);
+                    assertThat(limit.at("/schema/maximum").asInt()).isEqualTo(1000);
+                });
+        assertThat(audit.at("/responses/200/headers").has("Link")).isTrue();
+        assertThat(description.at("/components/schemas/ProblemDetail/properties").fieldNames())
+                .toIterable().contains("rule", "field", "errors", "parameter", "expectedVersion");
     }
 
     @Test

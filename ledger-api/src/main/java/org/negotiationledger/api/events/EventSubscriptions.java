@@ -2,6 +2,8 @@ package org.negotiationledger.api.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -52,7 +54,7 @@ class EventSubscriptions {
     private final ThreadPoolExecutor followers;
     private final ObjectMapper json = LedgerSerialization.objectMapper();
 
-    EventSubscriptions(EventStore store, EventPositions positions,
+    EventSubscriptions(EventStore store, EventPositions positions, MeterRegistry meters,
                        @Value("${ledger.events.heartbeat:PT15S}") Duration heartbeat,
                        @Value("${ledger.events.max-subscribers:32}") int maxSubscribers) {
         this.store = store;
@@ -66,6 +68,8 @@ class EventSubscriptions {
             return thread;
         });
         this.followers.allowCoreThreadTimeOut(true);
+        Gauge.builder("ledger.events.subscribers", followers, ThreadPoolExecutor::getActiveCount)
+                .description("Subscribers the event stream follows now").register(meters);
     }
 
     /** What one subscriber asked for, and where its events go. */

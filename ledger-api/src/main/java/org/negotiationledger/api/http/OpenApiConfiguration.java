@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -29,6 +32,7 @@ import org.negotiationledger.api.commands.CommandRoutes.Route;
 import org.negotiationledger.api.commands.CommandRoutes;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.Problems;
+import org.negotiationledger.api.views.CsvAnswers;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +42,12 @@ import org.springframework.core.io.ClassPathResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The OpenAPI description (/v3/api-docs, Swagger UI at /swagger-ui.html). Request and response
@@ -81,6 +88,7 @@ class OpenApiConfiguration {
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
     private static final String EVENT_STREAM = "text/event-stream";
+    private static final String CSV = "text/csv";
     private static final String BASIC = "basic";
     private static final String PROBLEM = "application/problem+json";
 
@@ -102,20 +110,16 @@ class OpenApiConfiguration {
     OpenApiCustomizer ledgerExamples() {
         JsonNode examples = readExamples();
         return openApi -> {
-            openApi.getComponents().addSchemas("ProblemDetail", new ObjectSchema()
-                    .description("RFC 9457 problem details; clients branch on type")
-                    .addProperty("type", new StringSchema().example("/problems/rule-violation"))
-                    .addProperty("title", new StringSchema())
-                    .addProperty("status", new IntegerSchema())
-                    .addProperty("detail", new StringSchema())
-                    .addProperty("instance", new StringSchema())
-                    .additionalProperties(true));
+            openApi.getComponents().addSchemas("ProblemDetail", problemSchema());
             for (Route route : CommandRoutes.ALL) {
                 describeRoute(openApi, route);
             }
             for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
                 sentAsNullable(schema, openApi.getComponents().getSchemas());
             }
+            // Streamed answers are text (JSON Lines), not the Spring types that write them.
+            openApi.getComponents().getSchemas().remove("StreamingResponseBody");
+            openApi.getComponents().getSchemas().remove("ResponseBodyEmitter");
             // The audit's payload is the event's JSON as stored, written raw: an object, not a text.
             Schema<?> auditEvent = openApi.getComponents().getSchemas().get("AuditEvent");
             if (auditEvent != null) {
@@ -142,6 +146,59 @@ class OpenApiConfiguration {
     }
 
     /**
+     * RFC 9457 problem details with every extension the ledger adds to them, each present only
+     * where its type says (the problem pages tell which); more may come, so others are allowed.
+     */
+    private static Schema<?> problemSchema() {
+        ObjectSchema field = new ObjectSchema();
+        field.addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+        ObjectSchema broken = new ObjectSchema();
+        broken.addProperty("sequence", new IntegerSchema().format("int64"))
+                .addProperty("eventId", new StringSchema()).addProperty("detail", new StringSchema());
+        broken.additionalProperties(true);
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details; clients branch on type, whose page explains it")
+                .addProperty("type", new StringSchema().example("/problems/rule-violation"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("rule", new StringSchema().description("The code of the rule a refused command broke"))
+                .addProperty("field", new StringSchema().description("The body field that could not be read, as "
+                        + "a path such as offer.value or partyIds[0]"))
+                .addProperty("errors", new ArraySchema().items(field).description("Each invalid field and what it "
+                        + "must be"))
+                .addProperty("parameter", new StringSchema().description("The query parameter that is unknown or "
+                        + "invalid"))
+                .addProperty("header", new StringSchema().description("The request header that is invalid"))
+                .addProperty("expectedVersion", new IntegerSchema().format("int64").description("The version "
+                        + "If-Match expected"))
+                .addProperty("actualVersion", new IntegerSchema().format("int64").description("The version the "
+                        + "negotiation is at"))
+                .addProperty("negotiationId", new StringSchema())
+                .addProperty("partyId", new StringSchema())
+                .addProperty("topicId", new StringSchema())
+                .addProperty("exchangeId", new StringSchema())
+                .addProperty("projection", new StringSchema().description("The view concerned"))
+                .addProperty("outcome", new StringSchema()._enum(new ArrayList<>(List.of("not-recorded", "unknown")))
+                        .description("For a command the database failed: whether it may have been recorded"))
+                .addProperty("retryAfter", new IntegerSchema().description("Seconds to wait before trying again"))
+                .addProperty("firstBroken", broken.description("The first event of the chain that fails "
+                        + "verification"))
+                .addProperty("line", new IntegerSchema().format("int64").description("The line of the file "
+                        + "that was refused"))
+                .addProperty("path", new StringSchema().description("The command path of an import line that "
+                        + "names no command"))
+                .addProperty("viewPosition", new IntegerSchema().format("int64").description("How far the view "
+                        + "was when it answered"))
+                .addProperty("viewBehind", new BooleanSchema().description("The view had not reached waitFor"))
+                .addProperty("viewIncomplete", new BooleanSchema().description("The view set aside events an "
+                        + "admin must look at"));
+        problem.additionalProperties(true);
+        return problem;
+    }
+
+    /**
      * A command's POST as the route table says it. Every route is served by one handler registered
      * from the table, which springdoc does not see: the operation is made here, its name, summary,
      * path variables, body and answer from the table.
@@ -153,6 +210,7 @@ class OpenApiConfiguration {
                 .schema(new StringSchema().pattern("^" + Limits.ID + "$"))));
         op.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON,
                 new MediaType().schema(schemaOf(openApi, route.body())))));
+        RequestConstraints.apply(route.body(), openApi.getComponents().getSchemas());
         op.setResponses(new ApiResponses().addApiResponse("201", new ApiResponse().content(new Content()
                 .addMediaType(JSON, new MediaType().schema(schemaOf(openApi, CommandResponse.class))))));
         openApi.getPaths().computeIfAbsent(route.template(), path -> new PathItem()).setPost(op);
@@ -179,8 +237,10 @@ class OpenApiConfiguration {
             responses.addApiResponse("409", problem("/problems/replay-in-progress", 409,
                     "a replay of view 'positions' is already under way"));
         } else {
-            op.addParametersItem(header("If-Match", "Refuse the command unless the negotiation is at this version "
-                    + "(the ETag of an earlier answer)", "\"12\""));
+            HeaderParameter ifMatch = header("If-Match", "Refuse the command unless the negotiation is at this "
+                    + "version (the ETag of an earlier answer); * or none: at any version", "\"12\"");
+            ifMatch.getSchema().setPattern("^\\s*(\\*|(W/)?\"?(?=[0-9]*[1-9])[0-9]{1,18}\"?)?\\s*$");
+            op.addParametersItem(ifMatch);
             responses.addApiResponse("201", answer("Recorded; ETag is the negotiation's version", body, example)
                     .addHeaderObject("ETag", new Header().schema(new StringSchema()).example("\"13\"")));
             responses.addApiResponse("200", answer("An identical repeat: nothing new was recorded", body, example));
@@ -193,6 +253,9 @@ class OpenApiConfiguration {
         }
         responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
         responses.addApiResponse("404", notFound(admin));
+        responses.addApiResponse("406", notAcceptable());
+        responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
+                "a body of type 'text/plain' is not read here; send application/json"));
         if (!admin) {
             responses.addApiResponse("503", storageUnavailable("the database stopped answering while the command "
                     + "was being recorded, so the outcome is unknown: resend it with the same id in a few seconds "
@@ -291,6 +354,10 @@ class OpenApiConfiguration {
 
     /** The event stream: Server-Sent Events, or JSON Lines with Accept: application/x-ndjson. */
     private static void describeEvents(Operation op, JsonNode example) {
+        op.getParameters().stream().filter(parameter -> parameter.getName().equals("after")).forEach(parameter ->
+                parameter.description("Where to begin: 0 for the first event, or the id of the last event seen, as "
+                        + "the stream gave it (Last-Event-ID does the same on a reconnect)").example("57~50,52")
+                        .setSchema(new StringSchema().pattern("^[0-9]{1,18}(~[0-9]{1,18}(,[0-9]{1,18}){0,999})?$")));
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", new ApiResponse()
                 .description("The events, then a heartbeat with the cursor whenever nothing came for 15 s")
@@ -314,7 +381,15 @@ class OpenApiConfiguration {
             op.getParameters().stream().filter(parameter -> QUERY_PARAMETERS.containsKey(parameter.getName()))
                     .forEach(parameter -> {
                         String[] meaning = QUERY_PARAMETERS.get(parameter.getName());
-                        parameter.description(meaning[0]).example(meaning[1]);
+                        boolean number = "integer".equals(parameter.getSchema().getType());
+                        parameter.description(meaning[0]).example(number ? Long.valueOf(meaning[1]) : meaning[1]);
+                        // A fresh schema: springdoc shares one instance among parameters of a type.
+                        if (parameter.getName().equals("limit")) {
+                            parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)
+                                    .maximum(BigDecimal.valueOf(1000)));
+                        } else if (number) {
+                            parameter.setSchema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO));
+                        }
                     });
         }
         ApiResponse ok = onlyResponse(op);
@@ -324,12 +399,34 @@ class OpenApiConfiguration {
         Map.Entry<String, MediaType> content = ok.getContent().entrySet().iterator().next();
         String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
         ApiResponses responses = new ApiResponses();
-        responses.addApiResponse("200", answer(ok.getDescription(), mediaType, content.getValue().getSchema(), example)
+        Schema<?> schema = content.getValue().getSchema();
+        if (schema != null && schema.get$ref() != null && schema.get$ref().endsWith("/StreamingResponseBody")) {
+            schema = new StringSchema().description("JSON Lines");
+        }
+        ApiResponse answer = answer(ok.getDescription(), mediaType, schema, example)
                 .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20"))
-                .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true")));
+                .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true"));
+        if (Set.of("audit", "negotiationAudit").contains(op.getOperationId())) {
+            answer.addHeaderObject("Link", new Header().description("The next page, when there is one")
+                    .schema(new StringSchema()).example("</api/audit?after=YWZ0ZXI6MTc&limit=100>; rel=\"next\""));
+        }
+        String answerName = schema == null || schema.get$ref() == null ? ""
+                : schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+        CsvAnswers.headerOf(answerName).ifPresent(header -> {
+            answer.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema().description("RFC 4180 "
+                    + "CSV in UTF-8: a header row, then a row per entry")).example(String.join(",", header) + "\r\n"));
+            op.addParametersItem(new QueryParameter().name("format").description("csv for the CSV form where a "
+                    + "link cannot send Accept: text/csv").schema(new StringSchema()._enum(new ArrayList<>(List.of("csv", "json")))));
+        });
+        responses.addApiResponse("200", answer);
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "asOf has the value '20.05.2025', but must be a date like 2025-05-20, in the years 1 to 9999"));
         responses.addApiResponse("404", notFound(admin));
+        responses.addApiResponse("406", notAcceptable());
+        if (op.getOperationId().equals("checkpoint")) {
+            responses.addApiResponse("409", problem("/problems/chain-broken", 409,
+                    "negotiation 'ru-ua-2025' fails verification at sequence 7: the stored hash does not match"));
+        }
         responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
                 + "seconds"));
         addAccessProblems(responses, admin && op.getOperationId().equals("deadLetters") ? "admin" : "reader");
@@ -345,6 +442,11 @@ class OpenApiConfiguration {
         }
         responses.addApiResponse("429", problem("/problems/too-many-failed-logins", 429,
                 "too many failed logins from 203.0.113.7; try again in 42 s"));
+    }
+
+    private static ApiResponse notAcceptable() {
+        return problem("/problems/not-acceptable", 406, "this answer is not given as 'application/xml'; "
+                + "ask for application/json");
     }
 
     private static ApiResponse notFound(boolean admin) {

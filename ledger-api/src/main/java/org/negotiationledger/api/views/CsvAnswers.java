@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  * spreadsheet would take for a formula (it begins with =, +, - or @ and is no number) is written
  * with a leading apostrophe.
  */
-class CsvAnswers extends AbstractHttpMessageConverter<Object> {
+public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -94,6 +95,12 @@ class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     CsvAnswers() {
         super(CSV);
+    }
+
+    /** The header row of the CSV form of the answer named {@code answerName}, or empty when it has none. */
+    public static Optional<List<String>> headerOf(String answerName) {
+        return TABLES.entrySet().stream().filter(table -> table.getKey().getSimpleName().equals(answerName))
+                .map(table -> table.getValue().header()).findFirst();
     }
 
     @Override
