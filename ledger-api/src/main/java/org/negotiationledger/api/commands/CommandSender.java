@@ -3,6 +3,10 @@ package org.negotiationledger.api.commands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.api.storage.DatabaseWatch;
@@ -12,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sends a command to its negotiation and reports what it did.
@@ -33,11 +38,67 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final DatabaseWatch database;
     private final MeterRegistry meters;
+    private final TransactionManager transactions;
+    private final CommandOutcomeTracker outcomes;
 
-    CommandSender(CommandGateway gateway, DatabaseWatch database, MeterRegistry meters) {
+    CommandSender(CommandGateway gateway, DatabaseWatch database, MeterRegistry meters,
+                  TransactionManager transactions, CommandOutcomeTracker outcomes) {
         this.gateway = gateway;
         this.database = database;
         this.meters = meters;
+        this.transactions = transactions;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * Runs {@code work}, which sends commands with {@link #sendInGroup}, as one unit of work and one
+     * transaction: the commands' events are inserted together, in the order the commands came,
+     * when the work is done, and either all of them are stored or none. A command refused inside
+     * the group leaves nothing behind and does not undo the others. Until the group commits, the
+     * negotiations it touches stay locked to other commands of this node, so nothing in memory
+     * runs ahead of the store; a group that fails leaves them as the store has them.
+     */
+    public <T> T inOneTransaction(Supplier<T> work) {
+        if (database.away()) {
+            throw new StorageFailures.Away();
+        }
+        DefaultUnitOfWork<Message<?>> group = DefaultUnitOfWork.startAndGet(
+                GenericMessage.asMessage("a group of commands"));
+        try {
+            group.attachTransaction(transactions);
+            outcomes.startGroup(group);
+            T result = work.get();
+            group.commit();
+            return result;
+        } catch (RuntimeException failed) {
+            if (group.isActive()) {
+                group.rollback(failed);
+            }
+            if (StorageFailures.isStorageFailure(failed)) {
+                database.failed();
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * Sends a command inside {@link #inOneTransaction}: it is checked and applied at once (a refusal
+     * is thrown), and its outcome can be read once the group has committed.
+     */
+    public Supplier<CommandOutcome> sendInGroup(NegotiationCommand command, CommandMetadata metadata) {
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            CommandOutcomeTracker.PendingOutcome pending = sendTrying(command, metadata);
+            outcome = "grouped";
+            return pending::outcome;
+        } catch (LedgerException refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            meters.timer("ledger.commands", "command", command.getClass().getSimpleName(), "outcome", outcome)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
@@ -76,7 +137,7 @@ public class CommandSender {
             throw new StorageFailures.Away();
         }
         try {
-            return sendTrying(command, metadata);
+            return sendTrying(command, metadata).outcome();
         } catch (RuntimeException failed) {
             if (StorageFailures.isStorageFailure(failed)) {
                 database.failed();
@@ -85,12 +146,11 @@ public class CommandSender {
         }
     }
 
-    private CommandOutcome sendTrying(NegotiationCommand command, CommandMetadata metadata) {
+    private CommandOutcomeTracker.PendingOutcome sendTrying(NegotiationCommand command, CommandMetadata metadata) {
         for (int attempt = 1; ; attempt++) {
             try {
-                CommandOutcomeTracker.PendingOutcome result = gateway.sendAndWait(
+                return gateway.sendAndWait(
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData()));
-                return result.outcome();
             } catch (ConcurrencyException appendedElsewhere) {
                 // Another node appended to the negotiation first: try again on the fresh history.
                 if (attempt == MAX_ATTEMPTS) {

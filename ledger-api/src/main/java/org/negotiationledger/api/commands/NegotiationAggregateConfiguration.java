@@ -7,9 +7,14 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.negotiationledger.core.api.EventMetadata;
+import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.negotiation.Negotiation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+
+import java.util.Map;
 
 /**
  * The Negotiation aggregate in the application: the most recently used kept in memory between
@@ -29,6 +34,16 @@ class NegotiationAggregateConfiguration {
                         .configureSnapshotTrigger(config ->
                                 new GrowingSnapshotInterval(snapshotter(config), snapshotEvery))
                         .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver()));
+    }
+
+    /**
+     * Every event carries the time its command arrived to the store, which stamps it with that time
+     * (and keeps it there, not in the metadata): also when a group of commands is stored at once.
+     */
+    @Bean
+    CorrelationDataProvider commandArrival() {
+        return message -> message.getPayload() instanceof NegotiationCommand command
+                ? Map.of(EventMetadata.RECORDED_AT, command.recordedAt().toString()) : Map.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.importing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
@@ -12,6 +13,7 @@ import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
@@ -19,18 +21,29 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Records the commands of a JSON Lines stream one line after the other, as it arrives: each
- * line is its own command and transaction, accepted, repeated or refused, and reported at once.
+ * Records the commands of a JSON Lines stream in groups, as they arrive: the lines of a group
+ * (up to {@code ledger.import.group-size} lines, or 4 MiB of them, read before the group begins)
+ * are checked and applied one after the other and stored together in one transaction; each line
+ * is still accepted, repeated or refused on its own, and its answer is sent once its group is
+ * stored. A refused line stores nothing and does not undo its neighbours. When a group cannot be
+ * stored as a whole (another node appended to one of its negotiations meanwhile, the database
+ * failed), nothing of it is, and its lines are recorded again one transaction each, as a group of
+ * one, whose answers are then exact whatever happened.
  */
 @Service
 class CommandImporter {
 
     /** The longest line read: as large as the largest body the HTTP API takes. */
     static final int LINE_LIMIT = Limits.BODY_BYTES;
+    /** At most this much text is read ahead into one group. */
+    private static final int GROUP_CHARS = 4 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(CommandImporter.class);
 
@@ -38,12 +51,22 @@ class CommandImporter {
     private final CommandSender commands;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final int groupSize;
 
-    CommandImporter(CommandReader lines, CommandSender commands, Clock clock, MeterRegistry meters) {
+    CommandImporter(CommandReader lines, CommandSender commands, Clock clock, MeterRegistry meters,
+                    @Value("${ledger.import.group-size:500}") int groupSize) {
+        if (groupSize < 1) {
+            throw new IllegalArgumentException("ledger.import.group-size must be 1 or more, not " + groupSize);
+        }
         this.lines = lines;
         this.commands = commands;
         this.clock = clock;
         this.meters = meters;
+        this.groupSize = groupSize;
+    }
+
+    /** A line of the stream with its number. */
+    private record Numbered(long number, LineReader.Line line) {
     }
 
     ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
@@ -54,24 +77,36 @@ class CommandImporter {
         long accepted = 0;
         long repeated = 0;
         long refused = 0;
-        for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-            number++;
-            if (line.text() != null && line.text().isBlank()) {
-                continue;
+        List<Numbered> group = new ArrayList<>();
+        boolean more = true;
+        while (more) {
+            group.clear();
+            long chars = 0;
+            while (group.size() < groupSize && chars < GROUP_CHARS) {
+                LineReader.Line line = reader.next();
+                if (line == null) {
+                    more = false;
+                    break;
+                }
+                number++;
+                if (line.text() == null || !line.text().isBlank()) {
+                    group.add(new Numbered(number, line));
+                    chars += line.text() == null ? 0 : line.text().length();
+                }
             }
-            read++;
-            ImportResult result = record(number, line, new CommandMetadata(recordedBy,
-                    correlationId + "#" + number, null));
-            switch (result.status()) {
-                case ACCEPTED -> accepted++;
-                case REPEATED -> repeated++;
-                case REFUSED -> refused++;
-            }
-            meters.counter("ledger.import.lines", "status", result.status().name().toLowerCase(Locale.ROOT))
-                    .increment();
-            report.accept(result);
-            if (result.status() == ImportResult.Status.REFUSED && stopOnError) {
-                return logged(new ImportSummary(read, accepted, repeated, refused, number));
+            for (ImportResult result : record(group, stopOnError, recordedBy, correlationId)) {
+                read++;
+                switch (result.status()) {
+                    case ACCEPTED -> accepted++;
+                    case REPEATED -> repeated++;
+                    case REFUSED -> refused++;
+                }
+                meters.counter("ledger.import.lines", "status", result.status().name().toLowerCase(Locale.ROOT))
+                        .increment();
+                report.accept(result);
+                if (result.status() == ImportResult.Status.REFUSED && stopOnError) {
+                    return logged(new ImportSummary(read, accepted, repeated, refused, result.line()));
+                }
             }
         }
         return logged(new ImportSummary(read, accepted, repeated, refused, null));
@@ -84,26 +119,98 @@ class CommandImporter {
         return summary;
     }
 
-    private ImportResult record(long number, LineReader.Line line, CommandMetadata metadata) {
+    /**
+     * The answers to a group's lines, up to the first refused one when the import stops there.
+     * The group is stored as a whole, or, when that fails, line by line.
+     */
+    private List<ImportResult> record(List<Numbered> group, boolean stopOnError, String recordedBy,
+                                      String correlationId) {
+        if (group.size() > 1) {
+            try {
+                List<Grouped> answers = commands.inOneTransaction(() -> {
+                    List<Grouped> grouped = new ArrayList<>();
+                    for (Numbered line : group) {
+                        Grouped answer = recordInGroup(line, recordedBy, correlationId);
+                        grouped.add(answer);
+                        if (stopOnError && answer.refused() != null) {
+                            break;
+                        }
+                    }
+                    return grouped;
+                });
+                return answers.stream().map(Grouped::result).toList();
+            } catch (RuntimeException groupFailed) {
+                log.info("A group of {} import lines from line {} could not be stored as one ({}); recording "
+                        + "them one by one", group.size(), group.get(0).number(), groupFailed.getClass().getSimpleName());
+            }
+        }
+        List<ImportResult> results = new ArrayList<>();
+        for (Numbered line : group) {
+            ImportResult result = recordAlone(line, recordedBy, correlationId);
+            results.add(result);
+            if (stopOnError && result.status() == ImportResult.Status.REFUSED) {
+                break;
+            }
+        }
+        return results;
+    }
+
+    /** A line of a group: refused at once, or accepted or repeated once the group is stored. */
+    private record Grouped(Numbered line, ImportResult refused, Supplier<CommandOutcome> outcome) {
+
+        ImportResult result() {
+            return refused != null ? refused : answer(line, outcome.get());
+        }
+    }
+
+    /**
+     * One line inside a group. A failure that is no refusal of the line (the database, a conflict
+     * with another node) ends the whole group.
+     */
+    private Grouped recordInGroup(Numbered line, String recordedBy, String correlationId) {
         try {
-            if (line.problem() == LineReader.Problem.TOO_LONG) {
-                throw new ProblemException(ProblemType.BODY_TOO_LARGE, "the line is longer than the limit of "
-                        + LINE_LIMIT + " bytes");
+            return new Grouped(line, null, commands.sendInGroup(command(line),
+                    metadata(line, recordedBy, correlationId)));
+        } catch (Exception e) {
+            ProblemDetail problem = Problems.of(e);
+            if (problem.getStatus() >= 500 || ProblemType.CONCURRENT_APPEND.type().equals(problem.getType())) {
+                throw e instanceof RuntimeException failure ? failure : new IllegalStateException(e);
             }
-            if (line.problem() == LineReader.Problem.NOT_UTF8) {
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the line is not valid UTF-8");
-            }
-            NegotiationCommand command = lines.read(line.text(), clock.instant());
-            CommandOutcome outcome = commands.send(command, metadata);
-            return new ImportResult(number, outcome.appended() ? ImportResult.Status.ACCEPTED
-                    : ImportResult.Status.REPEATED, outcome.negotiationId(), outcome.version(), outcome.position(),
-                    null);
+            return new Grouped(line, new ImportResult(line.number(), ImportResult.Status.REFUSED, null, null, null,
+                    problem), null);
+        }
+    }
+
+    private ImportResult recordAlone(Numbered line, String recordedBy, String correlationId) {
+        try {
+            return answer(line, commands.send(command(line), metadata(line, recordedBy, correlationId)));
         } catch (Exception refused) {
             ProblemDetail problem = Problems.of(refused);
             if (problem.getStatus() >= 500) {
-                log.error("Import line {} failed unexpectedly", number, refused);
+                log.error("Import line {} failed unexpectedly", line.number(), refused);
             }
-            return new ImportResult(number, ImportResult.Status.REFUSED, null, null, null, problem);
+            return new ImportResult(line.number(), ImportResult.Status.REFUSED, null, null, null, problem);
         }
+    }
+
+    private NegotiationCommand command(Numbered numbered) throws JsonProcessingException {
+        LineReader.Line line = numbered.line();
+        if (line.problem() == LineReader.Problem.TOO_LONG) {
+            throw new ProblemException(ProblemType.BODY_TOO_LARGE, "the line is longer than the limit of "
+                    + LINE_LIMIT + " bytes");
+        }
+        if (line.problem() == LineReader.Problem.NOT_UTF8) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the line is not valid UTF-8");
+        }
+        return lines.read(line.text(), clock.instant());
+    }
+
+    private static CommandMetadata metadata(Numbered line, String recordedBy, String correlationId) {
+        return new CommandMetadata(recordedBy, correlationId + "#" + line.number(), null);
+    }
+
+    private static ImportResult answer(Numbered line, CommandOutcome outcome) {
+        return new ImportResult(line.number(), outcome.appended() ? ImportResult.Status.ACCEPTED
+                : ImportResult.Status.REPEATED, outcome.negotiationId(), outcome.version(), outcome.position(), null);
     }
 }

@@ -10,7 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.storage.EventRows;
-import org.negotiationledger.core.api.NegotiationCommand;
+import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.serialization.CanonicalJson;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,30 +58,28 @@ class EventSealer {
 
     private BiFunction<Integer, EventMessage<?>, EventMessage<?>> sealAll(
             List<? extends EventMessage<?>> events) {
-        Instant recordedAt = null;
         Map<String, Link> chain = new HashMap<>();
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-            if (unitOfWork.getMessage().getPayload() instanceof NegotiationCommand command) {
-                recordedAt = command.recordedAt().truncatedTo(ChronoUnit.MILLIS);
-            }
             chain = unitOfWork.getOrComputeResource(CHAIN, key -> {
                 Map<String, Link> links = new HashMap<>();
                 unitOfWork.afterCommit(done -> committed.putAll(links));
                 return links;
             });
         }
-        Instant stamp = recordedAt;
         Map<String, Link> links = chain;
         return (index, event) -> event instanceof DomainEventMessage<?> domainEvent
-                && domainEvent.getPayload() instanceof NegotiationEvent ? seal(domainEvent, stamp, links) : event;
+                && domainEvent.getPayload() instanceof NegotiationEvent ? seal(domainEvent, links) : event;
     }
 
-    private EventMessage<?> seal(DomainEventMessage<?> event, Instant recordedAt, Map<String, Link> chain) {
-        Instant stamp = recordedAt != null ? recordedAt : event.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+    private EventMessage<?> seal(DomainEventMessage<?> event, Map<String, Link> chain) {
+        Object recordedAt = event.getMetaData().get(EventMetadata.RECORDED_AT);
+        Instant stamp = (recordedAt != null ? Instant.parse(recordedAt.toString()) : event.getTimestamp())
+                .truncatedTo(ChronoUnit.MILLIS);
         String negotiationId = event.getAggregateIdentifier();
         String previous = previousHash(chain, negotiationId, event.getSequenceNumber());
-        MetaData content = event.getMetaData().withoutKeys(Set.of(EventSeal.HASH, EventSeal.PREVIOUS_HASH));
+        MetaData content = event.getMetaData().withoutKeys(Set.of(EventSeal.HASH, EventSeal.PREVIOUS_HASH,
+                EventMetadata.RECORDED_AT));
         SerializedType type = serializer.typeForClass(event.getPayloadType());
         EventSeal seal;
         try {

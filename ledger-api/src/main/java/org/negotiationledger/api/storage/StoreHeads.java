@@ -34,4 +34,11 @@ public class StoreHeads {
                         + "ORDER BY sequencenumber DESC LIMIT 1",
                 (row, n) -> new Head(row.getLong(1), row.getLong(2)), negotiationId).stream().findFirst();
     }
+
+    /** The negotiation's event at {@code sequence}, as a head: where the negotiation stood after it. */
+    public Optional<Head> negotiationAt(String negotiationId, long sequence) {
+        return jdbc.query("SELECT sequencenumber, globalindex FROM domainevententry WHERE aggregateidentifier = ? "
+                        + "AND sequencenumber = ?",
+                (row, n) -> new Head(row.getLong(1), row.getLong(2)), negotiationId, sequence).stream().findFirst();
+    }
 }

@@ -7,6 +7,11 @@ public final class EventMetadata {
     public static final String RECORDED_BY = "recordedBy";
     /** The request the command came with, shared by every event it appended. */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * When the command that appended the event arrived: carried from the command to its events on
+     * their way to the store, which keeps it as the event's timestamp and not in its metadata.
+     */
+    public static final String RECORDED_AT = "ledger.recordedAt";
 
     private EventMetadata() {
     }
