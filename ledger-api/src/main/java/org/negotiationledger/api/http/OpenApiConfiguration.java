@@ -416,7 +416,8 @@ class OpenApiConfiguration {
             answer.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema().description("RFC 4180 "
                     + "CSV in UTF-8: a header row, then a row per entry")).example(String.join(",", header) + "\r\n"));
             op.addParametersItem(new QueryParameter().name("format").description("csv for the CSV form where a "
-                    + "link cannot send Accept: text/csv").schema(new StringSchema()._enum(new ArrayList<>(List.of("csv", "json")))));
+                    + "link cannot send Accept: text/csv")
+                    .schema(new StringSchema()._enum(new ArrayList<>(List.of("csv", "json")))));
         });
         responses.addApiResponse("200", answer);
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,

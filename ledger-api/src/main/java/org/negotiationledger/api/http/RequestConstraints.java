@@ -40,7 +40,8 @@ final class RequestConstraints {
         }
         schema.setAdditionalProperties(false);
         for (RecordComponent component : body.getRecordComponents()) {
-            Schema<?> property = schema.getProperties() == null ? null : schema.getProperties().get(component.getName());
+            Schema<?> property = schema.getProperties() == null ? null
+                    : schema.getProperties().get(component.getName());
             if (property == null) {
                 continue;
             }

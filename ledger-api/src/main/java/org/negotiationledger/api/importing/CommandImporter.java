@@ -141,7 +141,8 @@ class CommandImporter {
                 return answers.stream().map(Grouped::result).toList();
             } catch (RuntimeException groupFailed) {
                 log.info("A group of {} import lines from line {} could not be stored as one ({}); recording "
-                        + "them one by one", group.size(), group.get(0).number(), groupFailed.getClass().getSimpleName());
+                        + "them one by one", group.size(), group.get(0).number(),
+                        groupFailed.getClass().getSimpleName());
             }
         }
         List<ImportResult> results = new ArrayList<>();
