@@ -71,6 +71,7 @@ public class ReplayCoordinator {
     private final DeadLetterRows deadLetters;
     private final Clock clock;
     private final Duration stopTimeout;
+    private final int rebuildThreads;
     /** Held while a view's tables change place, so that no answer on this node reads between. */
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
     private final ScheduledExecutorService watcher = daemon("view-replay");
@@ -81,7 +82,8 @@ public class ReplayCoordinator {
     ReplayCoordinator(ViewProgress views, ViewTables tables, JdbcTemplate jdbc, DataSource dataSource,
                       PlatformTransactionManager transactions, TokenStore tokens, EventStore events,
                       ApplicationContext context, ViewTokens storedTokens, DeadLetterRows deadLetters, Clock clock,
-                      @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout) {
+                      @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout,
+                      @Value("${ledger.views.replay-threads:0}") int rebuildThreads) {
         this.views = views;
         this.tables = tables;
         this.jdbc = jdbc;
@@ -94,6 +96,8 @@ public class ReplayCoordinator {
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.stopTimeout = stopTimeout;
+        // 0: as many as the machine has cores.
+        this.rebuildThreads = rebuildThreads > 0 ? rebuildThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** Thrown when a replay of the view is already under way. */
@@ -167,7 +171,8 @@ public class ReplayCoordinator {
             long target = views.head();
             jdbc.update("UPDATE view_replay SET target_position = ? WHERE processor_name = ? AND generation = ?",
                     target, name, generation);
-            try (ViewRebuild rebuild = new ViewRebuild(name, context, dataSource, tables.of(name), events)) {
+            try (ViewRebuild rebuild = new ViewRebuild(name, context, dataSource, tables.of(name), events,
+                    rebuildThreads)) {
                 rebuild.catchUp(target, stopTimeout.toMillis(), position -> heartbeat(name, generation, position));
                 update(name, generation, ReplayState.SWITCHING, null);
                 stoppedFor.put(name, generation);

@@ -3,6 +3,7 @@ package org.negotiationledger.api.views;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -17,14 +18,22 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
  * One rebuild of one view: a fresh instance of the view's own projector, over a database in
  * which the view's tables are their {@code …_next} copies, handed the whole history in batches of
- * one transaction each, as the view's processor would.
+ * one transaction each, as the view's processor would. With several threads, each batch is
+ * shared out by negotiation (a negotiation's events stay in order on one thread, as the live
+ * view's segments share them) and handled by the threads at once, each in a transaction of its
+ * own; the next batch begins when every part of this one is stored.
  */
 final class ViewRebuild implements AutoCloseable {
 
@@ -33,14 +42,23 @@ final class ViewRebuild implements AutoCloseable {
     private final AnnotationEventHandlerAdapter projector;
     private final SpringTransactionManager transactions;
     private final BlockingStream<TrackedEventMessage<?>> history;
+    private final int threads;
+    private final ExecutorService workers;
     private TrackingToken token;
 
     ViewRebuild(String view, ApplicationContext context, DataSource dataSource, List<String> tables,
-                EventStore events) {
+                EventStore events, int threads) {
         RenamingDataSource copies = new RenamingDataSource(dataSource, tables);
         this.projector = new AnnotationEventHandlerAdapter(newProjector(view, context, new JdbcTemplate(copies)));
         this.transactions = new SpringTransactionManager(new DataSourceTransactionManager(copies));
         this.history = events.openStream(null);
+        this.threads = threads;
+        AtomicInteger number = new AtomicInteger();
+        this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "view-rebuild-" + view + "-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Where the rebuild is: the token of the last event handled, or null before the first. */
@@ -93,13 +111,44 @@ final class ViewRebuild implements AutoCloseable {
 
     private void handleBatch() throws Exception {
         List<TrackedEventMessage<?>> batch = new ArrayList<>();
-        while (batch.size() < BATCH && history.hasNextAvailable()) {
+        while (batch.size() < BATCH * threads && history.hasNextAvailable()) {
             batch.add(history.nextAvailable());
         }
+        if (workers == null) {
+            handle(batch);
+        } else {
+            List<List<TrackedEventMessage<?>>> parts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                parts.add(new ArrayList<>());
+            }
+            for (TrackedEventMessage<?> event : batch) {
+                String negotiation = event instanceof DomainEventMessage<?> domain
+                        ? domain.getAggregateIdentifier() : "";
+                parts.get(Math.floorMod(negotiation.hashCode(), threads)).add(event);
+            }
+            List<Future<?>> handled = new ArrayList<>();
+            for (List<TrackedEventMessage<?>> part : parts) {
+                if (!part.isEmpty()) {
+                    handled.add(workers.submit(() -> handle(part)));
+                }
+            }
+            for (Future<?> part : handled) {
+                try {
+                    part.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+        token = batch.get(batch.size() - 1).trackingToken();
+    }
+
+    /** Handles events in one unit of work and one transaction. */
+    private void handle(List<TrackedEventMessage<?>> events) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> {
-            for (TrackedEventMessage<?> event : batch) {
+            for (TrackedEventMessage<?> event : events) {
                 try {
                     projector.handle(event);
                 } catch (Exception e) {
@@ -108,7 +157,6 @@ final class ViewRebuild implements AutoCloseable {
                 }
             }
         });
-        token = batch.get(batch.size() - 1).trackingToken();
     }
 
     /** A token for the view's processor that stands where this rebuild stopped. */
@@ -119,6 +167,9 @@ final class ViewRebuild implements AutoCloseable {
     @Override
     public void close() {
         history.close();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /**
