@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.negotiationledger.api.ImportTest.open;
 
 /**
  * The importer stores its lines in groups, one transaction each, on PostgreSQL; here a group is
@@ -42,14 +43,6 @@ class ImportGroupsTest {
         if (node != null) {
             node.close();
         }
-    }
-
-    private static String open(String id) {
-        return """
-                {"path":"/api/negotiations","body":{"id":"%s","title":"Talks","openedOn":"2025-05-16"}}
-                {"path":"/api/negotiations/%s/parties","body":{"id":"ua","name":"Ukraine","role":"PARTY"}}
-                {"path":"/api/negotiations/%s/topics","body":{"id":"ceasefire","title":"Ceasefire"}}
-                """.formatted(id, id, id);
     }
 
     private static String statement(String negotiation, String id, String partyId) {

@@ -32,7 +32,8 @@ class ImportTest {
         }
     }
 
-    private static String open(String id) {
+    /** A negotiation opened with a party (ua) and a topic (ceasefire), as import lines. */
+    static String open(String id) {
         return """
                 {"path":"/api/negotiations","body":{"id":"%s","title":"Talks","openedOn":"2025-05-16"}}
                 {"path":"/api/negotiations/%s/parties","body":{"id":"ua","name":"Ukraine","role":"PARTY"}}

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Turns the path and body of a command into the command, for the HTTP endpoints and the
@@ -31,10 +30,13 @@ import java.util.stream.Collectors;
 @Component
 public class CommandReader {
 
-    /** Each route's path as a pattern over a line's path, its variables' values as groups. */
-    private static final Map<Route, Pattern> PATHS = CommandRoutes.ALL.stream().collect(Collectors.toMap(
-            route -> route,
-            route -> Pattern.compile(route.template().replaceAll("\\{\\w+}", "(" + Limits.ID + ")"))));
+    /** A route's path as a pattern over a line's path, its variables' values as groups, and their names. */
+    private record PathOfRoute(Route route, Pattern pattern, List<String> variables) {
+    }
+
+    private static final List<PathOfRoute> PATHS = CommandRoutes.ALL.stream().map(route -> new PathOfRoute(route,
+            Pattern.compile(route.template().replaceAll("\\{\\w+}", "(" + Limits.ID + ")")), route.variables()))
+            .toList();
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -58,15 +60,15 @@ public class CommandReader {
                     + "(as in the HTTP API, e.g. /api/negotiations/ru-ua-2025/statements) and a \"body\" object");
         }
         String path = node.get("path").textValue();
-        for (Route route : CommandRoutes.ALL) {
-            Matcher matcher = PATHS.get(route).matcher(path);
+        for (PathOfRoute candidate : PATHS) {
+            Matcher matcher = candidate.pattern().matcher(path);
             if (matcher.matches()) {
                 Map<String, String> variables = new LinkedHashMap<>();
-                List<String> names = route.variables();
+                List<String> names = candidate.variables();
                 for (int i = 0; i < names.size(); i++) {
                     variables.put(names.get(i), matcher.group(i + 1));
                 }
-                return read(route, variables, node.get("body"), recordedAt);
+                return read(candidate.route(), variables, node.get("body"), recordedAt);
             }
         }
         throw new ProblemException(ProblemType.UNKNOWN_COMMAND, "no command is posted to '" + path + "'; see "

@@ -153,7 +153,7 @@ public final class CommandRoutes {
         }
 
         private static void requireId(String name, String id) {
-            if (id != null && !id.matches(Limits.ID)) {
+            if (id != null && !Limits.ID_PATTERN.matcher(id).matches()) {
                 throw ProblemException.invalidParameter(name, "in the path " + Limits.ID_MESSAGE);
             }
         }

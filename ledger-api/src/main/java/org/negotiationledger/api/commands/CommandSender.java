@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -86,19 +87,9 @@ public class CommandSender {
      * is thrown), and its outcome can be read once the group has committed.
      */
     public Supplier<CommandOutcome> sendInGroup(NegotiationCommand command, CommandMetadata metadata) {
-        long started = System.nanoTime();
-        String outcome = "failed";
-        try {
-            CommandOutcomeTracker.PendingOutcome pending = sendTrying(command, metadata);
-            outcome = "grouped";
-            return pending::outcome;
-        } catch (LedgerException refused) {
-            outcome = "refused";
-            throw refused;
-        } finally {
-            meters.timer("ledger.commands", "command", command.getClass().getSimpleName(), "outcome", outcome)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
+        CommandOutcomeTracker.PendingOutcome pending = timed(command, () -> sendTrying(command, metadata),
+                applied -> "grouped");
+        return pending::outcome;
     }
 
     /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
@@ -116,11 +107,16 @@ public class CommandSender {
      * recorded, repeated, refused or failed).
      */
     public CommandOutcome send(NegotiationCommand command, CommandMetadata metadata) {
+        return timed(command, () -> sendOnce(command, metadata), sent -> sent.appended() ? "recorded" : "repeated");
+    }
+
+    /** Sends by {@code sending}, timed in {@code ledger.commands} under the outcome it had. */
+    private <T> T timed(NegotiationCommand command, Supplier<T> sending, Function<T, String> outcomeOf) {
         long started = System.nanoTime();
         String outcome = "failed";
         try {
-            CommandOutcome sent = sendOnce(command, metadata);
-            outcome = sent.appended() ? "recorded" : "repeated";
+            T sent = sending.get();
+            outcome = outcomeOf.apply(sent);
             return sent;
         } catch (LedgerException refused) {
             outcome = "refused";

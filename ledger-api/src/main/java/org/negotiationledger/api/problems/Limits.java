@@ -17,6 +17,7 @@ public final class Limits {
 
     /** Ids are chosen by the client: slugs or UUIDs. */
     public static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    public static final Pattern ID_PATTERN = Pattern.compile(ID);
     public static final String ID_MESSAGE = "must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a "
             + "letter or digit";
     /** Titles, names, publishers, places, categories. */
