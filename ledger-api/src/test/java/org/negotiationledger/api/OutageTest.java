@@ -79,6 +79,17 @@ class OutageTest {
         assertThat(command.json().get("type").asText()).isEqualTo("/problems/storage-unavailable");
         assertThat(command.json().get("outcome").asText()).isEqualTo("not-recorded");
         assertThat(command.header("Retry-After")).isNotNull();
+        // An import in the outage: each line answered as the command was, nothing recorded.
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            lines.append("{\"path\":\"").append(Istanbul.N).append("/statements\",\"body\":")
+                    .append(statement("r" + round + "-import-" + i).replace("\n", "")).append("}\n");
+        }
+        List<JsonNode> imported = node.importLines("?onError=continue", lines.toString()).jsonLines();
+        assertThat(imported.subList(0, 3)).allSatisfy(line -> {
+            assertThat(line.at("/problem/type").asText()).isEqualTo("/problems/storage-unavailable");
+            assertThat(line.at("/problem/outcome").asText()).isEqualTo("not-recorded");
+        });
 
         long left = length.toNanos() - (System.nanoTime() - silencedAt);
         if (left > 0) {

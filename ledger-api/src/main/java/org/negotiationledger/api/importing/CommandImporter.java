@@ -10,6 +10,7 @@ import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.problems.Problems;
+import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,12 @@ import java.util.function.Supplier;
  * are checked and applied one after the other and stored together in one transaction; each line
  * is still accepted, repeated or refused on its own, and its answer is sent once its group is
  * stored. A refused line stores nothing and does not undo its neighbours. When a group cannot be
- * stored as a whole (another node appended to one of its negotiations meanwhile, the database
- * failed), nothing of it is, and its lines are recorded again one transaction each, as a group of
- * one, whose answers are then exact whatever happened.
+ * stored as a whole because another node appended to one of its negotiations meanwhile (or a
+ * constraint of the store refused an event), nothing of it is, and its lines are recorded again
+ * one transaction each, whose answers are then exact whatever happened. When the database fails
+ * under a group, each of its lines is answered as a command would be: not recorded, or, when the
+ * failure came while the group was being stored, with an unknown outcome (resend; a repeat is
+ * recognised).
  */
 @Service
 class CommandImporter {
@@ -140,6 +144,10 @@ class CommandImporter {
                 });
                 return answers.stream().map(Grouped::result).toList();
             } catch (RuntimeException groupFailed) {
+                if (StorageFailures.isStorageFailure(groupFailed)) {
+                    // Whether the group was stored may be unknown: say so of each line, as a command would.
+                    return refusedAll(group, stopOnError, Problems.of(groupFailed));
+                }
                 log.info("A group of {} import lines from line {} could not be stored as one ({}); recording "
                         + "them one by one", group.size(), group.get(0).number(),
                         groupFailed.getClass().getSimpleName());
@@ -154,6 +162,13 @@ class CommandImporter {
             }
         }
         return results;
+    }
+
+    /** Every line of the group refused with {@code problem}; only the first when the import stops there. */
+    private static List<ImportResult> refusedAll(List<Numbered> group, boolean stopOnError, ProblemDetail problem) {
+        List<Numbered> answered = stopOnError ? group.subList(0, 1) : group;
+        return answered.stream().map(line -> new ImportResult(line.number(), ImportResult.Status.REFUSED, null, null,
+                null, problem)).toList();
     }
 
     /** A line of a group: refused at once, or accepted or repeated once the group is stored. */
