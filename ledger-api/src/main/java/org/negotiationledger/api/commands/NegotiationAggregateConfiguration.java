@@ -37,8 +37,8 @@ class NegotiationAggregateConfiguration {
     }
 
     /**
-     * Every event carries the time its command arrived to the store, which stamps it with that time
-     * (and keeps it there, not in the metadata): also when a group of commands is stored at once.
+     * Every event carries to the store the time its command arrived; the store stamps the event with
+     * it (and keeps it there, not in the metadata), also when a group of commands is stored at once.
      */
     @Bean
     CorrelationDataProvider commandArrival() {
