@@ -149,19 +149,32 @@ public class ViewProgress {
      */
     private Boolean processedHere(String name, long position) {
         Map<Integer, EventTrackerStatus> local = processor(name).orElseThrow().processingStatus();
-        if (local.isEmpty()) {
-            return null;
-        }
-        int segments = local.values().iterator().next().getSegment().getMask() + 1;
-        if (local.size() < segments) {
+        if (!holdsEverySegment(local)) {
             return null;
         }
         return local.values().stream().allMatch(status -> hasSeen(status.getTrackingToken(), position));
     }
 
-    /** The position the view has reached: the lowest of its segments. */
+    /** Whether this node's processor holds every segment of its view, each with a token. */
+    private static boolean holdsEverySegment(Map<Integer, EventTrackerStatus> local) {
+        if (local.isEmpty()) {
+            return false;
+        }
+        int segments = local.values().iterator().next().getSegment().getMask() + 1;
+        return local.size() == segments
+                && local.values().stream().allMatch(status -> status.getTrackingToken() != null);
+    }
+
+    /**
+     * The position the view has reached: the lowest of its segments; from this node's own
+     * processor when it holds them all (no read of the token store), else from the token store.
+     */
     public long position(String name) {
         StreamingEventProcessor processor = processor(name).orElseThrow();
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        if (holdsEverySegment(local)) {
+            return local.values().stream().mapToLong(status -> position(status.getTrackingToken())).min().orElse(-1);
+        }
         return tokens(name, processor).stream().mapToLong(t -> position(t.token())).min().orElse(-1);
     }
 
