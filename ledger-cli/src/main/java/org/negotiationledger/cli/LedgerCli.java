@@ -102,8 +102,8 @@ public final class LedgerCli {
             err.println("\ncannot reach the ledger at " + options.url());
             return 2;
         } catch (IOException e) {
-            err.println("\nthe import failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            err.println("\nthe " + options.command() + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,14 +117,13 @@ public final class LedgerCli {
     }
 
     private int export(Options options, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String refusal = checkCredentials(http, options, authorization(options, password));
-        if (refusal != null) {
-            err.println(refusal);
+        String authorization = authorization(options, password);
+        HttpClient http = connect(options, authorization);
+        if (http == null) {
             return 2;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/export"))
-                .header("Authorization", authorization(options, password)).GET().build();
+                .header("Authorization", authorization).GET().build();
         Path partial = options.file().resolveSibling(options.file().getFileName() + ".part");
         HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
         if (response.statusCode() != 200) {
@@ -143,14 +142,13 @@ public final class LedgerCli {
             err.println("cannot read " + options.file());
             return 2;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String refusal = checkCredentials(http, options, authorization(options, password));
-        if (refusal != null) {
-            err.println(refusal);
+        String authorization = authorization(options, password);
+        HttpClient http = connect(options, authorization);
+        if (http == null) {
             return 2;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/restore"))
-                .header("Authorization", authorization(options, password))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofFile(options.file())).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -171,10 +169,8 @@ public final class LedgerCli {
         }
         long total = countLines(file);
         String authorization = authorization(options, password);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String refusal = checkCredentials(http, options, authorization);
-        if (refusal != null) {
-            err.println(refusal);
+        HttpClient http = connect(options, authorization);
+        if (http == null) {
             return 2;
         }
         AtomicLong answered = new AtomicLong();
@@ -245,6 +241,17 @@ public final class LedgerCli {
             }
         }
         return lines + (content ? 1 : 0);
+    }
+
+    /** A client for the ledger once it took the credentials; null when it did not (the user was told why). */
+    private HttpClient connect(Options options, String authorization) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String refusal = checkCredentials(http, options, authorization);
+        if (refusal != null) {
+            err.println(refusal);
+            return null;
+        }
+        return http;
     }
 
     /**
