@@ -39,5 +39,6 @@ class ApiArchitectureTest {
             .that().areAnnotatedWith(RestController.class)
             .should().resideInAnyPackage("org.negotiationledger.api.commands..", "org.negotiationledger.api.views..",
                     "org.negotiationledger.api.importing..", "org.negotiationledger.api.integrity..",
-                    "org.negotiationledger.api.events..", "org.negotiationledger.api.problems..");
+                    "org.negotiationledger.api.events..", "org.negotiationledger.api.problems..",
+                    "org.negotiationledger.api.security..");
 }

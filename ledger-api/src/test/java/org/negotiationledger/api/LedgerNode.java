@@ -91,6 +91,16 @@ final class LedgerNode implements AutoCloseable {
         return startAs(properties, null, null);
     }
 
+    /** Where the node answers: http://127.0.0.1:port */
+    String base() {
+        return base;
+    }
+
+    /** The password of one of the test users. */
+    static String password(String user) {
+        return USERS.get(user)[1];
+    }
+
     /** The same node, spoken to as one of the test users. */
     LedgerNode as(String user) {
         return new LedgerNode(base, context, basic(user, USERS.get(user)[1]), exchanges);

@@ -18,6 +18,8 @@ public enum ProblemType {
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this"),
+    STALE_PAGE_TOKEN("stale-page-token", HttpStatus.FORBIDDEN, "The page's security token is missing or out of "
+            + "date"),
     TOO_MANY_FAILED_LOGINS("too-many-failed-logins", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from "
             + "this client; wait before trying again"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "A query parameter is missing or invalid"),

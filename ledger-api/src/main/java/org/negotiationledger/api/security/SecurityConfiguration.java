@@ -23,13 +23,18 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,8 +46,10 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * HTTP Basic over the configured users. Readers may GET everything, recorders may also POST
- * commands and imports, admins may also replay views. Health is open; nothing else is.
+ * HTTP Basic over the configured users for API clients, and a sign-in form with a session for
+ * the workbench in the browser ({@link BrowserSessions}). Readers may GET everything, recorders
+ * may also POST commands and imports, admins may also replay views. Health, the problem pages and
+ * the workbench's own files (which hold no data) are open; nothing else is.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
@@ -85,12 +92,16 @@ class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(json);
 
         return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(BrowserSessions.csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(BrowserSessions::needsCsrfToken))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/problems/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", BrowserSessions.LOGIN_PAGE, "/login.html",
+                                "/workbench/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/export", "/api/restore").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
@@ -99,20 +110,41 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.RECORDER.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.READER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, failure) -> {
-                    if (failure instanceof BadCredentialsException) {
-                        throttle.failed(request.getRemoteAddr());
-                        meters.counter("ledger.logins.failed").increment();
-                        log.warn("Failed login as '{}' from {}", LogText.safe(attemptedUser(request)),
-                                request.getRemoteAddr());
-                    }
-                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-                    problems.send(request, response, ProblemType.UNAUTHENTICATED, detail(failure));
-                }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
+                .httpBasic(basic -> basic.realmName(REALM)
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository())
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            if (failure instanceof BadCredentialsException) {
+                                failedLogin(request, attemptedUser(request), throttle, meters);
+                            }
+                            if (!BrowserSessions.isPageRequest(request)) {
+                                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+                            }
+                            problems.send(request, response, ProblemType.UNAUTHENTICATED, detail(failure));
+                        }))
+                .formLogin(form -> form.loginPage(BrowserSessions.LOGIN_PAGE)
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, failure) -> {
+                            if (failure instanceof BadCredentialsException) {
+                                failedLogin(request, request.getParameter("username"), throttle, meters);
+                            }
+                            response.sendRedirect(BrowserSessions.LOGIN_PAGE + "?error");
+                        }))
+                .logout(logout -> logout.logoutUrl(BrowserSessions.LOGOUT).logoutSuccessHandler((request, response, user) ->
+                        response.sendRedirect(BrowserSessions.LOGIN_PAGE + "?signedOut")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    if (!(denied instanceof CsrfException)) {
                         problems.send(request, response, ProblemType.FORBIDDEN, "your role does not allow "
-                                + request.getMethod() + " " + request.getRequestURI())))
-                .addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                                + request.getMethod() + " " + request.getRequestURI());
+                    } else if (BrowserSessions.isSignIn(request)) {
+                        response.sendRedirect(BrowserSessions.LOGIN_PAGE + "?stale");
+                    } else {
+                        problems.send(request, response, ProblemType.STALE_PAGE_TOKEN,
+                                "this change came with the workbench's session but without its security token; "
+                                        + "reload the page and try again");
+                    }
+                }))
+                .addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new BrowserSessions.HandOutCsrfToken(), CsrfFilter.class)
                 .addFilterAfter(new LogUserFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -126,6 +158,13 @@ class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(json);
         return (request, response, rejected) -> problems.send(request, response, ProblemType.REJECTED_REQUEST,
                 ProblemType.REJECTED_REQUEST_DETAIL);
+    }
+
+    private static void failedLogin(HttpServletRequest request, String user, LoginThrottle throttle,
+                                    MeterRegistry meters) {
+        throttle.failed(request.getRemoteAddr());
+        meters.counter("ledger.logins.failed").increment();
+        log.warn("Failed login as '{}' from {}", LogText.safe(user == null ? "?" : user), request.getRemoteAddr());
     }
 
     private static String detail(AuthenticationException failure) {
@@ -161,11 +200,16 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Duration wait = throttle.wait(request.getRemoteAddr());
-            if (wait.isZero() || request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            boolean signIn = BrowserSessions.isSignIn(request);
+            if (wait.isZero() || (request.getHeader(HttpHeaders.AUTHORIZATION) == null && !signIn)) {
                 chain.doFilter(request, response);
                 return;
             }
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            if (signIn) {
+                response.sendRedirect(BrowserSessions.LOGIN_PAGE + "?wait=" + seconds);
+                return;
+            }
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             problems.send(request, response, ProblemType.TOO_MANY_FAILED_LOGINS, "too many failed logins from "
                     + request.getRemoteAddr() + "; try again in " + seconds + " s");

@@ -1,0 +1,72 @@
+// The workbench's one way to the ledger's HTTP API: the session cookie authenticates, the CSRF
+// token from the cookie goes with every change, and a refusal becomes a Problem with the
+// ledger's own words (RFC 9457 problem details).
+
+export const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
+
+export function csrfToken() {
+    const cookie = document.cookie.split('; ').find(part => part.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/** A refusal of the ledger: its status, title, detail and, where it names them, the fields at fault. */
+export class Problem extends Error {
+    constructor(status, body) {
+        super(body.detail || body.title || `the ledger answered ${status}`);
+        this.status = status;
+        this.type = body.type;
+        this.title = body.title;
+        this.body = body;
+    }
+
+    /** Field name → message, for the fields the problem names. */
+    fieldMessages() {
+        const messages = {};
+        for (const error of this.body.errors || []) {
+            messages[error.field] = error.message;
+        }
+        if (this.body.field) {
+            messages[this.body.field] = this.message;
+        }
+        return messages;
+    }
+}
+
+export async function get(path, params = {}) {
+    const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value != null && value !== ''));
+    const url = query.size ? `${path}?${query}` : path;
+    return answer(await fetch(url, {headers: {'Accept': 'application/json', 'X-Requested-With': 'workbench'}}));
+}
+
+export async function post(path, body, headers = {}) {
+    return answer(await fetch(path, {
+        method: 'POST',
+        headers: {
+            'Content-Type': 'application/json',
+            'Accept': 'application/json',
+            'X-Requested-With': 'workbench',
+            'X-XSRF-TOKEN': csrfToken(),
+            ...headers
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body)
+    }));
+}
+
+async function answer(response) {
+    if (response.status === 401) {
+        signIn();
+        throw new Problem(401, {title: 'Sign in first'});
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : {};
+    if (!response.ok) {
+        throw new Problem(response.status, body);
+    }
+    return body;
+}
+
+/** To the sign-in form, remembering where the user was so that the page can return there. */
+export function signIn() {
+    sessionStorage.setItem('workbench.returnTo', location.hash);
+    location.assign('/login');
+}

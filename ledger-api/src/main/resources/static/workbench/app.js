@@ -1,0 +1,51 @@
+import {csrfToken, get, Problem} from './api.js';
+import {clear, h} from './dom.js';
+import {showNegotiations} from './negotiations.js';
+import {showNegotiation} from './negotiation.js';
+
+// The workbench: who is signed in, and which view the address asks for. The address after '#'
+// holds the whole view (negotiation, days, open cell), so that a view can be shared as a link.
+
+const main = document.getElementById('main');
+let session;
+
+async function start() {
+    try {
+        session = await get('/api/session');
+    } catch (problem) {
+        if (problem instanceof Problem && problem.status === 401) {
+            return; // on the way to the sign-in form
+        }
+        throw problem;
+    }
+    document.getElementById('who').textContent = `${session.user} · ${session.role.toLowerCase()}`;
+    const signOut = document.getElementById('sign-out');
+    signOut.querySelector('input[name="_csrf"]').value = csrfToken();
+    signOut.hidden = false;
+    const returnTo = sessionStorage.getItem('workbench.returnTo');
+    if (returnTo) {
+        sessionStorage.removeItem('workbench.returnTo');
+        location.hash = returnTo;
+    }
+    window.addEventListener('hashchange', route);
+    await route();
+}
+
+/** #/ lists the negotiations; #/negotiations/{id}?asOf=…&knownAt=…&party=…&topic=… shows one. */
+async function route() {
+    const [path, query] = location.hash.substring(1).split('?');
+    const params = new URLSearchParams(query || '');
+    const match = /^\/negotiations\/([^/]+)$/.exec(path || '');
+    try {
+        if (match) {
+            await showNegotiation(main, session, decodeURIComponent(match[1]), params);
+        } else {
+            await showNegotiations(main, params);
+        }
+    } catch (problem) {
+        clear(main, h('h1', {}, 'Something went wrong'),
+            h('p', {role: 'alert', class: 'message'}, problem.message), h('p', {}, h('a', {href: '#/'}, 'All negotiations')));
+    }
+}
+
+start();

@@ -1,0 +1,45 @@
+// Elements built from data, never from HTML strings: what a statement says is shown as text.
+
+/** h('td', {class: 'cell', dataset: {party: 'ua'}}, 'text', child) */
+export function h(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value == null || value === false) {
+            continue;
+        }
+        if (name === 'dataset') {
+            Object.assign(element.dataset, value);
+        } else if (name.startsWith('on')) {
+            element.addEventListener(name.substring(2), value);
+        } else if (value === true) {
+            element.setAttribute(name, '');
+        } else {
+            element.setAttribute(name, value);
+        }
+    }
+    element.append(...children.flat().filter(child => child != null && child !== false));
+    return element;
+}
+
+export function clear(element, ...children) {
+    element.replaceChildren(...children.flat().filter(child => child != null && child !== false));
+    return element;
+}
+
+/** 2025-05-20 → 20 May 2025 */
+export function day(iso) {
+    if (!iso) {
+        return '';
+    }
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB',
+        {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+}
+
+/** An instant in UTC, to the second: 2026-12-02 07:15:03 UTC */
+export function instant(iso) {
+    return iso ? `${iso.substring(0, 19).replace('T', ' ')} UTC` : '';
+}
+
+export function words(constant) {
+    return constant ? constant.toLowerCase().replaceAll('_', ' ') : '';
+}

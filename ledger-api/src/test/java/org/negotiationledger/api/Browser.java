@@ -1,0 +1,111 @@
+package org.negotiationledger.api;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium. Without
+ * them the browser tests are skipped, unless LEDGER_TEST_BROWSER_REQUIRED=true (as in CI), where
+ * they fail.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(env("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(env("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    static Browser open(LedgerNode node) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "no Chromium at " + CHROMIUM + " with its driver at " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if (Boolean.parseBoolean(System.getenv("LEDGER_TEST_BROWSER_REQUIRED"))) {
+                throw new AssertionError("the browser tests are required, but there is " + missing);
+            }
+            Assumptions.abort(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root in a closed network: no sandbox, and none of Chromium's own connections out.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return new Browser(driver, node.base());
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    /** Signs in with the workbench's form and waits for the workbench to know the user. */
+    void signIn(String user, String password) {
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(d -> d.findElement(By.id("who")).getText().startsWith(user + " "));
+    }
+
+    <T> T waitUntil(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(RuntimeException.class)
+                .until(condition);
+    }
+
+    WebElement find(String css) {
+        return waitUntil(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /** Saves what the browser shows under target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
