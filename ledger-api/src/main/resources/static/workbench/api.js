@@ -52,7 +52,18 @@ export async function post(path, body, headers = {}) {
     }));
 }
 
+/** How far the views were at the last answer (X-View-Position): where the live stream picks up. */
+let viewPosition = 0;
+
+export function lastViewPosition() {
+    return viewPosition;
+}
+
 async function answer(response) {
+    const position = Number(response.headers.get('X-View-Position'));
+    if (position > viewPosition) {
+        viewPosition = position;
+    }
     if (response.status === 401) {
         signIn();
         throw new Problem(401, {title: 'Sign in first'});

@@ -4,14 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,9 +51,35 @@ class WorkbenchTest {
                 + "/corrections", """
                 {"stance":"OPPOSES","summary":"Russia questions who may sign for Ukraine","reason":"the interview's wording is softer than first noted"}""");
         assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+        wageRound();
         node.awaitViews();
         browser = Browser.open(node);
         browser.signIn(LedgerNode.RECORDER, LedgerNode.password(LedgerNode.RECORDER));
+    }
+
+    /** A wage round whose offers close in: the union asks 8 % and the employer offers 2 %, then 6.5/3, 5/4.2, 4.5/4.5. */
+    private static void wageRound() {
+        LedgerNode recorder = node.as(LedgerNode.RECORDER);
+        String w = "/api/negotiations/wage-2024";
+        List<String[]> commands = new ArrayList<>(List.of(
+                new String[]{"/api/negotiations", "{\"id\":\"wage-2024\",\"title\":\"Wage round 2024\",\"openedOn\":\"2024-01-10\"}"},
+                new String[]{w + "/parties", "{\"id\":\"union\",\"name\":\"Union\",\"role\":\"PARTY\"}"},
+                new String[]{w + "/parties", "{\"id\":\"employer\",\"name\":\"Employer\",\"role\":\"PARTY\"}"},
+                new String[]{w + "/topics", "{\"id\":\"pay-rise\",\"title\":\"Pay rise\"}"}));
+        String[][] rounds = {{"2024-01-15", "8", "2"}, {"2024-02-01", "6.5", "3"}, {"2024-02-20", "5", "4.2"},
+                {"2024-03-05", "4.5", "4.5"}};
+        for (String[] round : rounds) {
+            for (String[] side : new String[][]{{"union", round[1], "DEMANDS"}, {"employer", round[2], "PROPOSES"}}) {
+                commands.add(new String[]{w + "/statements", """
+                        {"id":"%s-%s","partyId":"%s","topicId":"pay-rise","stance":"%s","summary":"%s %% a year",
+                         "offer":{"value":%s,"unit":"%%"},"effectiveOn":"%s"}""".formatted(side[0], round[0], side[0],
+                        side[2], side[1], side[1], round[0])});
+            }
+        }
+        for (String[] command : commands) {
+            LedgerNode.Response answer = recorder.post(command[0], command[1]);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        }
     }
 
     @AfterAll
@@ -127,9 +161,199 @@ class WorkbenchTest {
         }
     }
 
+    @Test
+    void positionsOverTimeShowEveryVersionAndTheOffersClosingIn() {
+        browser.errors();
+        browser.go(PAGE + "?tab=over-time&topic=signatory-legitimacy");
+        browser.find("#stance-chart canvas");
+        List<String> rows = rows("#over-time-table tbody tr[data-party=ru]", "data-kind", "data-superseded");
+        assertThat(rows).containsExactly("RECORDED/true", "CORRECTED/false");
+
+        browser.go("/#/negotiations/wage-2024?tab=over-time&topic=pay-rise");
+        browser.find("#offer-chart canvas");
+        assertThat(browser.find("#offer-gaps .gap-values").getText()).isEqualTo("6 → 3.5 → 0.8 → 0");
+        browser.screenshot("offers-over-time");
+
+        browser.go(PAGE + "?tab=over-time&topic=leaders-meeting&asOf=2025-06-20");
+        browser.find("#stance-chart canvas");
+        assertThat(browser.errors()).isEmpty();
+        browser.screenshot("positions-over-time");
+    }
+
+    @Test
+    void theTimelineHoldsEveryMeetingExchangeStageAndOutcome() {
+        browser.errors();
+        browser.go(PAGE + "?tab=timeline");
+        browser.find("#timeline");
+        JsonNode meetings = node.get(N + "/meetings").json().get("meetings");
+        JsonNode exchanges = node.get(N + "/exchanges").json().get("exchanges");
+        JsonNode outcomes = node.get(N + "/outcomes").json().get("outcomes");
+        int exchangeMoments = 0;
+        for (JsonNode exchange : exchanges) {
+            exchangeMoments += 1 + (exchange.get("agreement").isNull() ? 0 : 1) + exchange.get("stages").size();
+        }
+        int outcomeMoments = 0;
+        for (JsonNode outcome : outcomes) {
+            outcomeMoments += 1 + outcome.get("statuses").size();
+        }
+        assertThat(count("#timeline li[data-kind=meeting]")).isEqualTo(meetings.size()).isPositive();
+        assertThat(count("#timeline li[data-kind=exchange]")).isEqualTo(exchangeMoments).isPositive();
+        assertThat(count("#timeline li[data-kind=outcome]")).isEqualTo(outcomeMoments).isPositive();
+        assertThat(browser.find("#timeline li[data-id=istanbul-1] time").getAttribute("datetime")).isEqualTo("2025-05-16");
+        List<String> days = browser.driver().findElements(By.cssSelector("#timeline li")).stream()
+                .map(moment -> moment.getAttribute("data-on")).toList();
+        assertThat(days).isSorted();
+
+        browser.go(PAGE + "?tab=timeline&asOf=2025-05-20");
+        int allExchangeMoments = exchangeMoments;
+        browser.waitUntil(d -> count("#timeline li[data-kind=exchange]") < allExchangeMoments);
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void anEditedEventTurnsTheVerifyBadgeRed() {
+        browser.go("/#/negotiations/wage-2024?tab=audit");
+        assertThat(browser.find("#verify").getAttribute("data-intact")).isEqualTo("true");
+        assertThat(count("#audit tbody tr")).isEqualTo(12);
+
+        node.jdbc().update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'6.5 % a year', '7.5 % a year'), 'UTF8') WHERE aggregateidentifier = 'wage-2024' AND sequencenumber = 6");
+        browser.go("/#/");
+        browser.go("/#/negotiations/wage-2024?tab=audit");
+        WebElement badge = browser.waitUntil(d -> {
+            WebElement verdict = browser.find("#verify");
+            return "false".equals(verdict.getAttribute("data-intact")) ? verdict : null;
+        });
+        assertThat(badge.getText()).contains("Chain broken at event 6: the stored content no longer matches");
+        browser.screenshot("verify-broken");
+    }
+
+    @Test
+    void recordingAStatementThroughTheFormShowsItInTheHeatmap() {
+        browser.go(PAGE + "?tab=record");
+        WebElement form = browser.find("#record-statement");
+        select(form, "partyId", "tr");
+        select(form, "topicId", "ceasefire");
+        select(form, "stance", "SUPPORTS");
+        form.findElement(By.name("summary")).sendKeys("Turkey offers to host a ceasefire commission");
+        form.findElement(By.name("effectiveOn")).sendKeys("06/02/2025");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        browser.waitUntil(d -> d.getCurrentUrl().contains("party=tr&topic=ceasefire"));
+        assertThat(heatmap("today")).containsEntry("tr/ceasefire", "SUPPORTS");
+        assertThat(browser.find("#statement").getText()).contains("Turkey offers to host a ceasefire commission",
+                "effective 2 Jun 2025");
+        assertThat(stances(node.get(N + "/positions").json())).containsEntry("tr/ceasefire", "SUPPORTS");
+    }
+
+    @Test
+    void aRefusedFormShowsTheLedgersMessageAtTheFieldItNamesAndStoresNothing() {
+        long before = node.get(N).json().at("/counts/statements").asLong();
+        browser.go(PAGE + "?tab=record");
+        WebElement form = browser.find("#record-statement");
+        select(form, "partyId", "ru");
+        select(form, "topicId", "ceasefire");
+        select(form, "stance", "REJECTS");
+        form.findElement(By.name("source.url")).sendKeys("not an address");
+        form.findElement(By.name("summary")).sendKeys("   ");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement summaryError = browser.find("#record-statement [name=summary] + .field-error");
+        assertThat(summaryError.getText()).isEqualTo("must not be blank");
+        assertThat(browser.find("#record-statement [name='source.url'] + .field-error").getText())
+                .isEqualTo("must be an http(s) URL");
+        assertThat(form.findElement(By.name("summary")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(node.get(N).json().at("/counts/statements").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void aReaderSeesNoRecordingFormsAndNoAdministration() {
+        try (Browser reader = Browser.open(node)) {
+            reader.signIn(LedgerNode.READER, LedgerNode.password(LedgerNode.READER));
+            reader.go(PAGE + "?tab=record");
+            reader.find("#matrix table");
+            assertThat(reader.driver().findElements(By.cssSelector(".tabs a")))
+                    .extracting(WebElement::getText).containsExactly("Positions", "Over time", "Timeline", "Audit trail");
+            assertThat(reader.driver().findElements(By.cssSelector("form.command"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondBrowserSeesAStatementRecordedByTheFirstWithoutReloading() {
+        try (Browser other = Browser.open(node)) {
+            other.signIn(LedgerNode.READER, LedgerNode.password(LedgerNode.READER));
+            other.go(PAGE);
+            other.find("#matrix table");
+            ((JavascriptExecutor) other.driver()).executeScript("window.notReloaded = true");
+
+            browser.go(PAGE + "?tab=record");
+            WebElement form = browser.find("#record-statement");
+            select(form, "partyId", "tr");
+            select(form, "topicId", "next-steps");
+            select(form, "stance", "CONDITIONAL");
+            form.findElement(By.name("summary")).sendKeys("Turkey will host the next round if both sides agree");
+            form.findElement(By.name("effectiveOn")).sendKeys("06/28/2025");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            other.waitUntil(d -> "CONDITIONAL".equals(other.find("#matrix td[data-party=tr][data-topic=next-steps]")
+                    .getAttribute("data-stance")));
+            assertThat(((JavascriptExecutor) other.driver())
+                    .executeScript("return window.notReloaded === true")).isEqualTo(true);
+            assertThat(other.find("#live").getText()).contains("StatementRecorded", "anna");
+        }
+    }
+
+    @Test
+    void anAdminSeesTheViewsLagAndReplaysOneWithProgress() {
+        try (Browser admin = Browser.open(node)) {
+            admin.signIn(LedgerNode.ADMIN, LedgerNode.password(LedgerNode.ADMIN));
+            admin.go(PAGE + "?tab=views");
+            assertThat(admin.find("#views tr[data-view=positions] .lag").getText()).matches("\\d+");
+            admin.find("#views tr[data-view=meetings] button").click();
+            admin.waitUntil(d -> admin.find("#views-message").getText().startsWith("meetings is rebuilt"));
+            assertThat(admin.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aJsonLinesFileImportsWithAProgressBar(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("topics.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            lines.append("{\"path\":\"").append(N).append("/topics\",\"body\":{\"id\":\"imported-").append(i)
+                    .append("\",\"title\":\"Imported topic ").append(i).append("\"}}\n");
+        }
+        lines.append("{\"path\":\"").append(N).append("/topics\",\"body\":{\"id\":\"bad topic\",\"title\":\"x\"}}\n");
+        Files.writeString(file, lines);
+
+        browser.go(PAGE + "?tab=record");
+        browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+        new Select(browser.find("#import-on-error")).selectByValue("continue");
+        browser.find("#import button[type=submit]").click();
+
+        browser.waitUntil(d -> browser.find("#import-status").getText().startsWith("31 lines"));
+        assertThat(browser.find("#import-status").getText()).isEqualTo("31 lines: 30 recorded, 0 already there, 1 refused.");
+        assertThat(browser.find("#import-progress").getAttribute("value")).isEqualTo("31");
+        assertThat(browser.find("#import-refusals").getText()).startsWith("line 31:");
+        assertThat(node.get(N).json().at("/counts/topics").asInt()).isGreaterThanOrEqualTo(37);
+    }
+
+    private static void select(WebElement form, String name, String value) {
+        new Select(form.findElement(By.name(name))).selectByValue(value);
+    }
+
+    private static int count(String css) {
+        return browser.driver().findElements(By.cssSelector(css)).size();
+    }
+
+    private static List<String> rows(String css, String first, String second) {
+        return browser.driver().findElements(By.cssSelector(css)).stream()
+                .map(row -> row.getAttribute(first) + "/" + row.getAttribute(second)).toList();
+    }
+
     /** Waits for the matrix whose caption contains {@code caption}, and reads party/topic → stance of each cell. */
     private static Map<String, String> heatmap(String caption) {
-        browser.waitUntil(d -> browser.find("#matrix").getAttribute("aria-busy").equals("false")
+        browser.waitUntil(d -> browser.find("#panel").getAttribute("aria-busy").equals("false")
                 && browser.find("#matrix caption").getText().contains(caption));
         Map<String, String> cells = new HashMap<>();
         for (WebElement cell : browser.driver().findElements(By.cssSelector("#matrix td[data-party]"))) {

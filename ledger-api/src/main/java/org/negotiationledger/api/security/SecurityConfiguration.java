@@ -101,7 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/problems/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", BrowserSessions.LOGIN_PAGE, "/login.html",
-                                "/workbench/**", "/webjars/**", "/favicon.ico").permitAll()
+                                "/workbench/**", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/export", "/api/restore").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())

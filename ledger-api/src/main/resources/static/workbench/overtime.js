@@ -1,0 +1,171 @@
+import {ECHARTS, get} from './api.js';
+import {clear, day, h, words} from './dom.js';
+import {negotiationPath, offerText, times} from './positions.js';
+
+// Positions over time for one topic: each party's stance score as a step line over effective
+// dates (superseded and retracted versions drawn apart, hollow), the numeric offers as lines and
+// ranges as bands, and the gap between each pair of parties. A table under the charts says the
+// same in words.
+
+const SCORES = {2: '▲▲ supports', 1: '▲ conditional', 0: '● undecided', '-1': '▼ opposes', '-2': '▼▼ rejects'};
+const MARKERS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
+let echarts;
+let charts = [];
+
+export async function showOverTime(panel, context, current) {
+    const {summary, state} = context;
+    const topicId = state.topic || (summary.topics[0] || {}).id;
+    if (!topicId) {
+        clear(panel, h('p', {class: 'quiet'}, 'This negotiation has no topics yet.'));
+        return;
+    }
+    echarts = echarts || await import(ECHARTS);
+    const parties = summary.parties;
+    const histories = await Promise.all(parties.map(party => get(negotiationPath(context,
+        `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), times(context))));
+    const gaps = await get(negotiationPath(context, '/offer-gaps'), {topicId, ...times(context)});
+    if (!current()) {
+        return;
+    }
+    const names = new Map(parties.map(party => [party.id, party.name]));
+    const lastDay = state.asOf || context.days[context.days.length - 1];
+    const topicSelect = h('select', {id: 'topic', onchange: event => context.change({topic: event.target.value})},
+        summary.topics.map(topic => h('option', {value: topic.id, selected: topic.id === topicId}, topic.title)));
+    const stanceChart = h('div', {id: 'stance-chart', class: 'chart', role: 'img'});
+    const offerChart = h('div', {id: 'offer-chart', class: 'chart', role: 'img'});
+    const withOffers = histories.some(history => history.entries.some(entry => entry.offer));
+
+    charts.forEach(chart => chart.dispose());
+    clear(panel,
+        h('p', {}, h('label', {for: 'topic'}, 'Topic '), topicSelect),
+        h('h2', {}, 'Stances'),
+        stanceChart,
+        withOffers ? [h('h2', {}, 'Offers'), offerChart, gapList(gaps, names)] : h('p', {class: 'quiet'}, 'No numeric offers on this topic.'),
+        table(parties, histories));
+    charts = [stanceLines(stanceChart, parties, histories, context.days[0], lastDay, state.asOf)];
+    if (withOffers) {
+        charts.push(offerLines(offerChart, parties, histories, context.days[0], lastDay, state.asOf));
+    }
+}
+
+/** The versions that count: not superseded, not retracted. */
+function standing(history) {
+    return history.entries.filter(entry => !entry.superseded && entry.kind !== 'RETRACTED')
+        .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+}
+
+function stanceLines(element, parties, histories, firstDay, lastDay, asOf) {
+    const series = [];
+    parties.forEach((party, index) => {
+        const points = standing(histories[index]).map(entry => [entry.effectiveOn, entry.score, entry.summary]);
+        if (points.length && points[points.length - 1][0] < lastDay) {
+            points.push([lastDay, points[points.length - 1][1], '']);
+        }
+        const marker = MARKERS[index % MARKERS.length];
+        series.push({name: party.name, type: 'line', step: 'end', data: points, symbol: marker, symbolSize: 9,
+            lineStyle: {width: 3}, markLine: index === 0 && asOf ? asOfLine(asOf) : undefined});
+        const replaced = histories[index].entries.filter(entry => entry.superseded || entry.kind === 'RETRACTED')
+            .map(entry => [entry.effectiveOn, entry.score, `${words(entry.kind)}${entry.superseded ? ', superseded' : ''}: ${entry.summary}`]);
+        if (replaced.length) {
+            series.push({name: `${party.name} (superseded)`, type: 'scatter', data: replaced, symbol: `empty${cap(marker)}`,
+                symbolSize: 11, itemStyle: {opacity: 0.7}});
+        }
+    });
+    const chart = echarts.init(element, null, {renderer: 'canvas'});
+    chart.setOption({
+        aria: {enabled: true, decal: {show: true}},
+        animation: false,
+        tooltip: {trigger: 'item', formatter: item => `${escape(item.seriesName)}<br>${day(item.value[0])}: ${SCORES[item.value[1]]}`
+                + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
+        legend: {top: 0},
+        grid: {left: 110, right: 30, top: 50, bottom: 40},
+        xAxis: {type: 'time', min: firstDay, max: lastDay},
+        yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => SCORES[value]}},
+        series
+    });
+    element.setAttribute('aria-label', `Stances over time: ${parties.map(p => p.name).join(', ')}`);
+    return chart;
+}
+
+function offerLines(element, parties, histories, firstDay, lastDay, asOf) {
+    const series = [];
+    let unit = '';
+    parties.forEach((party, index) => {
+        const offers = standing(histories[index]).filter(entry => entry.offer);
+        if (!offers.length) {
+            return;
+        }
+        unit = unit || offers[0].offer.unit || '';
+        const hold = points => points.length && points[points.length - 1][0] < lastDay
+            ? [...points, [lastDay, ...points[points.length - 1].slice(1)]] : points;
+        const values = hold(offers.filter(entry => entry.offer.value != null).map(entry => [entry.effectiveOn, Number(entry.offer.value)]));
+        const ranges = hold(offers.filter(entry => entry.offer.min != null && entry.offer.max != null)
+            .map(entry => [entry.effectiveOn, Number(entry.offer.min), Number(entry.offer.max)]));
+        const marker = MARKERS[index % MARKERS.length];
+        if (values.length) {
+            series.push({name: party.name, type: 'line', step: 'end', data: values, symbol: marker, symbolSize: 9,
+                lineStyle: {width: 3}});
+        }
+        if (ranges.length) {
+            const stack = `range-${party.id}`;
+            series.push({name: `${party.name} (range)`, type: 'line', step: 'end', stack, symbol: 'none',
+                lineStyle: {opacity: 0}, data: ranges.map(([on, min]) => [on, min]), tooltip: {show: false}});
+            series.push({name: `${party.name} (range)`, type: 'line', step: 'end', stack, symbol: marker,
+                areaStyle: {opacity: 0.3}, lineStyle: {type: 'dashed'}, data: ranges.map(([on, min, max]) => [on, max - min])});
+        }
+    });
+    if (asOf && series.length) {
+        series[0].markLine = asOfLine(asOf);
+    }
+    const chart = echarts.init(element, null, {renderer: 'canvas'});
+    chart.setOption({
+        aria: {enabled: true, decal: {show: true}},
+        animation: false,
+        tooltip: {trigger: 'axis'},
+        legend: {top: 0},
+        grid: {left: 70, right: 30, top: 50, bottom: 40},
+        xAxis: {type: 'time', min: firstDay, max: lastDay},
+        yAxis: {type: 'value', name: unit, scale: true},
+        series
+    });
+    element.setAttribute('aria-label', `Offers over time${unit ? ` in ${unit}` : ''}`);
+    return chart;
+}
+
+function asOfLine(asOf) {
+    return {silent: true, symbol: 'none', lineStyle: {color: '#1b1f24', type: 'solid'},
+        label: {formatter: 'as of'}, data: [{xAxis: asOf}]};
+}
+
+/** For each pair of parties, how far apart their offers were on each day one changed: 6 → 3.5 → 0.8 → 0. */
+function gapList(gaps, names) {
+    return h('ul', {id: 'offer-gaps', class: 'gaps'}, gaps.pairs.map(pair => h('li', {dataset: {first: pair.firstPartyId, second: pair.secondPartyId}},
+        h('strong', {}, `Gap between ${names.get(pair.firstPartyId) || pair.firstPartyId} and ${names.get(pair.secondPartyId) || pair.secondPartyId}: `),
+        h('span', {class: 'gap-values'}, pair.points.map(point => point.gap == null ? '–' : String(point.gap)).join(' → ')),
+        h('span', {class: 'quiet'}, ` (${pair.points.map(point => day(point.on)).join(', ')})`))));
+}
+
+/** The charts' content in words: every version, by party. */
+function table(parties, histories) {
+    const rows = [];
+    parties.forEach((party, index) => histories[index].entries.forEach(entry => rows.push(h('tr', {
+            dataset: {party: party.id, statement: entry.statementId, revision: String(entry.revision), kind: entry.kind,
+                superseded: String(entry.superseded)}},
+        h('td', {}, party.name), h('td', {}, day(entry.effectiveOn)), h('td', {}, words(entry.kind)),
+        h('td', {}, entry.stance ? words(entry.stance) : ''), h('td', {}, entry.offer ? offerText(entry.offer) : ''),
+        h('td', {}, entry.superseded ? 'superseded' : (entry.kind === 'RETRACTED' ? 'retracted' : 'standing')),
+        h('td', {}, entry.summary)))));
+    return h('details', {id: 'over-time-table'}, h('summary', {}, 'The same as a table'),
+        h('table', {class: 'list'}, h('thead', {}, h('tr', {}, ['Party', 'Effective', 'Version', 'Stance', 'Offer', 'Standing', 'Summary']
+            .map(name => h('th', {scope: 'col'}, name)))), h('tbody', {}, rows)));
+}
+
+function cap(text) {
+    return text.charAt(0).toUpperCase() + text.substring(1);
+}
+
+function escape(text) {
+    const element = document.createElement('span');
+    element.textContent = text;
+    return element.innerHTML;
+}

@@ -1,0 +1,58 @@
+import {get} from './api.js';
+import {clear, day, h, words} from './dom.js';
+import {negotiationPath, times} from './positions.js';
+
+// The timeline: meetings, exchanges (proposed, agreed, each stage carried out) and outcomes (and
+// their later statuses), by effective day, as of the day and time chosen.
+
+export async function showTimeline(panel, context, current) {
+    const [meetings, exchanges, outcomes] = await Promise.all([
+        get(negotiationPath(context, '/meetings'), times(context)),
+        get(negotiationPath(context, '/exchanges'), times(context)),
+        get(negotiationPath(context, '/outcomes'), times(context))]);
+    if (!current()) {
+        return;
+    }
+    const names = new Map(context.summary.parties.map(party => [party.id, party.name]));
+    const who = ids => (ids || []).map(id => names.get(id) || id).join(', ');
+    const moments = [];
+    for (const meeting of meetings.meetings) {
+        moments.push({on: meeting.heldOn, kind: 'meeting', id: meeting.id,
+            title: `Meeting${meeting.location ? ` in ${meeting.location}` : ''} (${words(meeting.level)})`,
+            text: [who(meeting.partyIds), meeting.mediatorIds?.length ? `mediated by ${who(meeting.mediatorIds)}` : '',
+                meeting.summary].filter(Boolean).join(' · ')});
+    }
+    for (const exchange of exchanges.exchanges) {
+        const name = `${words(exchange.terms.kindText || exchange.terms.kind)} exchange ${exchange.id}`;
+        const quantities = Object.entries(exchange.terms.quantities || {}).map(([party, n]) => `${n} by ${names.get(party) || party}`);
+        moments.push({on: exchange.proposedOn, kind: 'exchange', id: exchange.id, title: `${name} proposed`,
+            text: [exchange.terms.allForAll ? 'all for all' : quantities.join(', '), exchange.note].filter(Boolean).join(' · ')});
+        if (exchange.agreement) {
+            moments.push({on: exchange.agreement.agreedOn, kind: 'exchange', id: exchange.id, title: `${name} agreed`,
+                text: `by ${who(exchange.agreement.partyIds)}`});
+        }
+        for (const stage of exchange.stages || []) {
+            const released = Object.entries(stage.released || {}).map(([party, n]) => `${names.get(party) || party} released ${n}`);
+            const totals = Object.entries(stage.totals || {}).map(([party, n]) => `${names.get(party) || party} ${n}`);
+            moments.push({on: stage.executedOn, kind: 'exchange', id: exchange.id,
+                title: `${name}: stage ${stage.stage}${stage.completes ? ', completing it' : ''}`,
+                text: [released.join(', '), `totals so far: ${totals.join(', ')}`, stage.note].filter(Boolean).join(' · ')});
+        }
+    }
+    for (const outcome of outcomes.outcomes) {
+        moments.push({on: outcome.reachedOn, kind: 'outcome', id: outcome.id, title: `Outcome: ${words(outcome.kind)}`,
+            text: [outcome.terms, who(outcome.partyIds)].filter(Boolean).join(' · ')});
+        for (const status of outcome.statuses || []) {
+            moments.push({on: status.since, kind: 'outcome', id: outcome.id,
+                title: `Outcome ${words(status.status)}`, text: [outcome.terms, status.note].filter(Boolean).join(' · ')});
+        }
+    }
+    moments.sort((a, b) => a.on.localeCompare(b.on));
+    clear(panel, moments.length
+        ? h('ol', {id: 'timeline', class: 'timeline'}, moments.map(moment =>
+            h('li', {class: `moment ${moment.kind}`, dataset: {kind: moment.kind, id: moment.id, on: moment.on}},
+                h('time', {datetime: moment.on}, day(moment.on)),
+                h('span', {class: 'badge'}, moment.kind),
+                h('div', {}, h('strong', {}, moment.title), h('p', {}, moment.text)))))
+        : h('p', {class: 'quiet'}, 'No meetings, exchanges or outcomes by this day.'));
+}
