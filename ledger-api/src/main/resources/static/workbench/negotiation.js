@@ -44,8 +44,7 @@ export async function showNegotiation(main, session, id, params) {
         h('legend', {}, 'Time'),
         h('div', {class: 'time'},
             h('label', {for: 'as-of'}, 'As of (effective day)'),
-            h('span', {class: 'quiet', 'aria-hidden': 'true'}, day(days[0])), slider,
-            h('span', {class: 'quiet', 'aria-hidden': 'true'}, 'latest'), asOfShown,
+            h('span', {class: 'quiet', 'aria-hidden': 'true'}, day(days[0])), slider, asOfShown,
             h('label', {for: 'as-of-date', class: 'visually-hidden'}, 'As of, as a date'), asOfDate),
         h('div', {class: 'time'},
             h('label', {for: 'known-at'}, 'Known at (UTC)'), knownAt,
@@ -98,8 +97,8 @@ export async function showNegotiation(main, session, id, params) {
         const index = state.asOf ? days.indexOf(state.asOf) : -1;
         slider.value = index >= 0 ? index : (state.asOf && state.asOf < days[0] ? 0 : days.length);
         asOfDate.value = state.asOf;
-        asOfShown.value = state.asOf ? day(state.asOf) : 'latest';
-        slider.setAttribute('aria-valuetext', state.asOf ? day(state.asOf) : 'latest');
+        asOfShown.value = state.asOf ? day(state.asOf) : 'today';
+        slider.setAttribute('aria-valuetext', state.asOf ? day(state.asOf) : 'today');
         knownAt.value = state.knownAt ? state.knownAt.substring(0, 19) : '';
     }
 

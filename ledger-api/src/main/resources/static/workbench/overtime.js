@@ -28,7 +28,9 @@ export async function showOverTime(panel, context, current) {
         return;
     }
     const names = new Map(parties.map(party => [party.id, party.name]));
-    const lastDay = state.asOf || context.days[context.days.length - 1];
+    // The axis spans the whole negotiation; the lines stop at the day looked at, marked by a rule.
+    const axisEnd = context.days[context.days.length - 1];
+    const lastDay = state.asOf && state.asOf < axisEnd ? state.asOf : axisEnd;
     const topicSelect = h('select', {id: 'topic', onchange: event => context.change({topic: event.target.value})},
         summary.topics.map(topic => h('option', {value: topic.id, selected: topic.id === topicId}, topic.title)));
     const stanceChart = h('div', {id: 'stance-chart', class: 'chart', role: 'img'});
@@ -42,9 +44,9 @@ export async function showOverTime(panel, context, current) {
         stanceChart,
         withOffers ? [h('h2', {}, 'Offers'), offerChart, gapList(gaps, names)] : h('p', {class: 'quiet'}, 'No numeric offers on this topic.'),
         table(parties, histories));
-    charts = [stanceLines(stanceChart, parties, histories, context.days[0], lastDay, state.asOf)];
+    charts = [stanceLines(stanceChart, parties, histories, context.days[0], lastDay, axisEnd, state.asOf)];
     if (withOffers) {
-        charts.push(offerLines(offerChart, parties, histories, context.days[0], lastDay, state.asOf));
+        charts.push(offerLines(offerChart, parties, histories, context.days[0], lastDay, axisEnd, state.asOf));
     }
 }
 
@@ -54,7 +56,7 @@ function standing(history) {
         .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
 }
 
-function stanceLines(element, parties, histories, firstDay, lastDay, asOf) {
+function stanceLines(element, parties, histories, firstDay, lastDay, axisEnd, asOf) {
     const series = [];
     parties.forEach((party, index) => {
         const points = standing(histories[index]).map(entry => [entry.effectiveOn, entry.score, entry.summary]);
@@ -63,7 +65,7 @@ function stanceLines(element, parties, histories, firstDay, lastDay, asOf) {
         }
         const marker = MARKERS[index % MARKERS.length];
         series.push({name: party.name, type: 'line', step: 'end', data: points, symbol: marker, symbolSize: 9,
-            lineStyle: {width: 3}, markLine: index === 0 && asOf ? asOfLine(asOf) : undefined});
+            lineStyle: {width: width(index)}, z: 2 + index, markLine: index === 0 && asOf ? asOfLine(asOf) : undefined});
         const replaced = histories[index].entries.filter(entry => entry.superseded || entry.kind === 'RETRACTED')
             .map(entry => [entry.effectiveOn, entry.score, `${words(entry.kind)}${entry.superseded ? ', superseded' : ''}: ${entry.summary}`]);
         if (replaced.length) {
@@ -79,7 +81,7 @@ function stanceLines(element, parties, histories, firstDay, lastDay, asOf) {
                 + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
         legend: {top: 0},
         grid: {left: 110, right: 30, top: 50, bottom: 40},
-        xAxis: {type: 'time', min: firstDay, max: lastDay},
+        xAxis: {type: 'time', min: firstDay, max: axisEnd, axisLine: {onZero: false}},
         yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => SCORES[value]}},
         series
     });
@@ -87,7 +89,7 @@ function stanceLines(element, parties, histories, firstDay, lastDay, asOf) {
     return chart;
 }
 
-function offerLines(element, parties, histories, firstDay, lastDay, asOf) {
+function offerLines(element, parties, histories, firstDay, lastDay, axisEnd, asOf) {
     const series = [];
     let unit = '';
     parties.forEach((party, index) => {
@@ -104,7 +106,7 @@ function offerLines(element, parties, histories, firstDay, lastDay, asOf) {
         const marker = MARKERS[index % MARKERS.length];
         if (values.length) {
             series.push({name: party.name, type: 'line', step: 'end', data: values, symbol: marker, symbolSize: 9,
-                lineStyle: {width: 3}});
+                lineStyle: {width: width(index)}, z: 2 + index});
         }
         if (ranges.length) {
             const stack = `range-${party.id}`;
@@ -124,12 +126,17 @@ function offerLines(element, parties, histories, firstDay, lastDay, asOf) {
         tooltip: {trigger: 'axis'},
         legend: {top: 0},
         grid: {left: 70, right: 30, top: 50, bottom: 40},
-        xAxis: {type: 'time', min: firstDay, max: lastDay},
+        xAxis: {type: 'time', min: firstDay, max: axisEnd, axisLine: {onZero: false}},
         yAxis: {type: 'value', name: unit, scale: true},
         series
     });
     element.setAttribute('aria-label', `Offers over time${unit ? ` in ${unit}` : ''}`);
     return chart;
+}
+
+/** Each later party's line is thinner and drawn above, so that lines on the same score stay visible. */
+function width(index) {
+    return Math.max(2, 7 - 2 * index);
 }
 
 function asOfLine(asOf) {

@@ -35,6 +35,7 @@ export async function showPositions(panel, context, current) {
         clear(cellArea, h('p', {class: 'quiet'}, 'Choose a cell to see the statement behind it and its history.'));
     }
     clear(panel, matrixArea, cellArea);
+    performance.mark('workbench:positions');
 }
 
 function renderMatrix(area, matrix, state, openCell) {
@@ -70,12 +71,12 @@ function cell(position, party, topic, state, openCell) {
             open);
     }
     const lapsed = position.kind === 'LAPSED';
-    open.append(
+    open.append(...[
         h('span', {class: 'symbol', 'aria-hidden': 'true'}, SYMBOLS[position.score]),
         h('span', {class: 'stance'}, words(position.stance)),
         lapsed ? h('span', {class: 'kind'}, 'lapsed') : null,
         position.kind === 'CORRECTED' ? h('span', {class: 'kind'}, 'corrected') : null,
-        h('span', {class: 'visually-hidden'}, ` — ${party.name} on ${topic.title}`));
+        h('span', {class: 'visually-hidden'}, ` — ${party.name} on ${topic.title}`)].filter(Boolean));
     return h('td', {class: `score-${position.score}${lapsed ? ' lapsed' : ''}${chosen ? ' chosen' : ''}`,
         dataset: {party: party.id, topic: topic.id, stance: position.stance, kind: position.kind,
             statement: position.statementId, revision: String(position.revision)}}, open);
