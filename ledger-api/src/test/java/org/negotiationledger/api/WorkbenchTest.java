@@ -144,6 +144,20 @@ class WorkbenchTest {
     }
 
     @Test
+    void theKeyboardOpensACellAndMovesTheDay() {
+        browser.go(PAGE);
+        heatmap("today");
+        WebElement cell = browser.find("#matrix td[data-party=ua][data-topic=ceasefire] button");
+        cell.sendKeys(Keys.ENTER);
+        assertThat(browser.find("#cell-heading").getText()).isEqualTo("Ukraine on Ceasefire");
+        assertThat(browser.find("#matrix td[data-party=ua][data-topic=ceasefire] button").getAttribute("aria-pressed"))
+                .isEqualTo("true");
+
+        browser.find("#as-of").sendKeys(Keys.END, Keys.ARROW_LEFT);
+        assertThat(heatmap("as of 27 Jun 2025")).isEqualTo(stances(node.get(N + "/positions?asOf=2025-06-27").json()));
+    }
+
+    @Test
     void signingInWithAWrongPasswordSaysSoAndSigningOutEndsTheSession() {
         try (Browser other = Browser.open(node)) {
             other.go("/login");
