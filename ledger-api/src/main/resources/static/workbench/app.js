@@ -1,7 +1,7 @@
 import {csrfToken, get, Problem} from './api.js';
 import {clear, h} from './dom.js';
 import {showNegotiations} from './negotiations.js';
-import {showNegotiation} from './negotiation.js';
+import {leaveNegotiation, showNegotiation} from './negotiation.js';
 
 // The workbench: who is signed in, and which view the address asks for. The address after '#'
 // holds the whole view (negotiation, days, open cell), so that a view can be shared as a link.
@@ -40,6 +40,7 @@ async function route() {
         if (match) {
             await showNegotiation(main, session, decodeURIComponent(match[1]), params);
         } else {
+            leaveNegotiation();
             await showNegotiations(main, params);
         }
     } catch (problem) {

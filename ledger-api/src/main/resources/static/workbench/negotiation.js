@@ -25,8 +25,14 @@ const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic'];
 
 let stopFollowing = () => {};
 
-export async function showNegotiation(main, session, id, params) {
+/** Stops following the negotiation shown last, when the page shows something else. */
+export function leaveNegotiation() {
     stopFollowing();
+    stopFollowing = () => {};
+}
+
+export async function showNegotiation(main, session, id, params) {
+    leaveNegotiation();
     const summary = await get(`/api/negotiations/${encodeURIComponent(id)}`);
     const tabs = TABS.filter(tab => !tab.role || RANK[session.role] >= RANK[tab.role]);
     const state = Object.fromEntries(KEPT.map(name => [name, params.get(name) || '']));

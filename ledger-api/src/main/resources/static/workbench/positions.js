@@ -23,6 +23,8 @@ export async function showPositions(panel, context, current) {
     const matrix = await get(negotiationPath(context, '/positions'), times(context));
     const history = state.party && state.topic ? await get(negotiationPath(context,
         `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), times(context)) : null;
+    const meetings = history && history.entries.some(entry => entry.meetingId)
+        ? (await get(negotiationPath(context, '/meetings'), times(context))).meetings : [];
     if (!current()) {
         return; // a later move of the controls asked again
     }
@@ -30,7 +32,7 @@ export async function showPositions(panel, context, current) {
     const cellArea = h('div', {id: 'cell', 'aria-live': 'polite'});
     renderMatrix(matrixArea, matrix, state, (party, topic) => context.change({party, topic}));
     if (history) {
-        renderCell(cellArea, matrix, history, state);
+        renderCell(cellArea, matrix, history, meetings, state);
     } else {
         clear(cellArea, h('p', {class: 'quiet'}, 'Choose a cell to see the statement behind it and its history.'));
     }
@@ -87,23 +89,25 @@ function topicTitle(matrix, topicId) {
 }
 
 /** The statement behind the chosen cell, and every version of the party's statements on the topic. */
-function renderCell(area, matrix, history, state) {
+function renderCell(area, matrix, history, meetings, state) {
     const party = matrix.parties.find(p => p.id === state.party) || {id: state.party, name: state.party};
     const topic = matrix.topics.find(t => t.id === state.topic) || {id: state.topic, title: state.topic};
     const position = matrix.positions.find(p => p.partyId === party.id && p.topicId === topic.id);
     const deciding = position && history.entries.find(entry =>
         entry.statementId === position.statementId && entry.revision === position.revision);
     const delegates = new Map(matrix.delegates.map(d => [d.id, d]));
+    const rounds = new Map(meetings.map(meeting => [meeting.id, meeting]));
     clear(area,
         h('h2', {id: 'cell-heading'}, `${party.name} on ${topic.title}`),
-        h('div', {}, deciding ? statement(deciding, position, delegates) : h('p', {class: 'quiet'}, 'No position on this day.')),
+        h('div', {}, deciding ? statement(deciding, position, delegates, rounds) : h('p', {class: 'quiet'}, 'No position on this day.')),
         h('div', {}, h('h3', {}, 'History'),
             history.entries.length
                 ? h('ol', {id: 'history', class: 'history'}, history.entries.map(entry => version(entry)))
                 : h('p', {class: 'quiet'}, 'No statements by this day.')));
 }
 
-function statement(entry, position, delegates) {
+function statement(entry, position, delegates, rounds) {
+    const meeting = entry.meetingId ? rounds.get(entry.meetingId) : null;
     const delegate = entry.delegateId ? delegates.get(entry.delegateId) : null;
     return h('article', {id: 'statement', class: `statement score-${entry.score}`},
         h('p', {class: 'stance-line'}, h('span', {'aria-hidden': 'true'}, `${SYMBOLS[entry.score]} `),
@@ -115,7 +119,8 @@ function statement(entry, position, delegates) {
         h('dl', {},
             entry.delegateId ? [h('dt', {}, 'Delegate'), h('dd', {}, delegate ? delegate.name : entry.delegateId,
                 entry.delegateTitle ? `, ${entry.delegateTitle}` : '')] : null,
-            entry.meetingId ? [h('dt', {}, 'Meeting'), h('dd', {}, entry.meetingId)] : null,
+            entry.meetingId ? [h('dt', {}, 'Meeting'), h('dd', {}, meeting
+                ? `${meeting.location || entry.meetingId}, ${day(meeting.heldOn)} (${words(meeting.level)})` : entry.meetingId)] : null,
             entry.note ? [h('dt', {}, 'Note'), h('dd', {}, entry.note)] : null,
             [h('dt', {}, 'Statement'), h('dd', {}, `${entry.statementId}, version ${entry.revision}`)],
             [h('dt', {}, 'Recorded'), h('dd', {}, instant(entry.recordedAt))]),

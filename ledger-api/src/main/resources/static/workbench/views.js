@@ -40,7 +40,9 @@ export async function showViews(panel, context, current) {
             render(views);
             view = views.projections.find(v => v.name === name);
         } while (view.replaying);
-        message.textContent = `${name} is rebuilt: position ${view.position}, ${view.lag} behind.`;
+        message.textContent = view.replay && view.replay.state === 'FAILED'
+            ? `The replay of ${name} failed (${view.replay.error || 'no reason given'}); the view is as it was.`
+            : `${name} is rebuilt: position ${view.position}, ${view.lag} behind.`;
     }
 
     render(listing);

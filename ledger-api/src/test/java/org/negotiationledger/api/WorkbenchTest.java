@@ -129,29 +129,38 @@ class WorkbenchTest {
     void knownAtBeforeTheCorrectionShowsTheFirstVersionAndTheHistoryListsTheCorrection() {
         browser.go(PAGE + "?knownAt=" + beforeCorrection + "&party=ru&topic=signatory-legitimacy");
         assertThat(heatmap("as known at")).containsEntry("ru/signatory-legitimacy", "REJECTS");
-        WebElement statement = browser.find("#statement");
-        assertThat(statement.getText()).contains("rejects").doesNotContain("Russia questions who may sign");
+        assertThat(text("#statement")).contains("rejects").doesNotContain("Russia questions who may sign");
 
         browser.go(PAGE + "?party=ru&topic=signatory-legitimacy");
         assertThat(heatmap("today")).containsEntry("ru/signatory-legitimacy", "OPPOSES");
-        browser.waitUntil(d -> browser.find("#statement").getText().contains("Russia questions who may sign"));
-        var versions = browser.driver().findElements(By.cssSelector("#history .version"));
-        assertThat(versions).extracting(version -> version.getAttribute("data-kind"))
-                .containsExactly("RECORDED", "CORRECTED");
-        assertThat(versions.get(0).getText()).contains("superseded");
-        assertThat(versions.get(1).getText()).contains("the interview's wording is softer than first noted");
+        browser.waitUntil(d -> text("#statement").contains("Russia questions who may sign"));
+        assertThat(attributes("#history .version", "data-kind")).containsExactly("RECORDED", "CORRECTED");
+        List<String> versions = texts("#history .version");
+        assertThat(versions.get(0)).contains("superseded");
+        assertThat(versions.get(1)).contains("the interview's wording is softer than first noted");
         browser.screenshot("history");
+    }
+
+    @Test
+    void aCellOpensTheStatementWithItsMeetingDelegateAndSourceInTheOriginalLanguage() {
+        browser.go(PAGE + "?asOf=2025-05-20&party=ru&topic=leaders-meeting");
+        JsonNode entry = node.get(N + "/positions/ru/leaders-meeting/history?asOf=2025-05-20").json().get("entries").get(0);
+        assertThat(text("#statement")).contains(entry.get("summary").asText(), "Istanbul, 16 May 2025 (delegations)");
+        assertThat(attributes("#statement .source blockquote", "lang")).containsExactly("ru");
+        assertThat(texts("#statement .source blockquote")).containsExactly(entry.at("/source/quote").asText());
     }
 
     @Test
     void theKeyboardOpensACellAndMovesTheDay() {
         browser.go(PAGE);
         heatmap("today");
-        WebElement cell = browser.find("#matrix td[data-party=ua][data-topic=ceasefire] button");
-        cell.sendKeys(Keys.ENTER);
-        assertThat(browser.find("#cell-heading").getText()).isEqualTo("Ukraine on Ceasefire");
-        assertThat(browser.find("#matrix td[data-party=ua][data-topic=ceasefire] button").getAttribute("aria-pressed"))
-                .isEqualTo("true");
+        browser.waitUntil(d -> {
+            browser.find("#matrix td[data-party=ua][data-topic=ceasefire] button").sendKeys(Keys.ENTER);
+            return true;
+        });
+        assertThat(text("#cell-heading")).isEqualTo("Ukraine on Ceasefire");
+        assertThat(attributes("#matrix td[data-party=ua][data-topic=ceasefire] button", "aria-pressed"))
+                .containsExactly("true");
 
         browser.find("#as-of").sendKeys(Keys.END, Keys.ARROW_LEFT);
         assertThat(heatmap("as of 27 Jun 2025")).isEqualTo(stances(node.get(N + "/positions?asOf=2025-06-27").json()));
@@ -180,12 +189,12 @@ class WorkbenchTest {
         browser.errors();
         browser.go(PAGE + "?tab=over-time&topic=signatory-legitimacy");
         browser.find("#stance-chart canvas");
-        List<String> rows = rows("#over-time-table tbody tr[data-party=ru]", "data-kind", "data-superseded");
+        List<String> rows = attributes("#over-time-table tbody tr[data-party=ru]", "data-kind", "data-superseded");
         assertThat(rows).containsExactly("RECORDED/true", "CORRECTED/false");
 
         browser.go("/#/negotiations/wage-2024?tab=over-time&topic=pay-rise");
         browser.find("#offer-chart canvas");
-        assertThat(browser.find("#offer-gaps .gap-values").getText()).isEqualTo("6 → 3.5 → 0.8 → 0");
+        assertThat(text("#offer-gaps .gap-values")).isEqualTo("6 → 3.5 → 0.8 → 0");
         browser.screenshot("offers-over-time");
 
         browser.go(PAGE + "?tab=over-time&topic=leaders-meeting&asOf=2025-06-20");
@@ -214,8 +223,7 @@ class WorkbenchTest {
         assertThat(count("#timeline li[data-kind=exchange]")).isEqualTo(exchangeMoments).isPositive();
         assertThat(count("#timeline li[data-kind=outcome]")).isEqualTo(outcomeMoments).isPositive();
         assertThat(browser.find("#timeline li[data-id=istanbul-1] time").getAttribute("datetime")).isEqualTo("2025-05-16");
-        List<String> days = browser.driver().findElements(By.cssSelector("#timeline li")).stream()
-                .map(moment -> moment.getAttribute("data-on")).toList();
+        List<String> days = attributes("#timeline li", "data-on");
         assertThat(days).isSorted();
 
         browser.go(PAGE + "?tab=timeline&asOf=2025-05-20");
@@ -255,8 +263,7 @@ class WorkbenchTest {
 
         browser.waitUntil(d -> d.getCurrentUrl().contains("party=tr&topic=ceasefire"));
         assertThat(heatmap("today")).containsEntry("tr/ceasefire", "SUPPORTS");
-        assertThat(browser.find("#statement").getText()).contains("Turkey offers to host a ceasefire commission",
-                "effective 2 Jun 2025");
+        assertThat(text("#statement")).contains("Turkey offers to host a ceasefire commission", "effective 2 Jun 2025");
         assertThat(stances(node.get(N + "/positions").json())).containsEntry("tr/ceasefire", "SUPPORTS");
     }
 
@@ -360,23 +367,42 @@ class WorkbenchTest {
         return browser.driver().findElements(By.cssSelector(css)).size();
     }
 
-    private static List<String> rows(String css, String first, String second) {
-        return browser.driver().findElements(By.cssSelector(css)).stream()
-                .map(row -> row.getAttribute(first) + "/" + row.getAttribute(second)).toList();
-    }
-
-    /** Waits for the matrix whose caption contains {@code caption}, and reads party/topic → stance of each cell. */
+    /**
+     * Waits for the matrix whose caption contains {@code caption}, and reads party/topic → stance of
+     * each cell at one moment (a live update may redraw the matrix at any time).
+     */
     private static Map<String, String> heatmap(String caption) {
         browser.waitUntil(d -> browser.find("#panel").getAttribute("aria-busy").equals("false")
                 && browser.find("#matrix caption").getText().contains(caption));
         Map<String, String> cells = new HashMap<>();
-        for (WebElement cell : browser.driver().findElements(By.cssSelector("#matrix td[data-party]"))) {
-            String stance = cell.getAttribute("data-stance");
-            if (!stance.isEmpty()) {
-                cells.put(cell.getAttribute("data-party") + "/" + cell.getAttribute("data-topic"), stance);
+        for (String cell : attributes("#matrix td[data-party]", "data-party", "data-topic", "data-stance")) {
+            String[] parts = cell.split("/");
+            if (parts.length == 3 && !parts[2].isEmpty()) {
+                cells.put(parts[0] + "/" + parts[1], parts[2]);
             }
         }
         return cells;
+    }
+
+    /** For each element that {@code css} finds, its attributes joined by '/', read at one moment. */
+    @SuppressWarnings("unchecked")
+    private static List<String> attributes(String css, String... names) {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                return [...document.querySelectorAll(arguments[0])]
+                    .map(element => arguments[1].map(name => element.getAttribute(name) ?? '').join('/'));""",
+                css, List.of(names));
+    }
+
+    /** The text of the first element that {@code css} finds, once there is one. */
+    private static String text(String css) {
+        return browser.waitUntil(d -> texts(css).stream().findFirst().orElse(null));
+    }
+
+    /** The text of each element that {@code css} finds, read at one moment. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(element => element.innerText);", css);
     }
 
     private static Map<String, String> stances(JsonNode matrix) {
