@@ -253,13 +253,7 @@ class WorkbenchTest {
     @Test
     void recordingAStatementThroughTheFormShowsItInTheHeatmap() {
         browser.go(PAGE + "?tab=record");
-        WebElement form = browser.find("#record-statement");
-        select(form, "partyId", "tr");
-        select(form, "topicId", "ceasefire");
-        select(form, "stance", "SUPPORTS");
-        form.findElement(By.name("summary")).sendKeys("Turkey offers to host a ceasefire commission");
-        form.findElement(By.name("effectiveOn")).sendKeys("06/02/2025");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        recordStatement("tr", "ceasefire", "SUPPORTS", "Turkey offers to host a ceasefire commission", "06/02/2025");
 
         browser.waitUntil(d -> d.getCurrentUrl().contains("party=tr&topic=ceasefire"));
         assertThat(heatmap("today")).containsEntry("tr/ceasefire", "SUPPORTS");
@@ -271,13 +265,8 @@ class WorkbenchTest {
     void aRefusedFormShowsTheLedgersMessageAtTheFieldItNamesAndStoresNothing() {
         long before = node.get(N).json().at("/counts/statements").asLong();
         browser.go(PAGE + "?tab=record");
-        WebElement form = browser.find("#record-statement");
-        select(form, "partyId", "ru");
-        select(form, "topicId", "ceasefire");
-        select(form, "stance", "REJECTS");
-        form.findElement(By.name("source.url")).sendKeys("not an address");
-        form.findElement(By.name("summary")).sendKeys("   ");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find("#record-statement [name='source.url']").sendKeys("not an address");
+        WebElement form = recordStatement("ru", "ceasefire", "REJECTS", "   ", "");
 
         WebElement summaryError = browser.find("#record-statement [name=summary] + .field-error");
         assertThat(summaryError.getText()).isEqualTo("must not be blank");
@@ -308,13 +297,8 @@ class WorkbenchTest {
             ((JavascriptExecutor) other.driver()).executeScript("window.notReloaded = true");
 
             browser.go(PAGE + "?tab=record");
-            WebElement form = browser.find("#record-statement");
-            select(form, "partyId", "tr");
-            select(form, "topicId", "next-steps");
-            select(form, "stance", "CONDITIONAL");
-            form.findElement(By.name("summary")).sendKeys("Turkey will host the next round if both sides agree");
-            form.findElement(By.name("effectiveOn")).sendKeys("06/28/2025");
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            recordStatement("tr", "next-steps", "CONDITIONAL", "Turkey will host the next round if both sides agree",
+                    "06/28/2025");
 
             other.waitUntil(d -> "CONDITIONAL".equals(other.find("#matrix td[data-party=tr][data-topic=next-steps]")
                     .getAttribute("data-stance")));
@@ -357,6 +341,18 @@ class WorkbenchTest {
         assertThat(browser.find("#import-progress").getAttribute("value")).isEqualTo("31");
         assertThat(browser.find("#import-refusals").getText()).startsWith("line 31:");
         assertThat(node.get(N).json().at("/counts/topics").asInt()).isGreaterThanOrEqualTo(37);
+    }
+
+    /** Fills in the form "Record a statement" as a user types (the day as mm/dd/yyyy, or "" for none) and sends it. */
+    private static WebElement recordStatement(String party, String topic, String stance, String summary, String day) {
+        WebElement form = browser.find("#record-statement");
+        select(form, "partyId", party);
+        select(form, "topicId", topic);
+        select(form, "stance", stance);
+        form.findElement(By.name("summary")).sendKeys(summary);
+        form.findElement(By.name("effectiveOn")).sendKeys(day);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        return form;
     }
 
     private static void select(WebElement form, String name, String value) {
