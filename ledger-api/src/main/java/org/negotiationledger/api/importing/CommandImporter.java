@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -75,7 +74,7 @@ class CommandImporter {
 
     ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
                       Consumer<ImportResult> report) throws IOException {
-        LineReader reader = new LineReader(new BufferedInputStream(in), LINE_LIMIT);
+        LineReader reader = new LineReader(in, LINE_LIMIT);
         long number = 0;
         long read = 0;
         long accepted = 0;

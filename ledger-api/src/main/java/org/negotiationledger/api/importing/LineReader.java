@@ -1,17 +1,20 @@
 package org.negotiationledger.api.importing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads a stream one line at a time, never holding more than one line, and never more than
  * {@code limit} bytes of it: a longer line is skipped to its end and reported as too long. Lines
  * end at a line feed (a carriage return before it is dropped) and must be well-formed UTF-8.
+ * It reads the stream in blocks of its own and looks for the line feeds in them: a byte at a time
+ * through a synchronized stream cost a tenth of an import's time.
  */
 final class LineReader {
 
@@ -21,9 +24,19 @@ final class LineReader {
 
     enum Problem { TOO_LONG, NOT_UTF8 }
 
+    private static final int BLOCK = 64 * 1024;
+
     private final InputStream in;
     private final int limit;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final byte[] block = new byte[BLOCK];
+    /** The unread part of the block: from {@code start} to {@code end}. */
+    private int start;
+    private int end;
+    private byte[] line = new byte[1024];
+    private int length;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     LineReader(InputStream in, int limit) {
         this.in = in;
@@ -32,30 +45,50 @@ final class LineReader {
 
     /** The next line, or null at the end of the stream. */
     Line next() throws IOException {
-        line.reset();
+        length = 0;
         boolean tooLong = false;
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            if (line.size() < limit) {
-                line.write(b);
-            } else {
-                tooLong = true;
+        boolean ended = false;
+        while (!ended) {
+            if (start == end && !fill()) {
+                if (length == 0 && !tooLong) {
+                    return null;
+                }
+                break;
             }
-        }
-        if (b == -1 && line.size() == 0 && !tooLong) {
-            return null;
+            int feed = start;
+            while (feed < end && block[feed] != '\n') {
+                feed++;
+            }
+            tooLong |= !keep(feed - start);
+            ended = feed < end;
+            start = ended ? feed + 1 : feed;
         }
         if (tooLong) {
             return new Line(null, Problem.TOO_LONG);
         }
+        int size = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line.toByteArray())).toString();
-            return new Line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, null);
+            return new Line(utf8.decode(ByteBuffer.wrap(line, 0, size)).toString(), null);
         } catch (CharacterCodingException e) {
             return new Line(null, Problem.NOT_UTF8);
         }
+    }
+
+    /** Adds {@code count} bytes from the block's start to the line, as far as the limit allows. */
+    private boolean keep(int count) {
+        int kept = Math.min(count, limit - length);
+        if (length + kept > line.length) {
+            line = Arrays.copyOf(line, Math.max(length + kept, Math.min(limit, line.length * 2)));
+        }
+        System.arraycopy(block, start, line, length, kept);
+        length += kept;
+        return kept == count;
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(block, 0, BLOCK);
+        start = 0;
+        end = Math.max(read, 0);
+        return read > 0;
     }
 }
