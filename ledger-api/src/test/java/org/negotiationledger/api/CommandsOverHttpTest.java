@@ -109,7 +109,13 @@ class CommandsOverHttpTest {
 
     @Test
     @Order(5)
-    void longNegotiationsAreSnapshottedAndStillObeyTheirRules() {
+    void longNegotiationsAreSnapshottedAndStillObeyTheirRules() throws InterruptedException {
+        // Snapshots are written after the command's commit, on a thread of their own.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ledger.jdbc().queryForObject("SELECT COUNT(*) FROM snapshotevententry", Long.class) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(ledger.jdbc().queryForObject("SELECT COUNT(*) FROM snapshotevententry", Long.class))
                 .isPositive();
         // The rules still see everything recorded before the snapshot.
