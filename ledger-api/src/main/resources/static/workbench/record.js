@@ -145,6 +145,12 @@ function form(id, title, fields, send) {
             }
             target[parts[parts.length - 1]] = input.type === 'number' && !Number.isNaN(Number(value)) ? Number(value) : value;
         }
+        const missing = [...element.querySelectorAll('[data-path]')].filter(input => !input.value.trim());
+        if (missing.length) {
+            showProblem(element, message, new Problem(400, {title: 'Some fields are missing',
+                errors: missing.map(input => ({field: input.name, message: 'must not be empty'}))}));
+            return;
+        }
         try {
             message.textContent = await send(body, path);
             message.className = 'form-message done';

@@ -273,7 +273,13 @@ class WorkbenchTest {
         assertThat(browser.find("#record-statement [name='source.url'] + .field-error").getText())
                 .isEqualTo("must be an http(s) URL");
         assertThat(form.findElement(By.name("summary")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        browser.find("#retract-statement [name=reason]").sendKeys("recorded twice");
+        browser.find("#retract-statement button[type=submit]").click();
+        assertThat(browser.find("#retract-statement [name=statementId] + .field-error").getText())
+                .isEqualTo("must not be empty");
         assertThat(node.get(N).json().at("/counts/statements").asLong()).isEqualTo(before);
+        assertThat(node.get(N).json().at("/counts/retractions").asLong()).isZero();
     }
 
     @Test
