@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,8 @@ class BrowserSignInTest {
         Visitor browser = new Visitor(node.base());
         assertThat(browser.signIn(LedgerNode.RECORDER, LedgerNode.password(LedgerNode.RECORDER)))
                 .isEqualTo(node.base() + "/");
+        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+                .contains("HttpOnly", "SameSite=Lax"));
         HttpResponse<String> who = browser.send(browser.request("/api/session").GET());
         assertThat(who.statusCode()).isEqualTo(200);
         assertThat(who.body()).contains("\"user\":\"anna\"", "\"role\":\"RECORDER\"");
@@ -186,6 +189,9 @@ class BrowserSignInTest {
                     .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
         }
 
+        /** The cookies the last sign-in set, as the Set-Cookie headers said them. */
+        private List<String> setCookies = List.of();
+
         /** Opens the form, posts it with its token, and answers where the ledger sends the browser next. */
         String signIn(String user, String password) throws IOException, InterruptedException {
             go("/login");
@@ -195,6 +201,7 @@ class BrowserSignInTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
             assertThat(answer.statusCode()).isEqualTo(302);
+            setCookies = answer.headers().allValues("Set-Cookie");
             return answer.headers().firstValue("Location").orElseThrow();
         }
     }
