@@ -90,6 +90,7 @@ class OpenApiConfiguration {
     private static final String EVENT_STREAM = "text/event-stream";
     private static final String CSV = "text/csv";
     private static final String BASIC = "basic";
+    private static final String SESSION = "session";
     private static final String PROBLEM = "application/problem+json";
 
     @Bean
@@ -99,11 +100,18 @@ class OpenApiConfiguration {
                 (GET) show each party's position on each topic over time, the exchanges, the meetings, the \
                 audit trail and an overview. Views are eventually consistent: pass the `position` a command \
                 returned as `waitFor` to read your own write. Errors are RFC 9457 problem details. Every \
-                endpoint but health needs HTTP Basic credentials: readers may GET, recorders may also send \
-                commands, admins may also replay views; the recorder of every event is the user who sent it."""))
+                endpoint but health needs HTTP Basic credentials (or the workbench's session): readers may GET, \
+                recorders may also send commands, admins may also replay views; the recorder of every event is \
+                the user who sent it."""))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(SESSION))
                 .components(new Components().addSecuritySchemes(BASIC,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("JSESSIONID").description("""
+                                        The workbench's session, from signing in with the form at /login. A \
+                                        change made with it must carry the X-XSRF-TOKEN header with the value of \
+                                        the XSRF-TOKEN cookie.""")));
     }
 
     @Bean
