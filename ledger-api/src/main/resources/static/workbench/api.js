@@ -38,18 +38,27 @@ export async function get(path, params = {}) {
     return answer(await fetch(url, {headers: {'Accept': 'application/json', 'X-Requested-With': 'workbench'}}));
 }
 
-export async function post(path, body, headers = {}) {
-    return answer(await fetch(path, {
-        method: 'POST',
-        headers: {
-            'Content-Type': 'application/json',
-            'Accept': 'application/json',
-            'X-Requested-With': 'workbench',
-            'X-XSRF-TOKEN': csrfToken(),
-            ...headers
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body)
-    }));
+export async function post(path, body) {
+    return answer(await fetch(path, {method: 'POST', headers: changeHeaders('application/json'),
+        body: typeof body === 'string' ? body : JSON.stringify(body)}));
+}
+
+/** Sends JSON Lines and answers the response itself, whose lines the caller reads as they come. */
+export async function postLines(path, text) {
+    const response = await fetch(path, {method: 'POST', headers: changeHeaders('application/x-ndjson'), body: text});
+    if (response.status === 401) {
+        signIn();
+        throw new Problem(401, {title: 'Sign in first'});
+    }
+    if (!response.ok) {
+        throw new Problem(response.status, await response.json().catch(() => ({})));
+    }
+    return response;
+}
+
+/** What every change sends: its format, the page's mark (no Basic challenge) and the CSRF token. */
+function changeHeaders(type) {
+    return {'Content-Type': type, 'Accept': type, 'X-Requested-With': 'workbench', 'X-XSRF-TOKEN': csrfToken()};
 }
 
 /** How far the views were at the last answer (X-View-Position): where the live stream picks up. */
@@ -77,7 +86,7 @@ async function answer(response) {
 }
 
 /** To the sign-in form, remembering where the user was so that the page can return there. */
-export function signIn() {
+function signIn() {
     sessionStorage.setItem('workbench.returnTo', location.hash);
     location.assign('/login');
 }

@@ -1,6 +1,5 @@
 import {get} from './api.js';
 import {clear, day, h, instant} from './dom.js';
-import {negotiationPath} from './positions.js';
 
 // The audit trail of one negotiation, a page at a time, and the verdict of its hash chain:
 // intact, or the first event that no longer matches what was recorded.
@@ -8,8 +7,8 @@ import {negotiationPath} from './positions.js';
 const PAGE = 50;
 
 export async function showAudit(panel, context, current) {
-    const pages = [negotiationPath(context, `/audit?limit=${PAGE}`)];
-    const [verdict, first] = await Promise.all([get(negotiationPath(context, '/verify')), get(pages[0])]);
+    const pages = [context.path(`/audit?limit=${PAGE}`)];
+    const [verdict, first] = await Promise.all([get(context.path('/verify')), get(pages[0])]);
     if (!current()) {
         return;
     }

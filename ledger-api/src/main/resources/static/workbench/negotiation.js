@@ -68,7 +68,13 @@ export async function showNegotiation(main, session, id, params) {
             + `${summary.counts.exchanges} exchanges, ${summary.counts.outcomes} outcomes`),
         times, nav, live, panel);
 
-    const context = {id, summary, session, state, days, waitFor: null, change, refresh};
+    const context = {
+        id, summary, session, state, days, waitFor: null, change, refresh,
+        /** The API path of this negotiation, with {@code rest} after it. */
+        path: (rest = '') => `/api/negotiations/${encodeURIComponent(id)}${rest}`,
+        /** The query parameters of a read at the chosen times, waiting for the last event followed. */
+        times: () => ({asOf: state.asOf, knownAt: state.knownAt, waitFor: context.waitFor})
+    };
 
     function change(changes) {
         Object.assign(state, changes);

@@ -1,13 +1,13 @@
 import {ECHARTS, get} from './api.js';
 import {clear, day, h, words} from './dom.js';
-import {negotiationPath, offerText, times} from './positions.js';
+import {offerText, SYMBOLS} from './positions.js';
 
 // Positions over time for one topic: each party's stance score as a step line over effective
 // dates (superseded and retracted versions drawn apart, hollow), the numeric offers as lines and
 // ranges as bands, and the gap between each pair of parties. A table under the charts says the
 // same in words.
 
-const SCORES = {2: '▲▲ supports', 1: '▲ conditional', 0: '● undecided', '-1': '▼ opposes', '-2': '▼▼ rejects'};
+const SCORES = {2: 'supports', 1: 'conditional', 0: 'undecided', '-1': 'opposes', '-2': 'rejects'};
 const MARKERS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
 let echarts;
 let charts = [];
@@ -21,9 +21,9 @@ export async function showOverTime(panel, context, current) {
     }
     echarts = echarts || await import(ECHARTS);
     const parties = summary.parties;
-    const histories = await Promise.all(parties.map(party => get(negotiationPath(context,
-        `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), times(context))));
-    const gaps = await get(negotiationPath(context, '/offer-gaps'), {topicId, ...times(context)});
+    const histories = await Promise.all(parties.map(party => get(context.path(
+        `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), context.times())));
+    const gaps = await get(context.path('/offer-gaps'), {topicId, ...context.times()});
     if (!current()) {
         return;
     }
@@ -77,12 +77,12 @@ function stanceLines(element, parties, histories, firstDay, lastDay, axisEnd, as
     chart.setOption({
         aria: {enabled: true, decal: {show: true}},
         animation: false,
-        tooltip: {trigger: 'item', formatter: item => `${escape(item.seriesName)}<br>${day(item.value[0])}: ${SCORES[item.value[1]]}`
-                + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
+        tooltip: {trigger: 'item', formatter: item => `${escape(item.seriesName)}<br>${day(item.value[0])}: `
+                + `${SYMBOLS[item.value[1]]} ${SCORES[item.value[1]]}` + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
         legend: {top: 0},
         grid: {left: 110, right: 30, top: 50, bottom: 40},
         xAxis: {type: 'time', min: firstDay, max: axisEnd, axisLine: {onZero: false}},
-        yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => SCORES[value]}},
+        yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => `${SYMBOLS[value]} ${SCORES[value]}`}},
         series
     });
     element.setAttribute('aria-label', `Stances over time: ${parties.map(p => p.name).join(', ')}`);

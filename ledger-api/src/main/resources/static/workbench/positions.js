@@ -9,22 +9,13 @@ import {clear, day, h, instant, words} from './dom.js';
 export const SYMBOLS = {2: '▲▲', 1: '▲', 0: '●', '-1': '▼', '-2': '▼▼'};
 const LEGEND = {2: 'supports, proposes, demands', 1: 'conditional', 0: 'undecided', '-1': 'opposes', '-2': 'rejects'};
 
-export function times(context) {
-    const {asOf, knownAt} = context.state;
-    return {asOf, knownAt, waitFor: context.waitFor};
-}
-
-export function negotiationPath(context, rest = '') {
-    return `/api/negotiations/${encodeURIComponent(context.id)}${rest}`;
-}
-
 export async function showPositions(panel, context, current) {
     const {state} = context;
-    const matrix = await get(negotiationPath(context, '/positions'), times(context));
-    const history = state.party && state.topic ? await get(negotiationPath(context,
-        `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), times(context)) : null;
+    const matrix = await get(context.path('/positions'), context.times());
+    const history = state.party && state.topic ? await get(context.path(
+        `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), context.times()) : null;
     const meetings = history && history.entries.some(entry => entry.meetingId)
-        ? (await get(negotiationPath(context, '/meetings'), times(context))).meetings : [];
+        ? (await get(context.path('/meetings'), context.times())).meetings : [];
     if (!current()) {
         return; // a later move of the controls asked again
     }

@@ -1,6 +1,5 @@
-import {csrfToken, get, post, Problem} from './api.js';
+import {get, post, postLines, Problem} from './api.js';
 import {clear, h, words} from './dom.js';
-import {negotiationPath} from './positions.js';
 
 // For recorders: the everyday commands as forms (record, correct and retract a statement, record
 // a meeting) and the import of a JSON Lines file. A refusal shows the ledger's own message next to
@@ -10,7 +9,7 @@ const STANCES = ['SUPPORTS', 'PROPOSES', 'DEMANDS', 'CONDITIONAL', 'UNDECIDED', 
 const LEVELS = ['LEADERS', 'MINISTERS', 'DELEGATIONS', 'TECHNICAL'];
 
 export async function showRecording(panel, context, current) {
-    const matrix = await get(negotiationPath(context, '/positions'), {waitFor: context.waitFor});
+    const matrix = await get(context.path('/positions'), {waitFor: context.waitFor});
     if (!current()) {
         return;
     }
@@ -47,7 +46,7 @@ export async function showRecording(panel, context, current) {
         field('note', 'Note', {textarea: true})
     ], async body => {
         body.id = body.id || `${body.partyId}-${body.topicId}-${Date.now().toString(36)}`;
-        const answer = await post(negotiationPath(context, '/statements'), body);
+        const answer = await post(context.path('/statements'), body);
         context.waitFor = answer.position;
         context.change({tab: 'positions', party: body.partyId, topic: body.topicId});
         return `Recorded statement ${body.id}.`;
@@ -61,7 +60,7 @@ export async function showRecording(panel, context, current) {
         field('effectiveOn', 'Effective on', {type: 'date'}),
         field('reason', 'Reason for the correction', {required: true, textarea: true})
     ], async (body, path) => {
-        const answer = await post(negotiationPath(context, `/statements/${encodeURIComponent(path.statementId)}/corrections`), body);
+        const answer = await post(context.path(`/statements/${encodeURIComponent(path.statementId)}/corrections`), body);
         context.waitFor = answer.position;
         return `Corrected statement ${path.statementId}.`;
     });
@@ -70,7 +69,7 @@ export async function showRecording(panel, context, current) {
         field('statementId', 'Statement id', {required: true, list: 'statement-ids', path: true}),
         field('reason', 'Reason for the retraction', {required: true, textarea: true})
     ], async (body, path) => {
-        const answer = await post(negotiationPath(context, `/statements/${encodeURIComponent(path.statementId)}/retraction`), body);
+        const answer = await post(context.path(`/statements/${encodeURIComponent(path.statementId)}/retraction`), body);
         context.waitFor = answer.position;
         return `Retracted statement ${path.statementId}.`;
     });
@@ -84,7 +83,7 @@ export async function showRecording(panel, context, current) {
         checkboxes('mediatorIds', 'Mediators', summary.parties.filter(p => p.role === 'MEDIATOR')),
         field('summary', 'Summary', {textarea: true})
     ], async body => {
-        const answer = await post(negotiationPath(context, '/meetings'), body);
+        const answer = await post(context.path('/meetings'), body);
         context.waitFor = answer.position;
         return `Recorded meeting ${body.id}.`;
     });
@@ -220,12 +219,11 @@ function importForm(context) {
         bar.max = Math.max(total, 1);
         bar.value = 0;
         status.textContent = `0 of ${total} lines`;
-        const response = await fetch(`/api/import?onError=${onError.value}`, {method: 'POST', body: text,
-            headers: {'Content-Type': 'application/x-ndjson', 'Accept': 'application/x-ndjson',
-                'X-Requested-With': 'workbench', 'X-XSRF-TOKEN': csrfToken()}});
-        if (!response.ok) {
-            const problem = await response.json().catch(() => ({}));
-            status.textContent = problem.detail || `The import was refused (${response.status}).`;
+        let response;
+        try {
+            response = await postLines(`/api/import?onError=${onError.value}`, text);
+        } catch (problem) {
+            status.textContent = problem instanceof Problem ? problem.message : String(problem);
             return;
         }
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,15 +1,14 @@
 import {get} from './api.js';
 import {clear, day, h, words} from './dom.js';
-import {negotiationPath, times} from './positions.js';
 
 // The timeline: meetings, exchanges (proposed, agreed, each stage carried out) and outcomes (and
 // their later statuses), by effective day, as of the day and time chosen.
 
 export async function showTimeline(panel, context, current) {
     const [meetings, exchanges, outcomes] = await Promise.all([
-        get(negotiationPath(context, '/meetings'), times(context)),
-        get(negotiationPath(context, '/exchanges'), times(context)),
-        get(negotiationPath(context, '/outcomes'), times(context))]);
+        get(context.path('/meetings'), context.times()),
+        get(context.path('/exchanges'), context.times()),
+        get(context.path('/outcomes'), context.times())]);
     if (!current()) {
         return;
     }

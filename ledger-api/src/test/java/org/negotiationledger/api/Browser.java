@@ -32,8 +32,9 @@ import java.util.logging.Level;
  */
 final class Browser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of(env("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(env("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = Path.of(TestDatabase.env("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(TestDatabase.env("LEDGER_TEST_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
@@ -122,10 +123,5 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -44,7 +44,8 @@ final class TestDatabase {
                 "spring.flyway.default-schema", schema);
     }
 
-    private static String env(String name, String fallback) {
+    /** The environment variable's value, or the fallback when it is unset or blank. */
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -30,7 +30,7 @@ class NegotiationAggregateConfiguration {
     @Bean
     ConfigurerModule negotiationAggregate(@Value("${ledger.snapshot-every}") int snapshotEvery,
                                           @Value("${ledger.negotiation-cache-size}") int cacheSize,
-                                          ExecutorService snapshotWriter) {
+                                          SnapshotWriter snapshotWriter) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Negotiation.class)
                         .configureCache(config -> new RecentNegotiationsCache(cacheSize))
@@ -56,21 +56,33 @@ class NegotiationAggregateConfiguration {
      * import took a tenth of the importing thread's time. A snapshot is only a shortcut for loading;
      * one that is not written (the node stopped first) costs a longer load, nothing else.
      */
-    private static Snapshotter snapshotter(Configuration config, ExecutorService writer) {
+    private static Snapshotter snapshotter(Configuration config, SnapshotWriter writer) {
         return AggregateSnapshotter.builder()
                 .eventStore(config.eventStore())
                 .aggregateFactories(new GenericAggregateFactory<>(Negotiation.class))
                 .transactionManager(config.getComponent(TransactionManager.class))
-                .executor(writer)
+                .executor(writer.thread()::execute)
                 .build();
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService snapshotWriter() {
-        return Executors.newSingleThreadExecutor(task -> {
+    @Bean
+    SnapshotWriter snapshotWriter() {
+        return new SnapshotWriter(Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "negotiation-snapshots");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
+    }
+
+    /**
+     * The snapshots' thread, stopped with the application. Not a bean of type Executor: one would
+     * make Spring Boot leave out its own task executor.
+     */
+    record SnapshotWriter(ExecutorService thread) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 }
