@@ -1,6 +1,10 @@
 package org.negotiationledger.api.commands;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +20,7 @@ import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingLevel;
@@ -47,6 +52,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.negotiationledger.api.problems.Limits.CODED_ROWS;
 import static org.negotiationledger.api.problems.Limits.ITEMS;
 import static org.negotiationledger.api.problems.Limits.KIND;
 import static org.negotiationledger.api.problems.Limits.NAME;
@@ -251,6 +257,44 @@ public final class CommandRoutes {
         }
     }
 
+    /** What a machine coded, for a record brought in from event data. */
+    record CodingBody(@NotNull @Pattern(regexp = "gdelt1|gdelt2|icews", message = "must be gdelt1, gdelt2 or icews")
+                      String dataset,
+                      @NotNull @Id String batchId,
+                      @NotEmpty @Size(max = CODED_ROWS) List<@NotBlank @Size(max = KIND) String> eventIds,
+                      @NotNull @Pattern(regexp = "[0-9]{2,4}", message = "must be a CAMEO code of 2 to 4 digits")
+                      String cameoCode,
+                      @Min(1) @Max(4) Integer quadClass,
+                      @DecimalMin("-10") @DecimalMax("10") BigDecimal goldstein,
+                      @DecimalMin("-100") @DecimalMax("100") BigDecimal tone,
+                      @PositiveOrZero Integer mentions,
+                      @PositiveOrZero Integer sources,
+                      @PositiveOrZero Integer articles,
+                      @Size(max = CODED_ROWS) List<@NotNull @Size(max = URL) String> urls,
+                      @Size(max = CODED_ROWS) List<@NotNull @Size(max = NAME) String> publishers,
+                      @Id String targetPartyId,
+                      @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> actors,
+                      @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> targets) {
+
+        EventCoding toCoding() {
+            return new EventCoding(dataset, batchId, eventIds, cameoCode, quadClass, goldstein, tone, mentions, sources,
+                    articles, urls, publishers, targetPartyId, actors(actors), actors(targets));
+        }
+
+        private static List<EventCoding.CodedActor> actors(List<CodedActorBody> bodies) {
+            return bodies == null ? List.of() : bodies.stream().map(CodedActorBody::toActor).toList();
+        }
+    }
+
+    record CodedActorBody(@Size(max = KIND) String code, @Size(max = NAME) String name,
+                          @Size(max = NAME) String country,
+                          @Size(max = ITEMS) List<@NotNull @Size(max = NAME) String> sectors) {
+
+        EventCoding.CodedActor toActor() {
+            return new EventCoding.CodedActor(code, name, country, sectors);
+        }
+    }
+
     record RecordStatementRequest(@NotNull @Id String id,
                                   @NotNull @Id String partyId,
                                   @Id String delegateId,
@@ -263,13 +307,15 @@ public final class CommandRoutes {
                                   @Valid SourceBody source,
                                   @Size(max = TEXT) String note,
                                   @Id String meetingId,
-                                  LocalDate validUntil) implements CommandRequest {
+                                  LocalDate validUntil,
+                                  @Valid CodingBody coding) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
                     conditions, offer == null ? null : offer.toOffer(), effectiveOn,
-                    source == null ? null : source.toSource(), note, meetingId, validUntil, recordedAt);
+                    source == null ? null : source.toSource(), note, meetingId, validUntil,
+                    coding == null ? null : coding.toCoding(), recordedAt);
         }
     }
 
@@ -372,12 +418,13 @@ public final class CommandRoutes {
                                 @NotBlank @Size(max = TEXT) String terms,
                                 LocalDate reachedOn,
                                 @Id String meetingId,
-                                @Valid SourceBody source) implements CommandRequest {
+                                @Valid SourceBody source,
+                                @Valid CodingBody coding) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordOutcome(target.negotiationId(), id, kind, topicIds, partyIds, terms, reachedOn, meetingId,
-                    source == null ? null : source.toSource(), recordedAt);
+                    source == null ? null : source.toSource(), coding == null ? null : coding.toCoding(), recordedAt);
         }
     }
 

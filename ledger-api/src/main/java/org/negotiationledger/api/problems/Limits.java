@@ -35,6 +35,8 @@ public final class Limits {
     public static final int FIRST_YEAR = 1;
     public static final int LAST_YEAR = 9999;
     /** The largest command body, and the longest import line. */
+    /** The most rows of event data one record keeps the ids and addresses of. */
+    public static final int CODED_ROWS = 1_000;
     public static final int BODY_BYTES = 1024 * 1024;
 
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");

@@ -31,6 +31,9 @@ import java.time.LocalDate;
 @RequestMapping("/api/negotiations/{negotiationId}")
 class PositionsController {
 
+    /** Records brought in from event data count unless a read asks {@code machineCoded=exclude}. */
+    private static final String INCLUDE = "include";
+
     private final ViewAnswers views;
 
     PositionsController(ViewAnswers views) {
@@ -47,8 +50,10 @@ class PositionsController {
     ResponseEntity<PositionMatrix> positions(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,
+                                             @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                              @RequestParam(required = false) Long waitFor) {
-        return views.answer(PositionsProjector.NAME, waitFor, new PositionMatrixQuery(negotiationId, asOf, knownAt),
+        return views.answer(PositionsProjector.NAME, waitFor, new PositionMatrixQuery(negotiationId, asOf, knownAt,
+                        included(machineCoded)),
                 PositionMatrix.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
@@ -61,9 +66,10 @@ class PositionsController {
                                                     @PathVariable String topicId,
                                                     @RequestParam(required = false) LocalDate asOf,
                                                     @RequestParam(required = false) Instant knownAt,
+                                                    @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
-                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt), PositionHistory.class,
+                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)), PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no party '" + partyId + "' or no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("partyId", partyId).with("topicId", topicId));
@@ -76,12 +82,13 @@ class PositionsController {
     ResponseEntity<PositionChanges> positionChanges(@PathVariable String negotiationId, @RequestParam LocalDate from,
                                                     @RequestParam(required = false) LocalDate to,
                                                     @RequestParam(required = false) Instant knownAt,
+                                                    @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalidParameter("to", "(" + to + ") is before from (" + from + ")");
         }
         return views.answer(PositionsProjector.NAME, waitFor, new PositionChangesQuery(negotiationId, from, to,
-                knownAt), PositionChanges.class, () -> ProblemException.unknownNegotiation(negotiationId));
+                knownAt, included(machineCoded)), PositionChanges.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
     @GetMapping("/outcomes")
@@ -94,9 +101,11 @@ class PositionsController {
                                          @RequestParam(required = false) String partyId,
                                          @RequestParam(required = false) LocalDate asOf,
                                          @RequestParam(required = false) Instant knownAt,
+                                         @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                          @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor, new OutcomeListQuery(negotiationId, topicId, partyId,
-                asOf, knownAt), OutcomeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
+                        asOf, knownAt, included(machineCoded)), OutcomeList.class,
+                () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
     @GetMapping("/offer-gaps")
@@ -113,5 +122,13 @@ class PositionsController {
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("topicId", topicId));
+    }
+
+    private static boolean included(String machineCoded) {
+        return switch (machineCoded) {
+            case INCLUDE -> true;
+            case "exclude" -> false;
+            default -> throw ProblemException.invalidParameter("machineCoded", "must be include or exclude");
+        };
     }
 }

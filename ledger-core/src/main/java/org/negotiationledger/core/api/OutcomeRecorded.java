@@ -9,12 +9,21 @@ import java.util.List;
  * The parties agreed on one or more topics, or explicitly did not ("no agreement on a
  * ceasefire"), on {@code reachedOn}, at a meeting if {@code meetingId} is set.
  *
+ * Revision 2 added {@code coding}: what a machine coded, for an outcome brought in from event data.
+ *
  * @param terms what was agreed, or what the sides could not agree on, in words
  */
-@Revision("1")
+@Revision("2")
 public record OutcomeRecorded(String negotiationId, String outcomeId, OutcomeKind kind, List<String> topicIds,
                               List<String> partyIds, String terms, LocalDate reachedOn, String meetingId,
-                              Source source) implements NegotiationEvent {
+                              Source source, EventCoding coding) implements NegotiationEvent {
+
+    /** An outcome a person recorded. */
+    public OutcomeRecorded(String negotiationId, String outcomeId, OutcomeKind kind, List<String> topicIds,
+                           List<String> partyIds, String terms, LocalDate reachedOn, String meetingId,
+                           Source source) {
+        this(negotiationId, outcomeId, kind, topicIds, partyIds, terms, reachedOn, meetingId, source, null);
+    }
 
     public OutcomeRecorded {
         topicIds = Collections2.list(topicIds);

@@ -8,9 +8,19 @@ import java.util.List;
 
 /**
  * Records that parties reached an agreement on topics, or explicitly did not.
+ * {@code coding} is set for an outcome brought in from event data: what a machine coded.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordOutcome(@TargetAggregateIdentifier String negotiationId, String outcomeId, OutcomeKind kind,
                             List<String> topicIds, List<String> partyIds, String terms, LocalDate reachedOn,
-                            String meetingId, Source source, Instant recordedAt) implements NegotiationCommand {
+                            String meetingId, Source source, EventCoding coding, Instant recordedAt)
+        implements NegotiationCommand {
+
+    /** An outcome a person recorded. */
+    public RecordOutcome(String negotiationId, String outcomeId, OutcomeKind kind, List<String> topicIds,
+                         List<String> partyIds, String terms, LocalDate reachedOn, String meetingId, Source source,
+                         Instant recordedAt) {
+        this(negotiationId, outcomeId, kind, topicIds, partyIds, terms, reachedOn, meetingId, source, null,
+                recordedAt);
+    }
 }

@@ -10,19 +10,29 @@ import java.time.LocalDate;
  * a ministry's communiqué speaks for the party without one. A statement made at a recorded meeting
  * names it, and its effective date is the meeting's day; {@code validUntil} is the last day a
  * proposal holds.
+ * {@code coding} is set for a statement brought in from event data: what a machine coded.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordStatement(@TargetAggregateIdentifier String negotiationId, String statementId,
                               String partyId, String delegateId, String topicId, Stance stance,
                               String summary, String conditions, Offer offer, LocalDate effectiveOn,
                               Source source, String note, String meetingId, LocalDate validUntil,
-                              Instant recordedAt) implements NegotiationCommand {
+                              EventCoding coding, Instant recordedAt) implements NegotiationCommand {
+
+    /** A statement a person recorded. */
+    public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
+                           String topicId, Stance stance, String summary, String conditions, Offer offer,
+                           LocalDate effectiveOn, Source source, String note, String meetingId,
+                           LocalDate validUntil, Instant recordedAt) {
+        this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
+                effectiveOn, source, note, meetingId, validUntil, null, recordedAt);
+    }
 
     /** A statement at no meeting and without a deadline. */
     public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
                            String topicId, Stance stance, String summary, String conditions, Offer offer,
                            LocalDate effectiveOn, Source source, String note, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, null, null, recordedAt);
+                effectiveOn, source, note, null, null, null, recordedAt);
     }
 }

@@ -8,20 +8,30 @@ import java.util.List;
 /**
  * A party's statement on a topic. Revision 2 added {@code meetingId} (the meeting it was made at,
  * whose day is its effective date), {@code validUntil} (the last day a proposal holds) and
- * ranges in the offer; a revision-1 event has none of them.
+ * ranges in the offer; a revision-1 event has none of them. Revision 3 added {@code coding}: what a
+ * machine coded, for a statement brought in from event data; none for a statement a person recorded.
  */
-@Revision("2")
+@Revision("3")
 public record StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
                                 String topicId, Stance stance, String summary, String conditions, Offer offer,
                                 LocalDate effectiveOn, Source source, String note, String meetingId,
-                                LocalDate validUntil) implements NegotiationEvent {
+                                LocalDate validUntil, EventCoding coding) implements NegotiationEvent {
+
+    /** A statement a person recorded, as revision 2 knew it. */
+    public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
+                             String topicId, Stance stance, String summary, String conditions, Offer offer,
+                             LocalDate effectiveOn, Source source, String note, String meetingId,
+                             LocalDate validUntil) {
+        this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
+                effectiveOn, source, note, meetingId, validUntil, null);
+    }
 
     /** A statement as revision 1 knew it: at no meeting, without a deadline. */
     public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
                              String topicId, Stance stance, String summary, String conditions, Offer offer,
                              LocalDate effectiveOn, Source source, String note) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, null, null);
+                effectiveOn, source, note, null, null, null);
     }
 
     @Override

@@ -259,7 +259,7 @@ public class Negotiation {
         StatementRecorded recorded = new StatementRecorded(negotiationId, command.statementId(), command.partyId(),
                 command.delegateId(), command.topicId(), command.stance(), command.summary(),
                 command.conditions(), command.offer(), effectiveOn, command.source(), command.note(),
-                command.meetingId(), command.validUntil());
+                command.meetingId(), command.validUntil(), command.coding());
         StatementState known = statements.get(command.statementId());
         if (isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded)) {
             return;
@@ -269,6 +269,9 @@ public class Negotiation {
         requireRegisteredTopic(command.topicId());
         if (command.delegateId() != null) {
             requireDelegateOf(command.delegateId(), command.partyId());
+        }
+        if (command.coding() != null && command.coding().targetPartyId() != null) {
+            requireRegisteredParty(command.coding().targetPartyId());
         }
         String what = "statement '" + command.statementId() + "'";
         requireAtMeeting(command.meetingId(), effectiveOn, what);
@@ -490,7 +493,7 @@ public class Negotiation {
         }
         OutcomeRecorded recorded = new OutcomeRecorded(negotiationId, command.outcomeId(), command.kind(),
                 command.topicIds(), command.partyIds(), command.terms(), reachedOn, command.meetingId(),
-                command.source());
+                command.source(), command.coding());
         OutcomeState known = outcomes.get(command.outcomeId());
         if (isRepeat("outcome", command.outcomeId(), known == null ? null : known.print(), recorded)) {
             return;

@@ -13,6 +13,7 @@ import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
@@ -78,13 +79,18 @@ class EventSerializationTest {
                 new PartyRoleChanged(N, "us", PartyRole.MEDIATOR, DAY),
                 new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Security Council", DAY),
                 new OutcomeRecorded(N, "no-ceasefire", OutcomeKind.NOT_AGREED, List.of("ceasefire"),
-                        List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", source),
+                        List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", source,
+                        new EventCoding("gdelt2", "ed-1", List.of("1234567890"), "057", 1, new BigDecimal("8.0"),
+                                new BigDecimal("-1.25"), 12, 3, 10, List.of("https://example.org/report"), List.of(),
+                                "ru", List.of(new EventCoding.CodedActor("UKRGOV", "UKRAINE", "UKR", List.of("GOV"))),
+                                List.of(new EventCoding.CodedActor("RUS", "RUSSIA", "RUS", List.of())))),
                 new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"));
     }
 
     /** The current revision of each event whose fields changed since the first. */
-    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "2",
-            StatementCorrected.class, "2", PartyRegistered.class, "2", ExchangeProposed.class, "2");
+    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "3",
+            StatementCorrected.class, "2", PartyRegistered.class, "2", ExchangeProposed.class, "2",
+            OutcomeRecorded.class, "2");
 
     private static String revision(Object event) {
         return REVISIONS.getOrDefault(event.getClass(), "1");

@@ -1,6 +1,7 @@
 package org.negotiationledger.core.serialization;
 
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -12,6 +13,8 @@ import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Stance;
@@ -34,15 +37,20 @@ class EventUpcastersTest {
     private static final LocalDate DAY = LocalDate.parse("2025-05-16");
 
     private static Object readRevisionOne(Class<?> type, String json) {
+        return read(type, "1", json);
+    }
+
+    /** An event stored at {@code revision}, read as the current revision of its type. */
+    private static Object read(Class<?> type, String revision, String json) {
         SerializedObject<byte[]> payload = new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
-                byte[].class, new SimpleSerializedType(type.getName(), "1"));
+                byte[].class, new SimpleSerializedType(type.getName(), revision));
         GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Negotiation", "n", 0, "e-1",
-                "2026-12-02T00:00:00Z", payload.getType().getName(), "1", payload.getData(),
+                "2026-12-02T00:00:00Z", payload.getType().getName(), revision, payload.getData(),
                 "{}".getBytes(StandardCharsets.UTF_8));
         var upcast = new EventUpcasterChain(EventUpcasters.all())
                 .upcast(Stream.of(new InitialEventRepresentation(row, SERIALIZER))).toList();
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());
         return SERIALIZER.deserialize(upcast.get(0).getData());
     }
 
@@ -87,5 +95,24 @@ class EventUpcastersTest {
         assertThat(readRevisionOne(ExchangeProposed.class, proposed.formatted("GRAIN")))
                 .isEqualTo(new ExchangeProposed("n", "x-1", null, DAY, new ExchangeTerms(ExchangeKind.OTHER, "GRAIN",
                         List.of("ua", "ru"), tenForTen, false, List.of())));
+    }
+
+    @Test
+    void aStatementOfTheSecondEditionWasRecordedByAPerson() {
+        Object read = read(StatementRecorded.class, "2", """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ua","delegateId":null,"topicId":"t",
+                 "stance":"SUPPORTS","summary":"s","conditions":null,"offer":null,"effectiveOn":"2025-05-16",
+                 "source":null,"note":null,"meetingId":"istanbul-1","validUntil":"2025-06-16"}""");
+        assertThat(read).isEqualTo(new StatementRecorded("n", "s-1", "ua", null, "t", Stance.SUPPORTS, "s", null,
+                null, DAY, null, null, "istanbul-1", DAY.plusMonths(1), null));
+    }
+
+    @Test
+    void anOutcomeOfRevisionOneWasRecordedByAPerson() {
+        Object read = readRevisionOne(OutcomeRecorded.class, """
+                {"negotiationId":"n","outcomeId":"o-1","kind":"AGREED","topicIds":["t"],"partyIds":["ua","ru"],
+                 "terms":"1,000 for 1,000","reachedOn":"2025-05-16","meetingId":null,"source":null}""");
+        assertThat(read).isEqualTo(new OutcomeRecorded("n", "o-1", OutcomeKind.AGREED, List.of("t"),
+                List.of("ua", "ru"), "1,000 for 1,000", DAY, null, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.positions;
 
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.Source;
@@ -13,9 +14,10 @@ import java.util.List;
  *
  * @param status   what had become of the agreement by the day asked about; null when nothing is recorded
  * @param statuses every status in force by that day, oldest first
+ * @param coding   what a machine coded, for an outcome brought in from event data; null otherwise
  */
 public record Outcome(String id, OutcomeKind kind, List<String> topicIds, List<String> partyIds, String terms,
-                      LocalDate reachedOn, String meetingId, Source source, Instant recordedAt,
+                      LocalDate reachedOn, String meetingId, Source source, EventCoding coding, Instant recordedAt,
                       OutcomeStatus status, List<StatusChange> statuses) {
 
     public record StatusChange(OutcomeStatus status, LocalDate since, String note, Instant recordedAt) {

@@ -13,9 +13,10 @@ import java.time.LocalDate;
  * @param validUntil the last day the proposal holds, if it has one
  * @param meetingId  the meeting the statement was made at, if any
  * @param recordedAt when this version of the statement was recorded
+ * @param machineCoded whether the statement came from event data, coded by a machine
  */
 public record Position(String partyId, String topicId, String statementId, int revision, VersionKind kind,
                        Stance stance, int score, String summary, String conditions, Offer offer,
                        LocalDate effectiveOn, LocalDate validUntil, String meetingId, String delegateId,
-                       Instant recordedAt) {
+                       Instant recordedAt, boolean machineCoded) {
 }

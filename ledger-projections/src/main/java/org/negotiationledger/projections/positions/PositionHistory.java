@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.positions;
 
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -20,11 +21,17 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param superseded   whether a later version replaced it
      * @param reason       why the statement was corrected or retracted (for those versions)
      * @param delegateTitle the delegate's title on the statement's effective day, as known at the query's time
+     * @param coding       what a machine coded, for a statement brought in from event data; null otherwise
      */
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
                                LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
-                               Source source, String note, String reason, Instant recordedAt,
+                               Source source, EventCoding coding, String note, String reason, Instant recordedAt,
                                Instant supersededAt, boolean superseded) {
+
+        /** Whether the statement came from event data, coded by a machine. */
+        public boolean machineCoded() {
+            return coding != null;
+        }
     }
 }

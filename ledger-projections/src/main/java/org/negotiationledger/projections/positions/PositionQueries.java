@@ -2,6 +2,7 @@ package org.negotiationledger.projections.positions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
@@ -54,17 +55,20 @@ public class PositionQueries {
             + "JOIN positions_topic t ON t.negotiation_id = p.negotiation_id "
             + "CROSS JOIN LATERAL (SELECT " + PositionRows.COLUMNS + " FROM positions_version v "
             + "WHERE v.negotiation_id = p.negotiation_id AND v.party_id = p.party_id AND v.topic_id = t.topic_id "
-            + "AND " + COUNTING + " ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1) cell "
+            + "AND " + COUNTING + "%s ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1) cell "
             + "WHERE p.negotiation_id = ?";
 
     /** The same over all of the negotiation's versions at once, for databases without LATERAL (H2). */
     private static final String MATRIX_BY_WINDOW = "SELECT " + PositionRows.COLUMNS + " FROM (SELECT "
             + PositionRows.COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id "
             + "ORDER BY effective_on DESC, recorded_seq DESC) AS deciding FROM positions_version "
-            + "WHERE negotiation_id = ? AND " + COUNTING + ") cells WHERE deciding = 1";
+            + "WHERE negotiation_id = ? AND " + COUNTING + "%s) cells WHERE deciding = 1";
+
+    /** What leaves out the records a machine coded, for a query that asks without them. */
+    private static final String PEOPLE_ONLY = " AND coding_json IS NULL";
 
     private static final String OUTCOMES = "SELECT outcome_id, kind, terms, reached_on, meeting_id, party_ids_json, "
-            + "topic_ids_json, source_json, known_from FROM positions_outcome o WHERE negotiation_id = ? "
+            + "topic_ids_json, source_json, coding_json, known_from FROM positions_outcome o WHERE negotiation_id = ? "
             + "AND reached_on <= ? AND known_from <= ?";
 
     private final JdbcTemplate jdbc;
@@ -111,8 +115,8 @@ public class PositionQueries {
                 utc(at));
         return new PositionMatrix(negotiationId, negotiation.get(0).title(), query.asOf(),
                 query.knownAt(), parties, delegates, topics,
-                positions(negotiationId, query.asOf(), query.knownAt(), parties, topics),
-                latestOutcomes(negotiationId, day, at, topics));
+                positions(negotiationId, query.asOf(), query.knownAt(), query.machineCoded(), parties, topics),
+                latestOutcomes(negotiationId, day, at, query.machineCoded(), topics));
     }
 
     private record Opened(String title, LocalDate openedOn) {
@@ -133,7 +137,8 @@ public class PositionQueries {
                 knownAt);
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
                         + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
-                        + "AND known_from <= ? AND effective_on <= ? ORDER BY effective_on, recorded_seq, revision",
+                        + "AND known_from <= ? AND effective_on <= ?" + (query.machineCoded() ? "" : PEOPLE_ONLY)
+                        + " ORDER BY effective_on, recorded_seq, revision",
                 (row, n) -> PositionRows.entry(row, query.knownAt(), titles),
                 query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt),
                 moment.day());
@@ -143,11 +148,13 @@ public class PositionQueries {
 
     @QueryHandler
     public PositionChanges changes(PositionChangesQuery query) {
-        PositionMatrix before = matrix(new PositionMatrixQuery(query.negotiationId(), query.from(), query.knownAt()));
+        PositionMatrix before = matrix(new PositionMatrixQuery(query.negotiationId(), query.from(), query.knownAt(),
+                query.machineCoded()));
         if (before == null) {
             return null;
         }
-        PositionMatrix later = matrix(new PositionMatrixQuery(query.negotiationId(), query.to(), query.knownAt()));
+        PositionMatrix later = matrix(new PositionMatrixQuery(query.negotiationId(), query.to(), query.knownAt(),
+                query.machineCoded()));
         Map<String, Position> after = new LinkedHashMap<>();
         later.positions().forEach(p -> after.put(p.partyId() + "\u0000" + p.topicId(), p));
         Map<String, Position> earlier = new LinkedHashMap<>();
@@ -187,6 +194,9 @@ public class PositionQueries {
                     + "AND p.outcome_id = o.outcome_id AND p.party_id = ?)");
             args.add(query.partyId());
         }
+        if (!query.machineCoded()) {
+            sql.append(PEOPLE_ONLY);
+        }
         sql.append(" ORDER BY reached_on, ordinal");
         Map<String, List<Outcome.StatusChange>> statuses = statuses(query.negotiationId(), day, at);
         List<Outcome> outcomes = jdbc.query(sql.toString(), (row, n) -> {
@@ -196,7 +206,8 @@ public class PositionQueries {
                     Rows.fromJson(row.getString("topic_ids_json"), IDS),
                     Rows.fromJson(row.getString("party_ids_json"), IDS), row.getString("terms"),
                     Rows.date(row, "reached_on"), row.getString("meeting_id"),
-                    Rows.fromJson(row.getString("source_json"), Source.class), Rows.instant(row, "known_from"),
+                    Rows.fromJson(row.getString("source_json"), Source.class),
+                    Rows.fromJson(row.getString("coding_json"), EventCoding.class), Rows.instant(row, "known_from"),
                     changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes);
         }, args.toArray());
         return new OutcomeList(query.negotiationId(), query.asOf(), query.knownAt(), outcomes);
@@ -247,14 +258,15 @@ public class PositionQueries {
 
     /** Per topic of the matrix, the outcome reached last by the day, in topic order. */
     private List<PositionMatrix.TopicOutcome> latestOutcomes(String negotiationId, LocalDate day, Instant at,
+                                                            boolean machineCoded,
                                                             List<PositionMatrix.MatrixTopic> topics) {
         Map<String, List<Outcome.StatusChange>> statuses = statuses(negotiationId, day, at);
         Map<String, PositionMatrix.TopicOutcome> latest = new HashMap<>();
         jdbc.query("SELECT t.topic_id, o.outcome_id, o.kind, o.terms, o.reached_on FROM positions_outcome o "
                 + "JOIN positions_outcome_topic t "
                 + "ON t.negotiation_id = o.negotiation_id AND t.outcome_id = o.outcome_id "
-                + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ? "
-                + "ORDER BY o.reached_on, o.ordinal", row -> {
+                + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ?"
+                + (machineCoded ? "" : " AND o.coding_json IS NULL") + " ORDER BY o.reached_on, o.ordinal", row -> {
             String id = row.getString("outcome_id");
             List<Outcome.StatusChange> changes = statuses.getOrDefault(id, List.of());
             latest.put(row.getString("topic_id"), new PositionMatrix.TopicOutcome(row.getString("topic_id"), id,
@@ -274,7 +286,7 @@ public class PositionQueries {
     }
 
     /** One query for every cell of the listed parties and topics, in their order. */
-    private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt,
+    private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded,
                                      List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
         Moment moment = new Moment(asOf, knownAt);
@@ -285,10 +297,11 @@ public class PositionQueries {
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
         Map<String, Integer> topicOrder = new HashMap<>();
         topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
+        String filter = machineCoded ? "" : PEOPLE_ONLY;
         List<Position> positions = new ArrayList<>(supportsLateral()
-                ? jdbc.query(MATRIX_BY_CELL, (row, n) -> PositionRows.position(row, lapsesBefore), day, utc(at),
+                ? jdbc.query(MATRIX_BY_CELL.formatted(filter), (row, n) -> PositionRows.position(row, lapsesBefore), day, utc(at),
                 utc(at), negotiationId)
-                : jdbc.query(MATRIX_BY_WINDOW, (row, n) -> PositionRows.position(row, lapsesBefore), negotiationId,
+                : jdbc.query(MATRIX_BY_WINDOW.formatted(filter), (row, n) -> PositionRows.position(row, lapsesBefore), negotiationId,
                 day, utc(at), utc(at)));
         positions.removeIf(p -> !partyOrder.containsKey(p.partyId()) || !topicOrder.containsKey(p.topicId()));
         positions.sort(Comparator.comparing((Position p) -> partyOrder.get(p.partyId()))

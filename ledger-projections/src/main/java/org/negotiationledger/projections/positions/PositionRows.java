@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.positions;
 
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -17,7 +18,7 @@ final class PositionRows {
 
     static final String COLUMNS = "statement_id, revision, kind, party_id, topic_id, delegate_id, stance, summary, "
             + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, meeting_id, "
-            + "source_json, note, reason, recorded_seq, known_from, superseded_at";
+            + "source_json, coding_json, note, reason, recorded_seq, known_from, superseded_at";
 
     private PositionRows() {
     }
@@ -45,7 +46,8 @@ final class PositionRows {
         return new Position(row.getString("party_id"), row.getString("topic_id"), row.getString("statement_id"),
                 row.getInt("revision"), kind, stance, stance.score(), row.getString("summary"),
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), validUntil,
-                row.getString("meeting_id"), row.getString("delegate_id"), Rows.instant(row, "known_from"));
+                row.getString("meeting_id"), row.getString("delegate_id"), Rows.instant(row, "known_from"),
+                row.getString("coding_json") != null);
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
@@ -60,7 +62,8 @@ final class PositionRows {
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), Rows.date(row, "valid_until"),
                 row.getString("meeting_id"), row.getString("delegate_id"),
                 titles.on(row.getString("delegate_id"), Rows.date(row, "effective_on")),
-                Rows.fromJson(row.getString("source_json"), Source.class), row.getString("note"),
+                Rows.fromJson(row.getString("source_json"), Source.class),
+                Rows.fromJson(row.getString("coding_json"), EventCoding.class), row.getString("note"),
                 row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null);
     }
 }

@@ -1,0 +1,6 @@
+-- Records brought in from event data (GDELT, ICEWS) carry what a machine coded: the statement's
+-- versions and the outcomes keep it as JSON. Rows of earlier records have none (a person recorded
+-- them), which is what an empty column says: no rebuild is needed.
+
+ALTER TABLE positions_version ADD COLUMN coding_json VARCHAR;
+ALTER TABLE positions_outcome ADD COLUMN coding_json VARCHAR;
