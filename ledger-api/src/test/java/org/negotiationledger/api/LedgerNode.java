@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One running ledger for a test: the real application on a random port, spoken to over real
@@ -184,6 +186,23 @@ final class LedgerNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(body), null, headers);
+    }
+
+    /** Posts a multipart form: each part a file, by its field name, in order. */
+    Response postForm(String path, Map<String, byte[]> files, String... headers) {
+        String boundary = "ledger-test-" + UUID.randomUUID();
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        files.forEach((name, content) -> {
+            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                    + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            form.writeBytes(content);
+            form.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        form.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())), null, headers);
     }
 
     /** Posts JSON Lines to the importer. */

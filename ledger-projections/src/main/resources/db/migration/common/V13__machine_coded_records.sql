@@ -4,3 +4,8 @@
 
 ALTER TABLE positions_version ADD COLUMN coding_json VARCHAR;
 ALTER TABLE positions_outcome ADD COLUMN coding_json VARCHAR;
+
+-- An outcome can now be retracted (an import of event data taken back, a false report): it stays
+-- listed, marked retracted from the time the retraction was recorded.
+ALTER TABLE positions_outcome ADD COLUMN retracted_known_from TIMESTAMP WITH TIME ZONE;
+ALTER TABLE positions_outcome ADD COLUMN retraction_reason VARCHAR;

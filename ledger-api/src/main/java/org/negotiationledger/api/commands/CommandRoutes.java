@@ -40,6 +40,7 @@ import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -114,6 +115,9 @@ public final class CommandRoutes {
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
+            new Route("retractOutcome", "/{negotiationId}/outcomes/{outcomeId}/retraction",
+                    OutcomeRetractionRequest.class, "Retract an outcome",
+                    "It stops counting as the topic's outcome; the list of outcomes keeps it, marked retracted."),
             new Route("closeNegotiation", "/{negotiationId}/closure", ClosureRequest.class, "Close a negotiation",
                     "A closed negotiation accepts nothing but corrections."));
 
@@ -425,6 +429,14 @@ public final class CommandRoutes {
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordOutcome(target.negotiationId(), id, kind, topicIds, partyIds, terms, reachedOn, meetingId,
                     source == null ? null : source.toSource(), coding == null ? null : coding.toCoding(), recordedAt);
+        }
+    }
+
+    record OutcomeRetractionRequest(@NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RetractOutcome(target.negotiationId(), target.itemId(), reason, recordedAt);
         }
     }
 

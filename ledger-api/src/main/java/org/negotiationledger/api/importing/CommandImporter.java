@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * recognised).
  */
 @Service
-class CommandImporter {
+public class CommandImporter {
 
     /** The longest line read: as large as the largest body the HTTP API takes. */
     static final int LINE_LIMIT = Limits.BODY_BYTES;
@@ -72,7 +72,7 @@ class CommandImporter {
     private record Numbered(long number, LineReader.Line line) {
     }
 
-    ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
+    public ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
                       Consumer<ImportResult> report) throws IOException {
         LineReader reader = new LineReader(in, LINE_LIMIT);
         long number = 0;

@@ -11,10 +11,10 @@ import org.springframework.http.ProblemDetail;
  * @param problem why it was refused, as the HTTP API would have answered
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ImportResult(long line, Status status, String negotiationId, Long version, Long position,
+public record ImportResult(long line, Status status, String negotiationId, Long version, Long position,
                     ProblemDetail problem) {
 
-    enum Status {
+    public enum Status {
         ACCEPTED,
         REPEATED,
         REFUSED

@@ -15,6 +15,9 @@ public enum ProblemType {
     UNKNOWN_COMMAND("unknown-command", HttpStatus.BAD_REQUEST, "The import line names no command of the ledger"),
     REJECTED_REQUEST("rejected-request", HttpStatus.BAD_REQUEST, "The request's path, parameters or headers hold "
             + "something the ledger refuses"),
+    UNREADABLE_EVENT_DATA("unreadable-event-data", HttpStatus.BAD_REQUEST, "The event-data file cannot be read as "
+            + "the dataset named"),
+    INVALID_MAPPING("invalid-mapping", HttpStatus.BAD_REQUEST, "The event-data mapping has an error"),
     INVALID_HEADER("invalid-header", HttpStatus.BAD_REQUEST, "A request header is invalid"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Credentials are missing or wrong"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Your role does not allow this"),

@@ -16,6 +16,7 @@ import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.RecordOutcome;
@@ -41,6 +42,7 @@ import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -73,7 +75,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>The revision is that of the state a snapshot holds: a snapshot of another revision is not
  * read, and the negotiation is rebuilt from its events instead.
  */
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 
@@ -124,8 +126,16 @@ public class Negotiation {
     record MeetingState(long print, LocalDate heldOn) {
     }
 
-    /** What the aggregate remembers of an outcome: the prints of its statuses by their day. */
-    record OutcomeState(long print, OutcomeKind kind, LocalDate reachedOn, Map<LocalDate, Long> statusPrints) {
+    /**
+     * What the aggregate remembers of an outcome: the prints of its statuses by their day, and of
+     * its retraction, if it was retracted.
+     */
+    record OutcomeState(long print, OutcomeKind kind, LocalDate reachedOn, List<String> partyIds,
+                        Map<LocalDate, Long> statusPrints, Long retractionPrint) {
+
+        boolean retracted() {
+            return retractionPrint != null;
+        }
     }
 
     protected Negotiation() {
@@ -532,6 +542,10 @@ public class Negotiation {
             return;
         }
         requireOpen();
+        if (outcome.retracted()) {
+            throw new RuleViolationException("outcome-retracted", "outcome '" + command.outcomeId()
+                    + "' is retracted and nothing more can become of it");
+        }
         if (outcome.kind() != OutcomeKind.AGREED) {
             throw new RuleViolationException("not-an-agreement", "outcome '" + command.outcomeId()
                     + "' records no agreement, so nothing can become of it");
@@ -539,6 +553,25 @@ public class Negotiation {
         requireEffectiveDate(command.since(), what, command.recordedAt());
         requireNotBefore(command.since(), outcome.reachedOn(), what, "it was reached");
         apply(recorded);
+    }
+
+    @CommandHandler
+    void handle(RetractOutcome command) {
+        OutcomeState outcome = outcomes.get(command.outcomeId());
+        if (outcome == null) {
+            throw unknown("outcome", command.outcomeId());
+        }
+        OutcomeRetracted retracted = new OutcomeRetracted(negotiationId, command.outcomeId(), outcome.partyIds(),
+                command.reason());
+        if (outcome.retracted()) {
+            if (outcome.retractionPrint() == Fingerprint.of(retracted)) {
+                return;
+            }
+            throw new RuleViolationException("outcome-retracted", "outcome '" + command.outcomeId()
+                    + "' is retracted and cannot be retracted again");
+        }
+        requireOpen();
+        apply(retracted);
     }
 
     @CommandHandler
@@ -858,7 +891,7 @@ public class Negotiation {
     @EventSourcingHandler
     void on(OutcomeRecorded event) {
         outcomes.put(event.outcomeId(), new OutcomeState(Fingerprint.of(event), event.kind(), event.reachedOn(),
-                Map.of()));
+                event.partyIds(), Map.of(), null));
     }
 
     @EventSourcingHandler
@@ -866,8 +899,16 @@ public class Negotiation {
         outcomes.computeIfPresent(event.outcomeId(), (id, outcome) -> {
             Map<LocalDate, Long> statuses = new HashMap<>(outcome.statusPrints());
             statuses.put(event.since(), Fingerprint.of(event));
-            return new OutcomeState(outcome.print(), outcome.kind(), outcome.reachedOn(), statuses);
+            return new OutcomeState(outcome.print(), outcome.kind(), outcome.reachedOn(), outcome.partyIds(), statuses,
+                    outcome.retractionPrint());
         });
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeRetracted event) {
+        outcomes.computeIfPresent(event.outcomeId(), (id, outcome) -> new OutcomeState(outcome.print(),
+                outcome.kind(), outcome.reachedOn(), outcome.partyIds(), outcome.statusPrints(),
+                Fingerprint.of(event)));
     }
 
     @EventSourcingHandler

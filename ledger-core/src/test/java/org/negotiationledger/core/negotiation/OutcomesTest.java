@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.LedgerException;
+import org.negotiationledger.core.api.RetractOutcome;
+import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
@@ -125,5 +128,38 @@ class OutcomesTest {
                         RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("outcome 'no-ceasefire' records no agreement, so nothing can become of it");
+    }
+
+    @Test
+    void aRetractedOutcomeStaysRetractedAndNothingMoreBecomesOfIt() {
+        OutcomeRecorded agreed = recorded("truce", OutcomeKind.AGREED, null, OPENED_ON);
+        OutcomeRetracted retracted = new OutcomeRetracted(NEGOTIATION, "truce", agreed.partyIds(),
+                "the report was false");
+        fixture.given(istanbul())
+                .andGiven(agreed)
+                .when(new RetractOutcome(NEGOTIATION, "truce", "the report was false", RECORDED_AT))
+                .expectEvents(retracted);
+        fixture.given(istanbul())
+                .andGiven(agreed, retracted)
+                .when(new RetractOutcome(NEGOTIATION, "truce", "the report was false", RECORDED_AT))
+                .expectNoEvents();
+        fixture.given(istanbul())
+                .andGiven(agreed, retracted)
+                .when(new RetractOutcome(NEGOTIATION, "truce", "another reason", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("outcome 'truce' is retracted and cannot be retracted again");
+        fixture.given(istanbul())
+                .andGiven(agreed, retracted)
+                .when(new RecordOutcomeStatus(NEGOTIATION, "truce", OutcomeStatus.VIOLATED, day("2025-06-01"),
+                        "shelling resumed", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("outcome 'truce' is retracted and nothing more can become of it");
+    }
+
+    @Test
+    void anOutcomeNotRecordedCannotBeRetracted() {
+        fixture.given(istanbul())
+                .when(new RetractOutcome(NEGOTIATION, "truce", "false", RECORDED_AT))
+                .expectException(LedgerException.class);
     }
 }

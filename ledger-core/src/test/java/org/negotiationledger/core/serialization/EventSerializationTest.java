@@ -7,6 +7,7 @@ import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
@@ -84,7 +85,8 @@ class EventSerializationTest {
                                 new BigDecimal("-1.25"), 12, 3, 10, List.of("https://example.org/report"), List.of(),
                                 "ru", List.of(new EventCoding.CodedActor("UKRGOV", "UKRAINE", "UKR", List.of("GOV"))),
                                 List.of(new EventCoding.CodedActor("RUS", "RUSSIA", "RUS", List.of())))),
-                new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"));
+                new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"),
+                new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"));
     }
 
     /** The current revision of each event whose fields changed since the first. */
@@ -138,11 +140,11 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY);
+                        DAY, DAY, null);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
-                List.of());
+                List.of(), List.of("ua", "ru"));
     }
 }

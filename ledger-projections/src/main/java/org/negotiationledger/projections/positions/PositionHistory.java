@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.positions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
@@ -30,6 +31,7 @@ public record PositionHistory(String negotiationId, String partyId, String topic
                                Instant supersededAt, boolean superseded) {
 
         /** Whether the statement came from event data, coded by a machine. */
+        @JsonProperty
         public boolean machineCoded() {
             return coding != null;
         }

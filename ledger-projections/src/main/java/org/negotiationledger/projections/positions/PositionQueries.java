@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,7 +70,8 @@ public class PositionQueries {
     private static final String PEOPLE_ONLY = " AND coding_json IS NULL";
 
     private static final String OUTCOMES = "SELECT outcome_id, kind, terms, reached_on, meeting_id, party_ids_json, "
-            + "topic_ids_json, source_json, coding_json, known_from FROM positions_outcome o WHERE negotiation_id = ? "
+            + "topic_ids_json, source_json, coding_json, known_from, retracted_known_from, retraction_reason "
+            + "FROM positions_outcome o WHERE negotiation_id = ? "
             + "AND reached_on <= ? AND known_from <= ?";
 
     private final JdbcTemplate jdbc;
@@ -208,7 +211,8 @@ public class PositionQueries {
                     Rows.date(row, "reached_on"), row.getString("meeting_id"),
                     Rows.fromJson(row.getString("source_json"), Source.class),
                     Rows.fromJson(row.getString("coding_json"), EventCoding.class), Rows.instant(row, "known_from"),
-                    changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes);
+                    changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes,
+                    retractedBy(row, at), retractedBy(row, at) ? row.getString("retraction_reason") : null);
         }, args.toArray());
         return new OutcomeList(query.negotiationId(), query.asOf(), query.knownAt(), outcomes);
     }
@@ -257,6 +261,12 @@ public class PositionQueries {
     }
 
     /** Per topic of the matrix, the outcome reached last by the day, in topic order. */
+    /** Whether the outcome of the row was retracted by {@code at}. */
+    private static boolean retractedBy(ResultSet row, Instant at) throws SQLException {
+        Instant retracted = Rows.instant(row, "retracted_known_from");
+        return retracted != null && !retracted.isAfter(at);
+    }
+
     private List<PositionMatrix.TopicOutcome> latestOutcomes(String negotiationId, LocalDate day, Instant at,
                                                             boolean machineCoded,
                                                             List<PositionMatrix.MatrixTopic> topics) {
@@ -265,7 +275,8 @@ public class PositionQueries {
         jdbc.query("SELECT t.topic_id, o.outcome_id, o.kind, o.terms, o.reached_on FROM positions_outcome o "
                 + "JOIN positions_outcome_topic t "
                 + "ON t.negotiation_id = o.negotiation_id AND t.outcome_id = o.outcome_id "
-                + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ?"
+                + "WHERE o.negotiation_id = ? AND o.reached_on <= ? AND o.known_from <= ? "
+                + "AND (o.retracted_known_from IS NULL OR o.retracted_known_from > ?)"
                 + (machineCoded ? "" : " AND o.coding_json IS NULL") + " ORDER BY o.reached_on, o.ordinal", row -> {
             String id = row.getString("outcome_id");
             List<Outcome.StatusChange> changes = statuses.getOrDefault(id, List.of());
@@ -273,7 +284,7 @@ public class PositionQueries {
                     OutcomeKind.valueOf(row.getString("kind")),
                     changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), Rows.date(row, "reached_on"),
                     row.getString("terms")));
-        }, negotiationId, day, utc(at));
+        }, negotiationId, day, utc(at), utc(at));
         return topics.stream().map(topic -> latest.get(topic.id())).filter(Objects::nonNull).toList();
     }
 

@@ -10,6 +10,7 @@ import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
@@ -155,6 +156,13 @@ public class PositionsProjector {
         jdbc.update("INSERT INTO positions_outcome_status (negotiation_id, outcome_id, since, status, note, "
                         + "known_from) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.outcomeId(),
                 event.since(), event.status().name(), event.note(), utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(OutcomeRetracted event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE positions_outcome SET retracted_known_from = ?, retraction_reason = ? "
+                + "WHERE negotiation_id = ? AND outcome_id = ?", utc(recordedAt), event.reason(), event.negotiationId(),
+                event.outcomeId());
     }
 
     @ResetHandler

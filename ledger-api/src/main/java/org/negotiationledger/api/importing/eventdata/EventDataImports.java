@@ -1,0 +1,202 @@
+package org.negotiationledger.api.importing.eventdata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.commands.CommandSender;
+import org.negotiationledger.api.importing.CommandImporter;
+import org.negotiationledger.api.importing.ImportResult;
+import org.negotiationledger.api.importing.ImportSummary;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.storage.StoreHeads;
+import org.negotiationledger.api.views.ViewProgress;
+import org.negotiationledger.core.api.AddTopic;
+import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.projections.overview.NegotiationQuery;
+import org.negotiationledger.projections.overview.NegotiationSummary;
+import org.negotiationledger.projections.overview.OverviewProjector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Imports event data (GDELT 1.0, GDELT 2.0, ICEWS) into a negotiation: the rows are read and
+ * converted by the mapping into the ledger's own commands, which are then recorded as the lines of
+ * a JSON Lines import are (in groups, each record accepted, repeated or refused on its own). The
+ * one place the conversion lives: the HTTP endpoint and the command line both come here.
+ */
+@Service
+public class EventDataImports {
+
+    /** How long the import waits for the overview to show a negotiation just recorded. */
+    private static final Duration OVERVIEW_WAIT = Duration.ofSeconds(5);
+    /** The earliest time zone: a day that has begun anywhere on Earth is not in the future. */
+    private static final ZoneOffset EARLIEST_TIME_ZONE = ZoneOffset.ofHours(14);
+
+    private static final Logger log = LoggerFactory.getLogger(EventDataImports.class);
+
+    private final CommandImporter importer;
+    private final CommandSender commands;
+    private final StoreHeads heads;
+    private final ViewProgress progress;
+    private final QueryGateway queries;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EventDataImports(CommandImporter importer, CommandSender commands, StoreHeads heads, ViewProgress progress,
+                     QueryGateway queries, ObjectMapper json, Clock clock) {
+        this.importer = importer;
+        this.commands = commands;
+        this.heads = heads;
+        this.progress = progress;
+        this.queries = queries;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads {@code file} in {@code format} and records what the mapping makes of its rows in the
+     * negotiation; in a dry run, only says what it would record.
+     *
+     * @param mapping the user's mapping file, or null for the shipped one
+     */
+    public EventDataReport run(String negotiationId, EventFormat format, InputStream file, InputStream mapping,
+                               boolean dryRun, CommandMetadata context) throws IOException {
+        EventMapping rules = EventMappings.of(mapping);
+        NegotiationSummary negotiation = negotiation(negotiationId);
+        MessageDigest batch = sha256();
+        batch.update((format.id() + "\n" + negotiationId + "\n" + rules + "\n").getBytes(StandardCharsets.UTF_8));
+        EventConversion conversion = new EventConversion(format, rules, negotiationId, negotiation.openedOn(),
+                LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)));
+        EventRows.read(format, new DigestInputStream(file, batch), conversion);
+        String batchId = "ed-" + HexFormat.of().formatHex(batch.digest(), 0, 8);
+        List<EventConversion.Merged> records = EventConversion.sorted(conversion.records());
+        if (dryRun) {
+            return report(batchId, negotiationId, format, true, conversion, records, null, List.of());
+        }
+        ensurePartiesAndTopics(negotiation, rules, records, context);
+        List<EventDataReport.Refusal> refused = new ArrayList<>();
+        ImportSummary summary = record(batchId, conversion, records, context, refused);
+        log.info("Event data ({}) into {}: batch {}, {} rows, {} records, {} recorded, {} repeated, {} refused",
+                format.id(), negotiationId, batchId, conversion.rows(), records.size(), summary.accepted(),
+                summary.repeated(), summary.refused());
+        return report(batchId, negotiationId, format, false, conversion, records, summary, refused);
+    }
+
+    /** The negotiation as the overview shows it once it has caught up with the negotiation's last event. */
+    private NegotiationSummary negotiation(String negotiationId) {
+        StoreHeads.Head head = heads.negotiation(negotiationId)
+                .orElseThrow(() -> ProblemException.unknownNegotiation(negotiationId));
+        progress.awaitProcessed(OverviewProjector.NAME, head.position(), OVERVIEW_WAIT);
+        NegotiationSummary summary = queries.query(new NegotiationQuery(negotiationId, null, null),
+                ResponseTypes.instanceOf(NegotiationSummary.class)).join();
+        if (summary == null) {
+            throw ProblemException.unknownNegotiation(negotiationId);
+        }
+        return summary;
+    }
+
+    /** Registers the mapping's parties and adds its topics that the records use and the negotiation lacks. */
+    private void ensurePartiesAndTopics(NegotiationSummary negotiation, EventMapping rules,
+                                        List<EventConversion.Merged> records, CommandMetadata context) {
+        Set<String> parties = negotiation.parties().stream().map(NegotiationSummary.Party::id)
+                .collect(Collectors.toSet());
+        Set<String> topics = negotiation.topics().stream().map(NegotiationSummary.Topic::id)
+                .collect(Collectors.toSet());
+        Set<EventMapping.PartyRule> usedParties = new LinkedHashSet<>();
+        Set<String> usedTopics = new LinkedHashSet<>();
+        for (EventConversion.Merged record : records) {
+            usedParties.add(record.party);
+            usedParties.add(record.target);
+            usedTopics.add(record.rule.topic());
+        }
+        Map<String, String> titles = rules.topicTitles();
+        for (EventMapping.PartyRule party : usedParties) {
+            if (!parties.contains(party.party())) {
+                ensure(() -> commands.send(new RegisterParty(negotiation.id(), party.party(), party.name(),
+                        party.role(), null, clock.instant()), context));
+            }
+        }
+        for (String topic : usedTopics) {
+            if (!topics.contains(topic)) {
+                ensure(() -> commands.send(new AddTopic(negotiation.id(), topic, titles.get(topic),
+                        "Added by an import of event data", clock.instant()), context));
+            }
+        }
+    }
+
+    /** Sends a set-up command; an id already taken (by another node, just now) is as good. */
+    private static void ensure(Runnable sending) {
+        try {
+            sending.run();
+        } catch (IdConflictException alreadyThere) {
+            log.debug("Set-up for an event-data import already there: {}", alreadyThere.getMessage());
+        }
+    }
+
+    /** Records the records as the lines of an import, from a file of their own, and collects the refusals. */
+    private ImportSummary record(String batchId, EventConversion conversion, List<EventConversion.Merged> records,
+                                 CommandMetadata context, List<EventDataReport.Refusal> refused) throws IOException {
+        Path lines = Files.createTempFile("ledger-event-data-", ".jsonl");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(lines), 1 << 16)) {
+                for (EventConversion.Merged record : records) {
+                    out.write(json.writeValueAsBytes(conversion.line(batchId, record)));
+                    out.write('\n');
+                }
+            }
+            try (InputStream in = Files.newInputStream(lines)) {
+                return importer.run(in, false, context.recordedBy(), context.correlationId(), result -> {
+                    if (result.status() == ImportResult.Status.REFUSED) {
+                        EventConversion.Merged record = records.get((int) result.line() - 1);
+                        refused.add(new EventDataReport.Refusal(EventConversion.recordId(batchId, record),
+                                result.problem()));
+                    }
+                });
+            }
+        } finally {
+            Files.deleteIfExists(lines);
+        }
+    }
+
+    private static EventDataReport report(String batchId, String negotiationId, EventFormat format, boolean dryRun,
+                                          EventConversion conversion, List<EventConversion.Merged> records,
+                                          ImportSummary summary, List<EventDataReport.Refusal> refused) {
+        return new EventDataReport(batchId, negotiationId, format.id(), dryRun, conversion.rows(), conversion.used(),
+                conversion.skippedByReason(), records.size(), EventConversion.counts(records),
+                summary == null ? null : summary.accepted(), summary == null ? null : summary.repeated(),
+                summary == null ? null : List.copyOf(refused));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package org.negotiationledger.api.importing.eventdata;
+
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.core.api.EventCoding.CodedActor;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads the rows of an event-data file, plain, zipped (as GDELT ships it) or gzipped, a line at a
+ * time: each row is handed on as an {@link EventRow} or as skipped, with the reason in words.
+ */
+final class EventRows {
+
+    /** What the rows go to. */
+    interface Sink {
+
+        void row(EventRow row);
+
+        void skipped(long line, String reason);
+    }
+
+    private static final Pattern CAMEO_CODE = Pattern.compile("[0-9]{2,4}");
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+    /** ICEWS's word for a field it has no value for. */
+    private static final String ICEWS_NONE = "NA";
+    private static final List<String> ICEWS_REQUIRED = List.of("Event ID", "Event Date", "Source Name",
+            "Source Sectors", "Source Country", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
+            "Target Country");
+
+    private EventRows() {
+    }
+
+    /** Reads every row of {@code in} in {@code format}. */
+    static void read(EventFormat format, InputStream in, Sink sink) throws IOException {
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(uncompressed(in),
+                    StandardCharsets.UTF_8), 1 << 16);
+            switch (format) {
+                case GDELT1, GDELT2 -> readGdelt(format, lines, sink);
+                case ICEWS -> readIcews(lines, sink);
+            }
+        } catch (ZipException | EOFException damaged) {
+            throw new ProblemException(ProblemType.UNREADABLE_EVENT_DATA, "the file is a damaged or cut-off .zip "
+                    + "or .gz: it cannot be uncompressed").with("field", "file");
+        }
+    }
+
+    /** The file's text: unzipped or gunzipped when its first bytes say it is compressed. */
+    static InputStream uncompressed(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(4);
+        byte[] magic = buffered.readNBytes(4);
+        buffered.reset();
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return new GZIPInputStream(buffered, 1 << 16);
+        }
+        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+            return new ZipEntries(new ZipInputStream(buffered));
+        }
+        return buffered;
+    }
+
+    private static void readGdelt(EventFormat format, BufferedReader lines, Sink sink) throws IOException {
+        Gdelt columns = format == EventFormat.GDELT1 ? Gdelt.ONE : Gdelt.TWO;
+        long number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != columns.count && fields.length != columns.countWithoutUrl) {
+                sink.skipped(number, "has " + fields.length + " columns; " + format.title() + " rows have "
+                        + columns.describe());
+                continue;
+            }
+            try {
+                sink.row(columns.row(number, fields));
+            } catch (BadField bad) {
+                sink.skipped(number, bad.getMessage());
+            }
+        }
+    }
+
+    private static void readIcews(BufferedReader lines, Sink sink) throws IOException {
+        String header = lines.readLine();
+        if (header == null) {
+            throw new ProblemException(ProblemType.UNREADABLE_EVENT_DATA,
+                    "the ICEWS file is empty: it needs its header line").with("field", "file");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        String[] names = header.split("\t", -1);
+        for (int i = 0; i < names.length; i++) {
+            columns.put(names[i].strip(), i);
+        }
+        for (String required : ICEWS_REQUIRED) {
+            if (!columns.containsKey(required)) {
+                throw new ProblemException(ProblemType.UNREADABLE_EVENT_DATA,
+                        "the ICEWS file's header has no column '" + required + "'; ICEWS event files begin with "
+                                + "a header naming " + String.join(", ", ICEWS_REQUIRED)).with("field", "file");
+            }
+        }
+        long number = 1;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != names.length) {
+                sink.skipped(number, "has " + fields.length + " columns; the header names " + names.length);
+                continue;
+            }
+            try {
+                sink.row(icewsRow(number, fields, columns));
+            } catch (BadField bad) {
+                sink.skipped(number, bad.getMessage());
+            }
+        }
+    }
+
+    private static EventRow icewsRow(long number, String[] fields, Map<String, Integer> columns) {
+        Icews row = name -> {
+            Integer at = columns.get(name);
+            String value = at == null ? null : fields[at].strip();
+            return value == null || value.isEmpty() || value.equals(ICEWS_NONE) ? null : value;
+        };
+        CodedActor actor = icewsActor(row.get("Source Name"), row.get("Source Country"), row.get("Source Sectors"));
+        CodedActor target = icewsActor(row.get("Target Name"), row.get("Target Country"), row.get("Target Sectors"));
+        String place = String.join(", ", present(row.get("City"), row.get("Province"), row.get("Country")));
+        return new EventRow(number, required(row.get("Event ID"), "Event ID"),
+                day(row.get("Event Date"), "Event Date", DateTimeFormatter.ISO_LOCAL_DATE),
+                actor, target, code(row.get("CAMEO Code"), "CAMEO Code"), null,
+                number(row.get("Intensity"), "Intensity"), null, 1, null, null, null,
+                place.isEmpty() ? null : place, null, row.get("Publisher"));
+    }
+
+    private interface Icews {
+        String get(String column);
+    }
+
+    private static CodedActor icewsActor(String name, String country, String sectors) {
+        if (name == null && country == null) {
+            return null;
+        }
+        return new CodedActor(null, name, country, sectors == null ? List.of()
+                : Arrays.stream(sectors.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Where the GDELT columns are (0-based) in each edition. */
+    private enum Gdelt {
+        ONE(58, 57, 35, 42, 49, 50, 56, 57),
+        TWO(61, -1, 35, 43, 51, 52, 59, 60);
+
+        final int count;
+        final int countWithoutUrl;
+        final int actor1Geo;
+        final int actor2Geo;
+        final int actionGeo;
+        final int actionPlace;
+        final int dateAdded;
+        final int url;
+
+        Gdelt(int count, int countWithoutUrl, int actor1Geo, int actor2Geo, int actionGeo, int actionPlace,
+              int dateAdded, int url) {
+            this.count = count;
+            this.countWithoutUrl = countWithoutUrl;
+            this.actor1Geo = actor1Geo;
+            this.actor2Geo = actor2Geo;
+            this.actionGeo = actionGeo;
+            this.actionPlace = actionPlace;
+            this.dateAdded = dateAdded;
+            this.url = url;
+        }
+
+        String describe() {
+            return countWithoutUrl < 0 ? count + "" : countWithoutUrl + " or " + count;
+        }
+
+        /** The columns up to AvgTone are the same in both editions. */
+        EventRow row(long number, String[] fields) {
+            String added = blank(fields[dateAdded]);
+            return new EventRow(number, required(blank(fields[0]), "GLOBALEVENTID"),
+                    day(blank(fields[1]), "SQLDATE", BASIC), gdeltActor(fields, 5), gdeltActor(fields, 15),
+                    code(blank(fields[26]), "EventCode"), integer(blank(fields[29]), "QuadClass"),
+                    number(blank(fields[30]), "GoldsteinScale"), number(blank(fields[34]), "AvgTone"),
+                    integer(blank(fields[31]), "NumMentions"), integer(blank(fields[32]), "NumSources"),
+                    integer(blank(fields[33]), "NumArticles"),
+                    added == null || added.length() < 8 ? null : day(added.substring(0, 8), "DATEADDED", BASIC),
+                    blank(fields[actionPlace]), fields.length > url ? blank(fields[url]) : null, null);
+        }
+    }
+
+    /** Actor 1 from column 5, actor 2 from column 15: code, name, country, then types 1 to 3 at +7. */
+    private static CodedActor gdeltActor(String[] fields, int first) {
+        String code = blank(fields[first]);
+        String name = blank(fields[first + 1]);
+        if (code == null && name == null) {
+            return null;
+        }
+        List<String> types = new ArrayList<>();
+        for (int type = first + 7; type <= first + 9; type++) {
+            String value = blank(fields[type]);
+            if (value != null) {
+                types.add(value);
+            }
+        }
+        return new CodedActor(code, name, blank(fields[first + 2]), types);
+    }
+
+    private static List<String> present(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    private static String blank(String value) {
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static String required(String value, String column) {
+        if (value == null) {
+            throw new BadField(column + " is empty");
+        }
+        return value;
+    }
+
+    private static LocalDate day(String value, String column, DateTimeFormatter format) {
+        try {
+            return LocalDate.parse(required(value, column), format);
+        } catch (DateTimeParseException e) {
+            throw new BadField(column + " '" + value + "' is not a day");
+        }
+    }
+
+    private static String code(String value, String column) {
+        if (value == null || !CAMEO_CODE.matcher(value).matches()) {
+            throw new BadField(column + " '" + (value == null ? "" : value) + "' is not a CAMEO code (2 to 4 digits)");
+        }
+        return value;
+    }
+
+    private static BigDecimal number(String value, String column) {
+        try {
+            return value == null ? null : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new BadField(column + " '" + value + "' is not a number");
+        }
+    }
+
+    private static Integer integer(String value, String column) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new BadField(column + " '" + value + "' is not a whole number");
+        }
+    }
+
+    /** A field that cannot be read: the row is skipped with this message. */
+    private static final class BadField extends RuntimeException {
+
+        BadField(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The files of a zip archive one after the other, as one stream. */
+    private static final class ZipEntries extends InputStream {
+
+        private final ZipInputStream zip;
+        private boolean open;
+
+        ZipEntries(ZipInputStream zip) {
+            this.zip = zip;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (true) {
+                if (!open && !nextFile()) {
+                    return -1;
+                }
+                int read = zip.read(buffer, offset, length);
+                if (read >= 0) {
+                    return read;
+                }
+                open = false;
+            }
+        }
+
+        private boolean nextFile() throws IOException {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    open = true;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+}
