@@ -21,7 +21,7 @@ const TABS = [
     {id: 'views', label: 'Views', times: false, show: showViews, role: 'ADMIN'}
 ];
 const RANK = {READER: 0, RECORDER: 1, ADMIN: 2};
-const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic'];
+const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic', 'machineCoded'];
 
 let stopFollowing = () => {};
 
@@ -46,6 +46,7 @@ export async function showNegotiation(main, session, id, params) {
     const asOfDate = h('input', {id: 'as-of-date', type: 'date', min: days[0], max: days[days.length - 1]});
     const asOfShown = h('output', {id: 'as-of-shown', for: 'as-of'});
     const knownAt = h('input', {id: 'known-at', type: 'datetime-local', step: 1});
+    const machineCoded = h('input', {id: 'machine-coded', type: 'checkbox'});
     const times = h('fieldset', {class: 'times'},
         h('legend', {}, 'Time'),
         h('div', {class: 'time'},
@@ -54,7 +55,10 @@ export async function showNegotiation(main, session, id, params) {
             h('label', {for: 'as-of-date', class: 'visually-hidden'}, 'As of, as a date'), asOfDate),
         h('div', {class: 'time'},
             h('label', {for: 'known-at'}, 'Known at (UTC)'), knownAt,
-            h('button', {type: 'button', id: 'known-at-now', onclick: () => change({knownAt: ''})}, 'Now')));
+            h('button', {type: 'button', id: 'known-at-now', onclick: () => change({knownAt: ''})}, 'Now')),
+        h('div', {class: 'time'},
+            machineCoded,
+            h('label', {for: 'machine-coded'}, 'With records a machine coded (GDELT, ICEWS)')));
     const nav = h('nav', {class: 'tabs', 'aria-label': 'Views of the negotiation'});
     const panel = h('section', {id: 'panel', tabindex: '-1'});
     const live = h('p', {id: 'live', class: 'quiet', 'aria-live': 'polite'});
@@ -73,7 +77,9 @@ export async function showNegotiation(main, session, id, params) {
         /** The API path of this negotiation, with {@code rest} after it. */
         path: (rest = '') => `/api/negotiations/${encodeURIComponent(id)}${rest}`,
         /** The query parameters of a read at the chosen times, waiting for the last event followed. */
-        times: () => ({asOf: state.asOf, knownAt: state.knownAt, waitFor: context.waitFor})
+        times: () => ({asOf: state.asOf, knownAt: state.knownAt, waitFor: context.waitFor}),
+        /** The same for the reads that can leave out what a machine coded (positions, histories, outcomes). */
+        coded: () => ({...context.times(), machineCoded: state.machineCoded})
     };
 
     function change(changes) {
@@ -112,6 +118,7 @@ export async function showNegotiation(main, session, id, params) {
         asOfShown.value = state.asOf ? day(state.asOf) : 'today';
         slider.setAttribute('aria-valuetext', state.asOf ? day(state.asOf) : 'today');
         knownAt.value = state.knownAt ? state.knownAt.substring(0, 19) : '';
+        machineCoded.checked = state.machineCoded !== 'exclude';
     }
 
     function address(values) {
@@ -129,6 +136,7 @@ export async function showNegotiation(main, session, id, params) {
     slider.addEventListener('input', () =>
         change({asOf: Number(slider.value) >= days.length ? '' : days[Number(slider.value)]}));
     asOfDate.addEventListener('change', () => change({asOf: asOfDate.value}));
+    machineCoded.addEventListener('change', () => change({machineCoded: machineCoded.checked ? '' : 'exclude'}));
     knownAt.addEventListener('change', () => {
         const value = knownAt.value;
         change({knownAt: value ? `${value.length === 16 ? `${value}:00` : value}Z` : ''});

@@ -22,7 +22,7 @@ export async function showOverTime(panel, context, current) {
     echarts = echarts || await import(ECHARTS);
     const parties = summary.parties;
     const histories = await Promise.all(parties.map(party => get(context.path(
-        `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), context.times())));
+        `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), context.coded())));
     const gaps = await get(context.path('/offer-gaps'), {topicId, ...context.times()});
     if (!current()) {
         return;

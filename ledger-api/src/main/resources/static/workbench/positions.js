@@ -11,9 +11,9 @@ const LEGEND = {2: 'supports, proposes, demands', 1: 'conditional', 0: 'undecide
 
 export async function showPositions(panel, context, current) {
     const {state} = context;
-    const matrix = await get(context.path('/positions'), context.times());
+    const matrix = await get(context.path('/positions'), context.coded());
     const history = state.party && state.topic ? await get(context.path(
-        `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), context.times()) : null;
+        `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), context.coded()) : null;
     const meetings = history && history.entries.some(entry => entry.meetingId)
         ? (await get(context.path('/meetings'), context.times())).meetings : [];
     if (!current()) {
@@ -69,10 +69,12 @@ function cell(position, party, topic, state, openCell) {
         h('span', {class: 'stance'}, words(position.stance)),
         lapsed ? h('span', {class: 'kind'}, 'lapsed') : null,
         position.kind === 'CORRECTED' ? h('span', {class: 'kind'}, 'corrected') : null,
+        position.machineCoded ? h('span', {class: 'kind'}, 'machine-coded') : null,
         h('span', {class: 'visually-hidden'}, ` — ${party.name} on ${topic.title}`)].filter(Boolean));
     return h('td', {class: `score-${position.score}${lapsed ? ' lapsed' : ''}${chosen ? ' chosen' : ''}`,
         dataset: {party: party.id, topic: topic.id, stance: position.stance, kind: position.kind,
-            statement: position.statementId, revision: String(position.revision)}}, open);
+            statement: position.statementId, revision: String(position.revision),
+            coded: position.machineCoded ? 'true' : 'false'}}, open);
 }
 
 function topicTitle(matrix, topicId) {
@@ -90,14 +92,15 @@ function renderCell(area, matrix, history, meetings, state) {
     const rounds = new Map(meetings.map(meeting => [meeting.id, meeting]));
     clear(area,
         h('h2', {id: 'cell-heading'}, `${party.name} on ${topic.title}`),
-        h('div', {}, deciding ? statement(deciding, position, delegates, rounds) : h('p', {class: 'quiet'}, 'No position on this day.')),
+        h('div', {}, deciding ? statement(deciding, position, delegates, rounds, matrix.parties)
+            : h('p', {class: 'quiet'}, 'No position on this day.')),
         h('div', {}, h('h3', {}, 'History'),
             history.entries.length
                 ? h('ol', {id: 'history', class: 'history'}, history.entries.map(entry => version(entry)))
                 : h('p', {class: 'quiet'}, 'No statements by this day.')));
 }
 
-function statement(entry, position, delegates, rounds) {
+function statement(entry, position, delegates, rounds, parties) {
     const meeting = entry.meetingId ? rounds.get(entry.meetingId) : null;
     const delegate = entry.delegateId ? delegates.get(entry.delegateId) : null;
     return h('article', {id: 'statement', class: `statement score-${entry.score}`},
@@ -115,7 +118,35 @@ function statement(entry, position, delegates, rounds) {
             entry.note ? [h('dt', {}, 'Note'), h('dd', {}, entry.note)] : null,
             [h('dt', {}, 'Statement'), h('dd', {}, `${entry.statementId}, version ${entry.revision}`)],
             [h('dt', {}, 'Recorded'), h('dd', {}, instant(entry.recordedAt))]),
-        entry.source ? source(entry.source) : null);
+        entry.source ? source(entry.source) : null,
+        entry.coding ? coding(entry.coding, parties) : null);
+}
+
+/** What a machine coded, for a record brought in from event data: every field of its rows. */
+export function coding(coded, parties) {
+    const target = parties.find(party => party.id === coded.targetPartyId);
+    const DATASETS = {gdelt1: 'GDELT 1.0', gdelt2: 'GDELT 2.0', icews: 'ICEWS'};
+    const actors = list => list.map(actor => [actor.name, actor.code, actor.country,
+        actor.sectors.length ? actor.sectors.join(', ') : null].filter(Boolean).join(' · ')).join('; ');
+    const shown = 10;
+    return h('section', {class: 'coding', 'aria-label': 'Machine-coded'},
+        h('h3', {}, `Machine-coded by ${DATASETS[coded.dataset] || coded.dataset}`),
+        h('dl', {},
+            [h('dt', {}, 'CAMEO code'), h('dd', {}, coded.cameoCode)],
+            coded.quadClass != null ? [h('dt', {}, 'QuadClass'), h('dd', {}, String(coded.quadClass))] : null,
+            coded.goldstein != null ? [h('dt', {}, 'Goldstein'), h('dd', {}, String(coded.goldstein))] : null,
+            coded.tone != null ? [h('dt', {}, 'Tone'), h('dd', {}, String(coded.tone))] : null,
+            [h('dt', {}, 'Reports'), h('dd', {}, [`${coded.mentions ?? '?'} mentions`,
+                coded.sources != null ? `${coded.sources} sources` : null,
+                coded.articles != null ? `${coded.articles} articles` : null].filter(Boolean).join(', '))],
+            [h('dt', {}, 'Actors as coded'), h('dd', {}, actors(coded.actors))],
+            [h('dt', {}, 'Towards'), h('dd', {}, `${target ? target.name : coded.targetPartyId}: ${actors(coded.targets)}`)],
+            [h('dt', {}, 'Rows'), h('dd', {}, coded.eventIds.join(', '))],
+            coded.publishers.length ? [h('dt', {}, 'Publishers'), h('dd', {}, coded.publishers.join(', '))] : null,
+            [h('dt', {}, 'Batch'), h('dd', {}, coded.batchId)]),
+        coded.urls.length ? h('ul', {class: 'urls'},
+            coded.urls.slice(0, shown).map(url => h('li', {}, h('a', {href: url, rel: 'noopener noreferrer', target: '_blank'}, url))),
+            coded.urls.length > shown ? h('li', {class: 'quiet'}, `and ${coded.urls.length - shown} more`) : null) : null);
 }
 
 export function source(src) {
@@ -133,7 +164,8 @@ function version(entry) {
             dataset: {statement: entry.statementId, revision: String(entry.revision), kind: entry.kind}},
         h('p', {}, h('strong', {}, `${words(entry.kind)}${entry.stance ? ` · ${words(entry.stance)}` : ''}`),
             ` · effective ${day(entry.effectiveOn)} · recorded ${instant(entry.recordedAt)}`,
-            entry.superseded ? h('span', {class: 'tag'}, `superseded${entry.supersededAt ? ` at ${instant(entry.supersededAt)}` : ''}`) : null),
+            entry.superseded ? h('span', {class: 'tag'}, `superseded${entry.supersededAt ? ` at ${instant(entry.supersededAt)}` : ''}`) : null,
+            entry.machineCoded ? h('span', {class: 'tag'}, `machine-coded (${entry.coding.cameoCode})`) : null),
         h('p', {}, entry.superseded ? h('del', {}, entry.summary) : entry.summary),
         entry.reason ? h('p', {class: 'reason'}, h('strong', {}, 'Reason: '), entry.reason) : null);
 }

@@ -8,7 +8,7 @@ export async function showTimeline(panel, context, current) {
     const [meetings, exchanges, outcomes] = await Promise.all([
         get(context.path('/meetings'), context.times()),
         get(context.path('/exchanges'), context.times()),
-        get(context.path('/outcomes'), context.times())]);
+        get(context.path('/outcomes'), context.coded())]);
     if (!current()) {
         return;
     }
@@ -39,8 +39,10 @@ export async function showTimeline(panel, context, current) {
         }
     }
     for (const outcome of outcomes.outcomes) {
-        moments.push({on: outcome.reachedOn, kind: 'outcome', id: outcome.id, title: `Outcome: ${words(outcome.kind)}`,
-            text: [outcome.terms, who(outcome.partyIds)].filter(Boolean).join(' · ')});
+        moments.push({on: outcome.reachedOn, kind: 'outcome', id: outcome.id,
+            title: `Outcome: ${words(outcome.kind)}${outcome.retracted ? ' (retracted)' : ''}`,
+            text: [outcome.terms, who(outcome.partyIds), outcome.coding ? 'machine-coded' : null,
+                outcome.retracted ? `retracted: ${outcome.retractionReason}` : null].filter(Boolean).join(' · ')});
         for (const status of outcome.statuses || []) {
             moments.push({on: status.since, kind: 'outcome', id: outcome.id,
                 title: `Outcome ${words(status.status)}`, text: [outcome.terms, status.note].filter(Boolean).join(' · ')});

@@ -8,10 +8,12 @@ import org.negotiationledger.cli.LedgerCli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,45 @@ class CliImportTest {
 
         Run again = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
         assertThat(again.out()).isEqualTo("40 lines: 0 recorded, 40 already there, 0 refused\n");
+    }
+
+    @Test
+    void eventDataIsImportedWithItsMappingAndTakenBackOut(@TempDir Path dir) throws IOException {
+        assertThat(node.as(LedgerNode.RECORDER).post("/api/negotiations",
+                "{\"id\":\"cli-events\",\"title\":\"T\",\"openedOn\":\"2018-01-01\"}").status()).isEqualTo(201);
+        Path icews = dir.resolve("events.2018.sample.tab");
+        try (InputStream sample = getClass().getResourceAsStream("/eventdata/icews_events.2018.sample.tab")) {
+            Files.copy(sample, icews);
+        }
+        Path mapping = Files.writeString(dir.resolve("mapping.json"), """
+                {"parties": [
+                  {"party": "ru", "name": "Russia", "match": [{"name": "Russia"}]},
+                  {"party": "ua", "name": "Ukraine", "match": [{"name": "Ukraine"}]}
+                ]}""");
+        String[] common = {"--format", "icews", "--negotiation", "cli-events", "--mapping", mapping.toString(),
+                "--url", node.url(), "--user", LedgerNode.RECORDER};
+
+        Run dry = cli("anna-password", concat(new String[]{"import-events", icews.toString(), "--dry-run"}, common));
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("\"dryRun\": true", "\"rows\": 3705", "\"records\": 7")
+                .doesNotContain("\"recorded\"");
+        assertThat(dry.err()).contains("100%", "MB sent");
+
+        Run run = cli("anna-password", concat(new String[]{"import-events", icews.toString()}, common));
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"recorded\": 7", "\"refused\": []");
+        String batch = run.out().replaceAll("(?s).*\"batchId\": \"(ed-[0-9a-f]+)\".*", "$1");
+
+        Run back = cli("anna-password", "retract-events", batch, "--negotiation", "cli-events", "--reason",
+                "a test of the \"retraction\"", "--url", node.url(), "--user", LedgerNode.RECORDER);
+        assertThat(back.status()).as(back.err()).isZero();
+        assertThat(back.out()).isEqualTo("batch " + batch + ": 7 records, 7 retracted now, 0 retracted before\n");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @Test

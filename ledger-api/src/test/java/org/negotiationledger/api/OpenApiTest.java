@@ -58,7 +58,7 @@ class OpenApiTest {
         description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
 
-        assertThat(endpoints).hasSize(42);
+        assertThat(endpoints).hasSize(46);
         assertThat(described).isEqualTo(endpoints);
     }
 
@@ -71,8 +71,10 @@ class OpenApiTest {
             if (!operation.hasNonNull("summary")) {
                 missing.add(name + ": summary");
             }
+            // A form of files has no example to show: its parts are described instead.
             if (operation.has("requestBody") && !operation.at("/requestBody/content/application~1json").has("example")
-                    && !operation.at("/requestBody/content/application~1x-ndjson").has("example")) {
+                    && !operation.at("/requestBody/content/application~1x-ndjson").has("example")
+                    && !operation.at("/requestBody/content/multipart~1form-data/schema").has("description")) {
                 missing.add(name + ": request example");
             }
             boolean answered = false;

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -373,6 +374,40 @@ class WorkbenchTest {
      * Waits for the matrix whose caption contains {@code caption}, and reads party/topic → stance of
      * each cell at one moment (a live update may redraw the matrix at any time).
      */
+    @Test
+    void recordsAMachineCodedShowWhatItCodedAndTheToggleLeavesThemOut() throws IOException {
+        LedgerNode recorder = node.as(LedgerNode.RECORDER);
+        assertThat(recorder.post("/api/negotiations", """
+                {"id":"ru-ua-2018","title":"Russia and Ukraine, June 2018","openedOn":"2018-01-01"}""").status())
+                .isEqualTo(201);
+        byte[] icews;
+        try (InputStream sample = getClass().getResourceAsStream("/eventdata/icews_events.2018.sample.tab")) {
+            icews = sample.readAllBytes();
+        }
+        LedgerNode.Response imported = recorder.postForm("/api/negotiations/ru-ua-2018/event-data?dataset=icews",
+                Map.of("file", icews));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        node.awaitViews();
+
+        browser.go("/#/negotiations/ru-ua-2018?party=ru&topic=relations");
+        assertThat(heatmap("today")).isEqualTo(stances(node.get("/api/negotiations/ru-ua-2018/positions").json()))
+                .containsKeys("ru/relations", "ua/relations");
+        assertThat(attributes("#matrix td[data-party=ru][data-topic=relations]", "data-coded")).containsExactly("true");
+        String coded = text("#statement .coding");
+        assertThat(coded).contains("Machine-coded by ICEWS", "CAMEO code", "Goldstein", "Actors as coded",
+                "Towards", "Rows", "Batch");
+        assertThat(texts("#history .version")).allMatch(version -> version.contains("machine-coded ("));
+        browser.screenshot("machine-coded");
+
+        browser.find("#machine-coded").click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("machineCoded=exclude"));
+        assertThat(heatmap("today")).isEmpty();
+        assertThat(text("#cell")).contains("No position on this day.");
+        browser.find("#machine-coded").click();
+        browser.waitUntil(d -> !d.getCurrentUrl().contains("machineCoded"));
+        assertThat(heatmap("today")).containsKeys("ru/relations", "ua/relations");
+    }
+
     private static Map<String, String> heatmap(String caption) {
         browser.waitUntil(d -> browser.find("#panel").getAttribute("aria-busy").equals("false")
                 && browser.find("#matrix caption").getText().contains(caption));

@@ -32,6 +32,10 @@ public final class Bench {
                     ImportScenario.run(options, database, report);
                     continue;
                 }
+                if (scenario.equals("event-data")) {
+                    EventDataScenario.run(options, database, report);
+                    continue;
+                }
                 // append and hot share a ledger (their negotiations differ), so do replay and query
                 // (the query scenario reads the history the replay scenario wrote).
                 String group = scenario.equals("append") || scenario.equals("hot") ? "commands"

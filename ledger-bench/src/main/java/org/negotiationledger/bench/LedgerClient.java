@@ -75,6 +75,31 @@ final class LedgerClient {
         return answer[answer.length - 1];
     }
 
+    /** Posts a file of event data with its mapping as a form; answers the report, or fails on any status but 200. */
+    String importEventData(String path, Path file, Path mapping) throws IOException, InterruptedException {
+        String boundary = "ledger-bench-" + RUN;
+        HttpRequest.BodyPublisher form = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString(part(boundary, "file")),
+                HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofString("\r\n" + part(boundary, "mapping")),
+                HttpRequest.BodyPublishers.ofFile(mapping),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(form).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the import of event data answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String part(String boundary, String name) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    }
+
     /** Opens a negotiation with one party and one topic, ready for statements. */
     void openNegotiation(String id) throws IOException, InterruptedException {
         require(post("/api/negotiations", "{\"id\":\"" + id + "\",\"title\":\"Bench " + id

@@ -29,16 +29,27 @@ import java.util.stream.Stream;
 /**
  * The ledger's command line. {@code import FILE} streams a JSON Lines file of commands to a
  * running ledger's /api/import and shows its progress by the lines the ledger has answered;
- * refused lines are printed as they come.
+ * refused lines are printed as they come. {@code import-events FILE} sends a file of event data
+ * (GDELT, ICEWS) with its mapping, showing the upload's progress, and prints the ledger's report;
+ * {@code retract-events BATCH} takes such an import back out.
  */
 public final class LedgerCli {
 
     static final String USAGE = """
             usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
+                   java -jar ledger-cli.jar import-events FILE --format gdelt1|gdelt2|icews --negotiation ID
+                                            [--mapping MAPPING] [--dry-run] [--url URL] [--user USER]
+                   java -jar ledger-cli.jar retract-events BATCH --negotiation ID --reason TEXT [--url URL] [--user USER]
                    java -jar ledger-cli.jar export FILE [--url URL] [--user USER]
                    java -jar ledger-cli.jar restore FILE [--url URL] [--user USER]
                    java -jar ledger-cli.jar help
               import      records the commands of FILE in a running ledger, one line after the other
+              import-events
+                          records what MAPPING (JSON; the shipped one without it) makes of the rows of
+                          event data in FILE (plain, .zip or .gz) in negotiation ID; --dry-run only
+                          reports what it would record (docs/event-data.md)
+              retract-events
+                          retracts every record of the event-data import BATCH, with the reason
               export      writes every event of the ledger to FILE (an admin's)
               restore     stores an export in an empty ledger, all of it or nothing (an admin's)
               FILE        JSON Lines, one command a line: {"path":"/api/negotiations/…","body":{…}}
@@ -46,12 +57,13 @@ public final class LedgerCli {
               --user      a user with the recorder or admin role, default admin; the password is read from
                           LEDGER_PASSWORD, or asked for
               --on-error  stop at the first refused line (default) or continue with the others
-            exit status: 0 every line recorded or already there, 1 some lines refused, 2 the import could
-            not be done (a wrong command line, an unreadable file, the ledger unreachable, the
-            credentials refused, or an export or restore refused)""";
+            exit status: 0 every line (or record) recorded or already there, 1 some refused, 2 the import
+            could not be done (a wrong command line, an unreadable file, the ledger unreachable, the
+            credentials refused, or an export, restore, import of event data or retraction refused)""";
 
     private static final Pattern FIELD =
-            Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt|events)\":(\\d+)");
+            Pattern.compile("\"(line|accepted|repeated|refused|lines|stoppedAt|events|records|retracted|already)\""
+                    + ":(\\d+)");
     private static final Pattern DETAIL = Pattern.compile("\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final PrintStream out;
@@ -96,6 +108,8 @@ public final class LedgerCli {
             return switch (options.command()) {
                 case "export" -> export(options, password);
                 case "restore" -> restore(options, password);
+                case "import-events" -> importEvents(options, password);
+                case "retract-events" -> retractEvents(options, password);
                 default -> importFile(options, password);
             };
         } catch (ConnectException | HttpConnectTimeoutException e) {
@@ -224,6 +238,84 @@ public final class LedgerCli {
         return refused == 0 ? 0 : 1;
     }
 
+    private int importEvents(Options options, String password) throws IOException, InterruptedException {
+        Path file = options.file();
+        for (Path readable : options.mapping() == null ? List.of(file) : List.of(file, options.mapping())) {
+            if (!Files.isReadable(readable)) {
+                err.println("cannot read " + readable);
+                return 2;
+            }
+        }
+        String authorization = authorization(options, password);
+        HttpClient http = connect(options, authorization);
+        if (http == null) {
+            return 2;
+        }
+        Form form = new Form();
+        form.file("file", file);
+        if (options.mapping() != null) {
+            form.file("mapping", options.mapping());
+        }
+        long total = form.size();
+        AtomicLong sent = new AtomicLong();
+        long started = System.nanoTime();
+        ProgressLine progress = new ProgressLine(err);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> progress.show(sent.get() < total
+                ? Progress.bytes(sent.get(), total, Duration.ofNanos(System.nanoTime() - started))
+                : "sent; the ledger is reading and recording the rows …"), 0, 250, TimeUnit.MILLISECONDS);
+        HttpResponse<String> response;
+        try {
+            URI target = URI.create(options.url() + "/api/negotiations/" + options.negotiation()
+                    + "/event-data?dataset=" + options.format() + "&dryRun=" + options.dryRun());
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .header("Content-Type", "multipart/form-data; boundary=" + form.boundary())
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> form.stream(sent)))
+                    .build();
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } finally {
+            ticker.shutdownNow();
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        }
+        progress.finish(Progress.bytes(total, total, Duration.ofNanos(System.nanoTime() - started)));
+        if (response.statusCode() != 200) {
+            err.println("the ledger refused the import (" + response.statusCode() + "): " + detail(response.body()));
+            return 2;
+        }
+        out.println(Json.indented(response.body()));
+        return response.body().contains("\"refused\":[{") ? 1 : 0;
+    }
+
+    private int retractEvents(Options options, String password) throws IOException, InterruptedException {
+        String authorization = authorization(options, password);
+        HttpClient http = connect(options, authorization);
+        if (http == null) {
+            return 2;
+        }
+        String batch = options.file().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/negotiations/"
+                        + options.negotiation() + "/event-data/batches/" + batch + "/retraction"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":" + Json.quoted(options.reason()) + "}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            err.println("the ledger refused the retraction (" + response.statusCode() + "): "
+                    + detail(response.body()));
+            return 2;
+        }
+        out.println("batch " + batch + ": " + field(response.body(), "records") + " records, "
+                + field(response.body(), "retracted") + " retracted now, " + field(response.body(), "already")
+                + " retracted before");
+        return response.body().contains("\"refused\":[{") ? 1 : 0;
+    }
+
     private static long countLines(Path file) throws IOException {
         long lines = 0;
         boolean content = false;
@@ -290,24 +382,42 @@ public final class LedgerCli {
         return matcher.find() ? matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : json;
     }
 
-    /** What the command line asked for. */
-    record Options(String command, Path file, String url, String user, String onError) {
+    /**
+     * What the command line asked for. {@code file} is the command's argument: a file, or for
+     * retract-events the batch's id.
+     */
+    record Options(String command, Path file, String url, String user, String onError, String format,
+                   String negotiation, Path mapping, boolean dryRun, String reason) {
+
+        private static final List<String> COMMANDS = List.of("import", "export", "restore", "import-events",
+                "retract-events");
 
         static Options parse(String... args) {
             if (args.length == 0) {
                 throw new IllegalArgumentException("no command given");
             }
-            if (!List.of("import", "export", "restore").contains(args[0])) {
+            if (!COMMANDS.contains(args[0])) {
                 throw new IllegalArgumentException("unknown command: " + args[0]);
             }
             if (args.length < 2 || args[1].startsWith("--")) {
-                throw new IllegalArgumentException(args[0] + " needs a FILE");
+                throw new IllegalArgumentException(args[0] + (args[0].equals("retract-events") ? " needs a BATCH"
+                        : " needs a FILE"));
             }
             Path file = Path.of(args[1]);
             String url = "http://localhost:8080";
             String user = "admin";
             String onError = "stop";
+            String format = null;
+            String negotiation = null;
+            Path mapping = null;
+            boolean dryRun = false;
+            String reason = null;
             for (int i = 2; i < args.length; i += 2) {
+                if (args[i].equals("--dry-run")) {
+                    dryRun = true;
+                    i--;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }
@@ -315,13 +425,31 @@ public final class LedgerCli {
                     case "--url" -> url = args[i + 1].replaceAll("/+$", "");
                     case "--user" -> user = args[i + 1];
                     case "--on-error" -> onError = args[i + 1];
+                    case "--format" -> format = args[i + 1];
+                    case "--negotiation" -> negotiation = args[i + 1];
+                    case "--mapping" -> mapping = Path.of(args[i + 1]);
+                    case "--reason" -> reason = args[i + 1];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (!onError.equals("stop") && !onError.equals("continue")) {
                 throw new IllegalArgumentException("--on-error must be stop or continue");
             }
-            return new Options(args[0], file, url, user, onError);
+            boolean events = args[0].endsWith("-events");
+            if (events && (negotiation == null || !negotiation.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"))) {
+                throw new IllegalArgumentException(args[0] + " needs --negotiation and the negotiation's id");
+            }
+            if (args[0].equals("import-events") && (format == null || !List.of("gdelt1", "gdelt2", "icews")
+                    .contains(format))) {
+                throw new IllegalArgumentException("import-events needs --format gdelt1, gdelt2 or icews");
+            }
+            if (args[0].equals("retract-events") && (reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("retract-events needs --reason, the reason in words");
+            }
+            if (args[0].equals("retract-events") && !args[1].matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+                throw new IllegalArgumentException("'" + args[1] + "' is not a batch id (ed-…, from the import's report)");
+            }
+            return new Options(args[0], file, url, user, onError, format, negotiation, mapping, dryRun, reason);
         }
     }
 }

@@ -45,6 +45,48 @@ class LedgerCliTest {
     }
 
     @Test
+    void anImportOfEventDataNamesItsFormatAndNegotiationAndARetractionItsReason() {
+        LedgerCli.Options events = LedgerCli.Options.parse("import-events", "day.zip", "--format", "gdelt2",
+                "--negotiation", "ru-ua-2025", "--mapping", "mine.json", "--dry-run");
+        assertThat(events.format()).isEqualTo("gdelt2");
+        assertThat(events.negotiation()).isEqualTo("ru-ua-2025");
+        assertThat(events.mapping()).isEqualTo(Path.of("mine.json"));
+        assertThat(events.dryRun()).isTrue();
+        assertThat(LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews", "--negotiation", "n")
+                .dryRun()).isFalse();
+        assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--negotiation", "n"))
+                .hasMessage("import-events needs --format gdelt1, gdelt2 or icews");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews"))
+                .hasMessage("import-events needs --negotiation and the negotiation's id");
+        LedgerCli.Options retraction = LedgerCli.Options.parse("retract-events", "ed-0123456789abcdef",
+                "--negotiation", "n", "--reason", "the wrong day");
+        assertThat(retraction.file().toString()).isEqualTo("ed-0123456789abcdef");
+        assertThat(retraction.reason()).isEqualTo("the wrong day");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("retract-events", "ed-1", "--negotiation", "n"))
+                .hasMessage("retract-events needs --reason, the reason in words");
+        assertThatThrownBy(() -> LedgerCli.Options.parse("retract-events", "ed 1", "--negotiation", "n",
+                "--reason", "r")).hasMessageContaining("is not a batch id");
+    }
+
+    @Test
+    void theUploadShowsMegabytesSentAndAnswersAreLaidOutForPeople() {
+        assertThat(Progress.bytes(5 * 1024 * 1024, 20 * 1024 * 1024, Duration.ofSeconds(2)))
+                .isEqualTo("[########......................]  25%  5.0/20.0 MB sent  2.5 MB/s  ETA 0:06");
+        assertThat(Json.indented("{\"a\":1,\"b\":{\"c\":\"x, {y}\"},\"d\":[],\"e\":[\"q\\\"\"]}")).isEqualTo("""
+                {
+                  "a": 1,
+                  "b": {
+                    "c": "x, {y}"
+                  },
+                  "d": [],
+                  "e": [
+                    "q\\""
+                  ]
+                }""");
+        assertThat(Json.quoted("say \"no\"\n")).isEqualTo("\"say \\\"no\\\"\\n\"");
+    }
+
+    @Test
     void aWrongCommandLineShowsTheUsageAndFails() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new LedgerCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), Map.of())

@@ -144,6 +144,8 @@ class OpenApiConfiguration {
                     describeBackup(op, example, method == PathItem.HttpMethod.POST);
                 } else if (method == PathItem.HttpMethod.POST && path.endsWith("/dead-letters/retry")) {
                     describeRetry(op, example);
+                } else if (path.contains("/event-data")) {
+                    describeEventData(op, example, path);
                 } else if (method == PathItem.HttpMethod.POST) {
                     describeCommand(op, example, admin);
                 } else {
@@ -304,6 +306,43 @@ class OpenApiConfiguration {
         responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                 "a body of type 'application/json' is not read at /api/import; send application/x-ndjson"));
         addAccessProblems(responses, "recorder");
+        op.setResponses(responses);
+    }
+
+    /**
+     * Event data: the import (a form with the file and the mapping), the retraction of a batch, and
+     * the shipped mapping to start from.
+     */
+    private static void describeEventData(Operation op, JsonNode example, String path) {
+        ApiResponses responses = new ApiResponses();
+        Schema<?> body = onlyResponse(op).getContent().values().iterator().next().getSchema();
+        if (path.endsWith("/mapping")) {
+            responses.addApiResponse("200", answer("The mapping, as a file to copy and edit", JSON, new ObjectSchema(),
+                    example));
+            responses.addApiResponse("404", problem("/problems/not-found", 404, "no such resource"));
+            addAccessProblems(responses, "reader");
+        } else if (path.endsWith("/retraction")) {
+            op.getRequestBody().getContent().get(JSON).setExample(example.get("request"));
+            responses.addApiResponse("200", answer("What was retracted now, and what was retracted before", body,
+                    example));
+            responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "reason must not be blank"));
+            responses.addApiResponse("404", problem("/problems/not-found", 404,
+                    "negotiation 'ru-ua-2018' has no records of batch 'ed-0123456789abcdef'"));
+            addAccessProblems(responses, "recorder");
+        } else {
+            Schema<?> form = op.getRequestBody().getContent().get("multipart/form-data").getSchema();
+            form.description("file: the rows (GDELT 1.0, GDELT 2.0 or ICEWS; plain, .zip or .gz); mapping, "
+                    + "optional: a JSON mapping (docs/event-data.md)");
+            responses.addApiResponse("200", answer("The batch's report: rows used and skipped, records by kind, "
+                    + "party, topic and stance, and (unless a dry run) what was recorded", body, example));
+            responses.addApiResponse("400", problem("/problems/invalid-mapping", 400, "the mapping has an error at "
+                    + "line 5: \"stance\" must be one of [SUPPORTS, PROPOSES, DEMANDS, CONDITIONAL, UNDECIDED, "
+                    + "OPPOSES, REJECTS], not 'FRIENDLY'"));
+            responses.addApiResponse("404", notFound(false));
+            responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
+                    "a body of type 'application/json' is not read here; send multipart/form-data"));
+            addAccessProblems(responses, "recorder");
+        }
         op.setResponses(responses);
     }
 
