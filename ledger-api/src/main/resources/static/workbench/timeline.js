@@ -17,9 +17,11 @@ export async function showTimeline(panel, context, current) {
     const moments = [];
     for (const meeting of meetings.meetings) {
         moments.push({on: meeting.heldOn, kind: 'meeting', id: meeting.id,
-            title: `Meeting${meeting.location ? ` in ${meeting.location}` : ''} (${words(meeting.level)})`,
+            title: `Meeting${meeting.location ? ` in ${meeting.location}` : ''} (${words(meeting.level)})`
+                + (meeting.retracted ? ' (retracted)' : ''),
             text: [who(meeting.partyIds), meeting.mediatorIds?.length ? `mediated by ${who(meeting.mediatorIds)}` : '',
-                meeting.summary].filter(Boolean).join(' · ')});
+                meeting.summary, meeting.coding ? 'machine-coded' : null,
+                meeting.retracted ? `retracted: ${meeting.retractionReason}` : null].filter(Boolean).join(' · ')});
     }
     for (const exchange of exchanges.exchanges) {
         const name = `${words(exchange.terms.kindText || exchange.terms.kind)} exchange ${exchange.id}`;

@@ -176,15 +176,16 @@ class EventDataImportTest {
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(dry.get("rows").asLong()).isEqualTo(3705);
         assertThat(dry.get("rowsUsed").asLong()).isEqualTo(51);
-        assertThat(dry.get("records").asLong()).isEqualTo(21);
-        assertThat(dry.get("counts").get("byKind").toString()).isEqualTo("{\"outcome\":1,\"statement\":20}");
-        assertThat(dry.get("counts").get("byParty").toString()).isEqualTo("{\"il\":8,\"ru\":7,\"ua\":6}");
+        assertThat(dry.get("records").asLong()).isEqualTo(17);
+        assertThat(dry.get("counts").get("byKind").toString())
+                .isEqualTo("{\"meeting\":2,\"outcome\":1,\"statement\":14}");
+        assertThat(dry.get("counts").get("byParty").toString()).isEqualTo("{\"il\":7,\"ru\":5,\"ua\":5}");
         assertThat(dry.has("recorded")).isFalse();
         assertThat(events("ru-ua-2018")).isEqualTo(1);
 
         JsonNode report = importFile("ru-ua-2018", "?dataset=icews", icews, RU_UA_IL).json();
         assertThat(report.get("batchId").asText()).isEqualTo(dry.get("batchId").asText());
-        assertThat(report.get("recorded").asLong()).isEqualTo(21);
+        assertThat(report.get("recorded").asLong()).isEqualTo(17);
         assertThat(report.get("refused")).isEmpty();
 
         // Six reports of Russia's intent to negotiate with Ukraine (036) on 1 June 2018 are one statement.
@@ -217,19 +218,32 @@ class EventDataImportTest {
         assertThat(texts(signed.get("coding").get("eventIds"))).containsExactly("32890575", "32890576");
         assertThat(signed.get("coding").get("cameoCode").asText()).isEqualTo("057");
 
+        // Israel visits Russia (042), Russia hosts (043), they negotiate (046): one meeting of the day.
+        JsonNode meetings = recorder.get("/api/negotiations/ru-ua-2018/meetings").json().get("meetings");
+        assertThat(meetings).hasSize(2);
+        JsonNode visit = StreamSupport.stream(meetings.spliterator(), false)
+                .filter(meeting -> texts(meeting.get("partyIds")).contains("il")).findFirst().orElseThrow();
+        assertThat(texts(visit.get("partyIds"))).containsExactly("il", "ru");
+        assertThat(visit.get("heldOn").asText()).isEqualTo("2018-06-01");
+        assertThat(visit.get("level").asText()).isEqualTo("DELEGATIONS");
+        assertThat(visit.get("summary").asText()).contains("Make a visit (CAMEO 042)", "Host a visit (CAMEO 043)",
+                "Engage in negotiation (CAMEO 046)", "from 10 rows");
+        assertThat(texts(visit.get("coding").get("eventIds"))).hasSize(10).contains("32890297", "32891685");
+        assertThat(visit.get("retracted").asBoolean()).isFalse();
+
         // The same file again is the same batch: nothing new.
         JsonNode again = importFile("ru-ua-2018", "?dataset=icews", icews, RU_UA_IL).json();
         assertThat(again.get("batchId").asText()).isEqualTo(report.get("batchId").asText());
         assertThat(again.get("recorded").asLong()).isZero();
-        assertThat(again.get("repeated").asLong()).isEqualTo(21);
+        assertThat(again.get("repeated").asLong()).isEqualTo(17);
 
         // One request takes the whole batch back; the records stay in the history, retracted.
         String batch = report.get("batchId").asText();
         LedgerNode.Response retraction = recorder.post("/api/negotiations/ru-ua-2018/event-data/batches/" + batch
                 + "/retraction", "{\"reason\":\"imported with the wrong mapping\"}");
         assertThat(retraction.status()).as(retraction.body()).isEqualTo(200);
-        assertThat(retraction.json().get("records").asLong()).isEqualTo(21);
-        assertThat(retraction.json().get("retracted").asLong()).isEqualTo(21);
+        assertThat(retraction.json().get("records").asLong()).isEqualTo(17);
+        assertThat(retraction.json().get("retracted").asLong()).isEqualTo(17);
         List<JsonNode> versions = history("ru-ua-2018", "ru", "");
         JsonNode retracted = versions.stream().filter(v -> v.get("kind").asText().equals("RETRACTED")
                 && v.get("statementId").asText().equals(intent.get("statementId").asText())).findFirst().orElseThrow();
@@ -242,7 +256,9 @@ class EventDataImportTest {
         JsonNode twice = recorder.post("/api/negotiations/ru-ua-2018/event-data/batches/" + batch + "/retraction",
                 "{\"reason\":\"imported with the wrong mapping\"}").json();
         assertThat(twice.get("retracted").asLong()).isZero();
-        assertThat(twice.get("already").asLong()).isEqualTo(21);
+        assertThat(twice.get("already").asLong()).isEqualTo(17);
+        JsonNode meetingsAfter = recorder.get("/api/negotiations/ru-ua-2018/meetings").json().get("meetings");
+        assertThat(meetingsAfter).hasSize(2).allMatch(meeting -> meeting.get("retracted").asBoolean());
     }
 
     @Test

@@ -110,8 +110,9 @@ final class EventDataScenario {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < rows; i++) {
                 boolean between = random.nextInt(5) == 0;
-                String actor = between ? PARTIES[random.nextInt(PARTIES.length)] : OTHERS[random.nextInt(OTHERS.length)];
-                String target = between ? PARTIES[random.nextInt(PARTIES.length)] : PARTIES[random.nextInt(PARTIES.length)];
+                String actor = between ? PARTIES[random.nextInt(PARTIES.length)]
+                        : OTHERS[random.nextInt(OTHERS.length)];
+                String target = PARTIES[random.nextInt(PARTIES.length)];
                 String code = codes.get(random.nextInt(codes.size()));
                 LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
                 String[] columns = new String[61];

@@ -39,7 +39,8 @@ public final class LedgerCli {
             usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
                    java -jar ledger-cli.jar import-events FILE --format gdelt1|gdelt2|icews --negotiation ID
                                             [--mapping MAPPING] [--dry-run] [--url URL] [--user USER]
-                   java -jar ledger-cli.jar retract-events BATCH --negotiation ID --reason TEXT [--url URL] [--user USER]
+                   java -jar ledger-cli.jar retract-events BATCH --negotiation ID --reason TEXT
+                                            [--url URL] [--user USER]
                    java -jar ledger-cli.jar export FILE [--url URL] [--user USER]
                    java -jar ledger-cli.jar restore FILE [--url URL] [--user USER]
                    java -jar ledger-cli.jar help
@@ -447,7 +448,8 @@ public final class LedgerCli {
                 throw new IllegalArgumentException("retract-events needs --reason, the reason in words");
             }
             if (args[0].equals("retract-events") && !args[1].matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
-                throw new IllegalArgumentException("'" + args[1] + "' is not a batch id (ed-…, from the import's report)");
+                throw new IllegalArgumentException("'" + args[1] + "' is not a batch id (ed-…, from the import's "
+                        + "report)");
             }
             return new Options(args[0], file, url, user, onError, format, negotiation, mapping, dryRun, reason);
         }

@@ -9,3 +9,8 @@ ALTER TABLE positions_outcome ADD COLUMN coding_json VARCHAR;
 -- listed, marked retracted from the time the retraction was recorded.
 ALTER TABLE positions_outcome ADD COLUMN retracted_known_from TIMESTAMP WITH TIME ZONE;
 ALTER TABLE positions_outcome ADD COLUMN retraction_reason VARCHAR;
+
+-- A meeting can be brought in from event data (with what the machine coded) and retracted.
+ALTER TABLE meetings_meeting ADD COLUMN coding_json VARCHAR;
+ALTER TABLE meetings_meeting ADD COLUMN retracted_known_from TIMESTAMP WITH TIME ZONE;
+ALTER TABLE meetings_meeting ADD COLUMN retraction_reason VARCHAR;

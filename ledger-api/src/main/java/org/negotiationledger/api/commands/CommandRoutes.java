@@ -40,6 +40,7 @@ import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.Source;
@@ -101,6 +102,9 @@ public final class CommandRoutes {
                     "It stops counting for the party's position; the history keeps it."),
             new Route("recordMeeting", "/{negotiationId}/meetings", RecordMeetingRequest.class,
                     "Record a round of talks", null),
+            new Route("retractMeeting", "/{negotiationId}/meetings/{meetingId}/retraction",
+                    MeetingRetractionRequest.class, "Retract a meeting",
+                    "The timeline keeps it, marked retracted; nothing new can be recorded at it."),
             new Route("proposeExchange", "/{negotiationId}/exchanges", ProposeExchangeRequest.class,
                     "Propose an exchange (numbered, or all for all in categories) or a one-sided transfer",
                     "With one side, that side hands over and nothing comes back."),
@@ -359,12 +363,21 @@ public final class CommandRoutes {
                                 @Size(max = ITEMS) List<@NotNull @Id String> mediatorIds,
                                 @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @Id String> heads,
                                 @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
-                                @Size(max = TEXT) String summary) implements CommandRequest {
+                                @Size(max = TEXT) String summary,
+                                @Valid CodingBody coding) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordMeeting(target.negotiationId(), id, heldOn, location, level, partyIds, mediatorIds, heads,
-                    topicIds, summary, recordedAt);
+                    topicIds, summary, coding == null ? null : coding.toCoding(), recordedAt);
+        }
+    }
+
+    record MeetingRetractionRequest(@NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RetractMeeting(target.negotiationId(), target.itemId(), reason, recordedAt);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.views;
 
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
@@ -48,7 +49,7 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     private static final List<String> POSITION = List.of("partyId", "topicId", "statementId", "revision", "kind",
             "stance", "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit",
-            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt");
+            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded");
 
     private static final Map<Class<?>, Table<?>> TABLES = Map.of(
             PositionMatrix.class, new Table<PositionMatrix>(POSITION,
@@ -56,7 +57,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
             PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
                     "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
                     "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
-                    "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded"),
+                    "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded", "machineCoded",
+                    "dataset", "cameoCode", "goldstein", "tone", "mentions", "eventIds", "batchId"),
                     history -> history.entries().stream().map(e -> row(e.statementId(), e.revision(), e.kind(),
                             e.stance(), e.score(), e.summary(), e.conditions(), offer(e.offer(), Offer::value),
                             offer(e.offer(), Offer::min), offer(e.offer(), Offer::max), offer(e.offer(), Offer::unit),
@@ -64,7 +66,10 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             e.source() == null ? null : e.source().publisher(),
                             e.source() == null ? null : e.source().publishedOn(),
                             e.source() == null ? null : e.source().quote(), e.note(), e.reason(), e.recordedAt(),
-                            e.supersededAt(), e.superseded()))),
+                            e.supersededAt(), e.superseded(), e.machineCoded(), coded(e.coding(), EventCoding::dataset),
+                            coded(e.coding(), EventCoding::cameoCode), coded(e.coding(), EventCoding::goldstein),
+                            coded(e.coding(), EventCoding::tone), coded(e.coding(), EventCoding::mentions),
+                            coded(e.coding(), EventCoding::eventIds), coded(e.coding(), EventCoding::batchId)))),
             PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
                     "beforeStance", "beforeSummary", "afterStatementId", "afterStance", "afterSummary", "scoreChange"),
                     changes -> changes.changes().stream().map(c -> row(c.partyId(), c.topicId(),
@@ -84,7 +89,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                     "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt"),
                     list -> list.exchanges().stream().map(CsvAnswers::exchange)),
             OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
-                    "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt"),
+                    "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt",
+                    "retracted", "retractionReason", "machineCoded", "cameoCode", "eventIds", "batchId"),
                     list -> list.outcomes().stream().map(CsvAnswers::outcome)),
             AuditController.AuditTrail.class, new Table<AuditController.AuditTrail>(List.of("position",
                     "negotiationId", "sequence", "eventId", "type", "revision", "effectiveOn", "recordedAt",
@@ -171,7 +177,12 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
         return row(p.partyId(), p.topicId(), p.statementId(), p.revision(), p.kind(), p.stance(), p.score(),
                 p.summary(), p.conditions(), offer(p.offer(), Offer::value), offer(p.offer(), Offer::min),
                 offer(p.offer(), Offer::max), offer(p.offer(), Offer::unit), p.effectiveOn(), p.validUntil(),
-                p.meetingId(), p.delegateId(), p.recordedAt());
+                p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded());
+    }
+
+    /** A field of what a machine coded, or nothing for a record a person made. */
+    private static Object coded(EventCoding coding, Function<EventCoding, Object> field) {
+        return coding == null ? null : field.apply(coding);
     }
 
     private static List<String> heads(Meeting meeting) {
@@ -191,7 +202,9 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
         Outcome.StatusChange last = o.statuses().isEmpty() ? null : o.statuses().get(o.statuses().size() - 1);
         return row(o.id(), o.kind(), o.topicIds(), o.partyIds(), o.terms(), o.reachedOn(), o.meetingId(), o.status(),
                 last == null ? null : last.since(), o.source() == null ? null : o.source().publisher(),
-                o.source() == null ? null : o.source().quote(), o.recordedAt());
+                o.source() == null ? null : o.source().quote(), o.recordedAt(), o.retracted(), o.retractionReason(),
+                o.coding() != null, coded(o.coding(), EventCoding::cameoCode), coded(o.coding(), EventCoding::eventIds),
+                coded(o.coding(), EventCoding::batchId));
     }
 
     private static List<String> pairs(Map<String, Integer> counts) {

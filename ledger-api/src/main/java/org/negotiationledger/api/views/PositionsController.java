@@ -69,7 +69,8 @@ class PositionsController {
                                                     @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
-                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)), PositionHistory.class,
+                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)),
+                PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no party '" + partyId + "' or no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("partyId", partyId).with("topicId", topicId));
@@ -88,7 +89,8 @@ class PositionsController {
             throw ProblemException.invalidParameter("to", "(" + to + ") is before from (" + from + ")");
         }
         return views.answer(PositionsProjector.NAME, waitFor, new PositionChangesQuery(negotiationId, from, to,
-                knownAt, included(machineCoded)), PositionChanges.class, () -> ProblemException.unknownNegotiation(negotiationId));
+                knownAt, included(machineCoded)), PositionChanges.class,
+                () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
     @GetMapping("/outcomes")

@@ -6,12 +6,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A round of talks; {@code heads} maps a party to the delegate who led its side. */
-@Revision("1")
+/**
+ * A round of talks; {@code heads} maps a party to the delegate who led its side. Revision 2 added
+ * {@code coding}: what a machine coded, for a meeting brought in from event data.
+ */
+@Revision("2")
 public record MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location,
                           MeetingLevel level, List<String> partyIds, List<String> mediatorIds,
-                          Map<String, String> heads, List<String> topicIds, String summary)
+                          Map<String, String> heads, List<String> topicIds, String summary, EventCoding coding)
         implements NegotiationEvent {
+
+    /** A meeting a person recorded. */
+    public MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location, MeetingLevel level,
+                       List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
+                       List<String> topicIds, String summary) {
+        this(negotiationId, meetingId, heldOn, location, level, partyIds, mediatorIds, heads, topicIds, summary,
+                null);
+    }
 
     public MeetingHeld {
         partyIds = Collections2.list(partyIds);

@@ -12,7 +12,7 @@ public sealed interface NegotiationEvent
                 StatementRecorded, StatementCorrected, StatementRetracted, MeetingHeld,
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
                 NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
-                OutcomeStatusRecorded, OutcomeRetracted {
+                OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted {
 
     String negotiationId();
 

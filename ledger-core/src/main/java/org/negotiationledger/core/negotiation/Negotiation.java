@@ -31,6 +31,7 @@ import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.OpenNegotiation;
@@ -42,6 +43,7 @@ import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.RuleViolationException;
@@ -122,8 +124,12 @@ public class Negotiation {
         }
     }
 
-    /** What the aggregate remembers of a meeting. */
-    record MeetingState(long print, LocalDate heldOn) {
+    /** What the aggregate remembers of a meeting, and of its retraction if it was retracted. */
+    record MeetingState(long print, LocalDate heldOn, List<String> partyIds, Long retractionPrint) {
+
+        boolean retracted() {
+            return retractionPrint != null;
+        }
     }
 
     /**
@@ -285,6 +291,7 @@ public class Negotiation {
         }
         String what = "statement '" + command.statementId() + "'";
         requireAtMeeting(command.meetingId(), effectiveOn, what);
+        requireMeetingNotRetracted(command.meetingId(), what);
         requireDay(effectiveOn, "effectiveOn", what);
         requireWellFormed(command.offer(), what);
         requireEffectiveDate(effectiveOn, what, command.recordedAt());
@@ -354,7 +361,7 @@ public class Negotiation {
     void handle(RecordMeeting command) {
         MeetingHeld held = new MeetingHeld(negotiationId, command.meetingId(), command.heldOn(), command.location(),
                 command.level(), command.partyIds(), command.mediatorIds(), command.heads(), command.topicIds(),
-                command.summary());
+                command.summary(), command.coding());
         MeetingState knownMeeting = meetings.get(command.meetingId());
         if (isRepeat("meeting", command.meetingId(), knownMeeting == null ? null : knownMeeting.print(), held)) {
             return;
@@ -372,6 +379,25 @@ public class Negotiation {
         });
         requireEffectiveDate(command.heldOn(), "meeting '" + command.meetingId() + "'", command.recordedAt());
         apply(held);
+    }
+
+    @CommandHandler
+    void handle(RetractMeeting command) {
+        MeetingState meeting = meetings.get(command.meetingId());
+        if (meeting == null) {
+            throw unknown("meeting", command.meetingId());
+        }
+        MeetingRetracted retracted = new MeetingRetracted(negotiationId, command.meetingId(), meeting.partyIds(),
+                command.reason());
+        if (meeting.retracted()) {
+            if (meeting.retractionPrint() == Fingerprint.of(retracted)) {
+                return;
+            }
+            throw new RuleViolationException("meeting-retracted", "meeting '" + command.meetingId()
+                    + "' is retracted and cannot be retracted again");
+        }
+        requireOpen();
+        apply(retracted);
     }
 
     @CommandHandler
@@ -520,6 +546,7 @@ public class Negotiation {
                     + "got " + recorded.partyIds());
         }
         requireAtMeeting(command.meetingId(), reachedOn, what);
+        requireMeetingNotRetracted(command.meetingId(), what);
         requireDay(reachedOn, "reachedOn", what);
         requireEffectiveDate(reachedOn, what, command.recordedAt());
         if (command.source() != null && command.source().publishedOn() != null) {
@@ -739,6 +766,15 @@ public class Negotiation {
         }
     }
 
+    /** Nothing new is recorded at a meeting that was retracted. */
+    private void requireMeetingNotRetracted(String meetingId, String what) {
+        MeetingState meeting = meetingId == null ? null : meetings.get(meetingId);
+        if (meeting != null && meeting.retracted()) {
+            throw new RuleViolationException("meeting-retracted", what + " names meeting '" + meetingId
+                    + "', which is retracted");
+        }
+    }
+
     /** A record that can take its day from a meeting needs one or the other. */
     private static void requireDay(LocalDate date, String field, String what) {
         if (date == null) {
@@ -862,7 +898,14 @@ public class Negotiation {
 
     @EventSourcingHandler
     void on(MeetingHeld event) {
-        meetings.put(event.meetingId(), new MeetingState(Fingerprint.of(event), event.heldOn()));
+        meetings.put(event.meetingId(), new MeetingState(Fingerprint.of(event), event.heldOn(),
+                event.involvedParties(), null));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRetracted event) {
+        meetings.computeIfPresent(event.meetingId(), (id, meeting) -> new MeetingState(meeting.print(),
+                meeting.heldOn(), meeting.partyIds(), Fingerprint.of(event)));
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
+import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -38,6 +39,8 @@ public final class EventUpcasters {
                 new Step(StatementRecorded.class, "2", "3", statement -> statement.putNull("coding")),
                 // Revision 2: what a machine coded; none for an outcome a person recorded.
                 new Step(OutcomeRecorded.class, "1", "2", outcome -> outcome.putNull("coding")),
+                // Revision 2: what a machine coded; none for a meeting a person recorded.
+                new Step(MeetingHeld.class, "1", "2", meeting -> meeting.putNull("coding")),
                 // Revision 2: a correction may change the day a proposal lapses; offers with ranges.
                 new Step(StatementCorrected.class, "1", "2", correction -> {
                     JsonNode changes = correction.get("changes");

@@ -5,8 +5,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.RecordStatement;
+import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
@@ -14,6 +16,7 @@ import org.negotiationledger.core.api.StatementRecorded;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.negotiationledger.core.negotiation.Given.ARTICLE;
 import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
@@ -50,6 +53,30 @@ class OffersAndMeetingsTest {
                 .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire", Stance.PROPOSES,
                         "a ceasefire of 24 to 48 hours to collect the bodies", null, A_DAY_OR_TWO, OPENED_ON, ARTICLE,
                         null, "istanbul-1", null));
+    }
+
+    @Test
+    void aRetractedMeetingStaysRetractedAndNothingNewIsRecordedAtIt() {
+        MeetingRetracted retracted = new MeetingRetracted(NEGOTIATION, "istanbul-1", List.of("ua", "ru", "tr"),
+                "machine-coded from wrong reports");
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(new RetractMeeting(NEGOTIATION, "istanbul-1", "machine-coded from wrong reports", RECORDED_AT))
+                .expectEvents(retracted);
+        fixture.given(istanbul())
+                .andGiven(firstRound(), retracted)
+                .when(new RetractMeeting(NEGOTIATION, "istanbul-1", "machine-coded from wrong reports", RECORDED_AT))
+                .expectNoEvents();
+        fixture.given(istanbul())
+                .andGiven(firstRound(), retracted)
+                .when(new RetractMeeting(NEGOTIATION, "istanbul-1", "another reason", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("meeting 'istanbul-1' is retracted and cannot be retracted again");
+        fixture.given(istanbul())
+                .andGiven(firstRound(), retracted)
+                .when(proposal(A_DAY_OR_TWO, null, "istanbul-1", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-1' names meeting 'istanbul-1', which is retracted");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.api.NegotiationOpened;
@@ -86,13 +87,14 @@ class EventSerializationTest {
                                 "ru", List.of(new EventCoding.CodedActor("UKRGOV", "UKRAINE", "UKR", List.of("GOV"))),
                                 List.of(new EventCoding.CodedActor("RUS", "RUSSIA", "RUS", List.of())))),
                 new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"),
-                new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"));
+                new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"),
+                new MeetingRetracted(N, "istanbul-1", List.of("ua", "ru", "tr"), "no such meeting took place"));
     }
 
     /** The current revision of each event whose fields changed since the first. */
     private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "3",
             StatementCorrected.class, "2", PartyRegistered.class, "2", ExchangeProposed.class, "2",
-            OutcomeRecorded.class, "2");
+            OutcomeRecorded.class, "2", MeetingHeld.class, "2");
 
     private static String revision(Object event) {
         return REVISIONS.getOrDefault(event.getClass(), "1");
@@ -140,11 +142,11 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null);
+                        DAY, DAY, null, null);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
-                List.of(), List.of("ua", "ru"));
+                List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"));
     }
 }

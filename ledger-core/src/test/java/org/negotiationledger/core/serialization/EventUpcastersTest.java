@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
@@ -114,5 +116,15 @@ class EventUpcastersTest {
                  "terms":"1,000 for 1,000","reachedOn":"2025-05-16","meetingId":null,"source":null}""");
         assertThat(read).isEqualTo(new OutcomeRecorded("n", "o-1", OutcomeKind.AGREED, List.of("t"),
                 List.of("ua", "ru"), "1,000 for 1,000", DAY, null, null, null));
+    }
+
+    @Test
+    void aMeetingOfRevisionOneWasRecordedByAPerson() {
+        Object read = readRevisionOne(MeetingHeld.class, """
+                {"negotiationId":"n","meetingId":"istanbul-1","heldOn":"2025-05-16","location":"Istanbul",
+                 "level":"DELEGATIONS","partyIds":["ua","ru"],"mediatorIds":["tr"],"heads":{},"topicIds":[],
+                 "summary":"First round"}""");
+        assertThat(read).isEqualTo(new MeetingHeld("n", "istanbul-1", DAY, "Istanbul", MeetingLevel.DELEGATIONS,
+                List.of("ua", "ru"), List.of("tr"), Map.of(), List.of(), "First round", null));
     }
 }

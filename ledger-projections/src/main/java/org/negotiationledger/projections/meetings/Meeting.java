@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.meetings;
 
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Stance;
 
@@ -11,10 +12,15 @@ import java.util.Map;
 /**
  * A round of talks; {@code heads} maps a party to the delegate who led its side, and
  * {@code statements} is what the parties said there, in the order it was recorded.
+ *
+ * @param coding           what a machine coded, for a meeting brought in from event data; null otherwise
+ * @param retracted        whether the meeting was retracted, as known at the query's time
+ * @param retractionReason why, when it was
  */
 public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
-                      Instant recordedAt, List<Said> statements) {
+                      EventCoding coding, Instant recordedAt, List<Said> statements, boolean retracted,
+                      String retractionReason) {
 
     /** A statement made at the meeting, in its version as known at the query's time. */
     public record Said(String statementId, String partyId, String topicId, Stance stance, String summary,

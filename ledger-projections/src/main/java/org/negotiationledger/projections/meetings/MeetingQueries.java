@@ -2,6 +2,7 @@ package org.negotiationledger.projections.meetings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.projections.support.Moment;
@@ -9,6 +10,9 @@ import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +52,8 @@ public class MeetingQueries {
                     Rows.instant(row, "known_from")));
         }, query.negotiationId(), utc(moment.at()), utc(moment.at()));
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
-                        + "mediator_ids_json, heads_json, topic_ids_json, summary, recorded_at FROM meetings_meeting "
+                        + "mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, recorded_at, "
+                        + "retracted_known_from, retraction_reason FROM meetings_meeting "
                         + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ? ORDER BY held_on, ordinal",
                 (row, n) -> new Meeting(row.getString("meeting_id"), Rows.date(row, "held_on"),
                         row.getString("location"), MeetingLevel.valueOf(row.getString("level")),
@@ -56,8 +61,17 @@ public class MeetingQueries {
                         Rows.fromJson(row.getString("mediator_ids_json"), IDS),
                         Rows.fromJson(row.getString("heads_json"), HEADS),
                         Rows.fromJson(row.getString("topic_ids_json"), IDS), row.getString("summary"),
-                        Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of())),
+                        Rows.fromJson(row.getString("coding_json"), EventCoding.class),
+                        Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of()),
+                        retractedBy(row, moment.at()), retractedBy(row, moment.at())
+                                ? row.getString("retraction_reason") : null),
                 query.negotiationId(), moment.day(), utc(moment.at()));
         return new MeetingTimeline(query.negotiationId(), query.asOf(), query.knownAt(), meetings);
+    }
+
+    /** Whether the meeting of the row was retracted by {@code at}. */
+    private static boolean retractedBy(ResultSet row, Instant at) throws SQLException {
+        Instant retracted = Rows.instant(row, "retracted_known_from");
+        return retracted != null && !retracted.isAfter(at);
     }
 }

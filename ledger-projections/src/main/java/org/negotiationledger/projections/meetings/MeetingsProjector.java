@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
@@ -44,12 +45,19 @@ public class MeetingsProjector {
     @EventHandler
     void on(MeetingHeld event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO meetings_meeting (negotiation_id, meeting_id, held_on, location, level, "
-                        + "party_ids_json, mediator_ids_json, heads_json, topic_ids_json, summary, ordinal, "
+                        + "party_ids_json, mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, ordinal, "
                         + "recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.meetingId(), event.heldOn(), event.location(), event.level().name(),
                 json(event.partyIds()), json(event.mediatorIds()), json(event.heads()), json(event.topicIds()),
-                event.summary(), sequence, utc(recordedAt));
+                event.summary(), json(event.coding()), sequence, utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(MeetingRetracted event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE meetings_meeting SET retracted_known_from = ?, retraction_reason = ? "
+                + "WHERE negotiation_id = ? AND meeting_id = ?", utc(recordedAt), event.reason(), event.negotiationId(),
+                event.meetingId());
     }
 
     @EventHandler

@@ -13,6 +13,8 @@ import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.core.api.EventCoding;
+import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.StatementRecorded;
@@ -30,8 +32,8 @@ import java.util.Set;
 
 /**
  * The records an import of event data made, found by their batch in the negotiation's own history,
- * and taken back out: each statement and outcome of the batch not retracted yet is retracted, with
- * the reason, in one import of retractions.
+ * and taken back out: each statement, outcome and meeting of the batch not retracted yet is
+ * retracted, with the reason, in one import of retractions.
  */
 @Service
 class EventBatches {
@@ -65,27 +67,29 @@ class EventBatches {
         if (heads.negotiation(negotiationId).isEmpty()) {
             throw ProblemException.unknownNegotiation(negotiationId);
         }
-        Set<String> statements = new LinkedHashSet<>();
-        Set<String> outcomes = new LinkedHashSet<>();
+        // Each record as the path of its kind and its id ("statements/s-1"), in the order recorded.
+        Set<String> records = new LinkedHashSet<>();
         Set<String> retracted = new LinkedHashSet<>();
         events.readEvents(negotiationId, 0).asStream().map(DomainEventMessage::getPayload).forEach(event -> {
             if (event instanceof StatementRecorded statement && inBatch(statement.coding(), batchId)) {
-                statements.add(statement.statementId());
+                records.add("statements/" + statement.statementId());
             } else if (event instanceof OutcomeRecorded outcome && inBatch(outcome.coding(), batchId)) {
-                outcomes.add(outcome.outcomeId());
+                records.add("outcomes/" + outcome.outcomeId());
+            } else if (event instanceof MeetingHeld meeting && inBatch(meeting.coding(), batchId)) {
+                records.add("meetings/" + meeting.meetingId());
             } else if (event instanceof StatementRetracted statement) {
                 retracted.add("statements/" + statement.statementId());
             } else if (event instanceof OutcomeRetracted outcome) {
                 retracted.add("outcomes/" + outcome.outcomeId());
+            } else if (event instanceof MeetingRetracted meeting) {
+                retracted.add("meetings/" + meeting.meetingId());
             }
         });
-        if (statements.isEmpty() && outcomes.isEmpty()) {
+        if (records.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                     + "' has no records of batch '" + batchId + "'").with("batchId", batchId);
         }
-        List<String> open = new ArrayList<>();
-        statements.stream().map(id -> "statements/" + id).filter(id -> !retracted.contains(id)).forEach(open::add);
-        outcomes.stream().map(id -> "outcomes/" + id).filter(id -> !retracted.contains(id)).forEach(open::add);
+        List<String> open = records.stream().filter(record -> !retracted.contains(record)).toList();
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (String record : open) {
             ObjectNode line = JsonNodeFactory.instance.objectNode();
@@ -101,9 +105,8 @@ class EventBatches {
                         refused.add(result.problem());
                     }
                 });
-        long records = statements.size() + outcomes.size();
-        return new Retraction(batchId, negotiationId, records, summary.accepted(), records - open.size(),
-                List.copyOf(refused));
+        return new Retraction(batchId, negotiationId, records.size(), summary.accepted(),
+                records.size() - open.size(), List.copyOf(refused));
     }
 
     private static boolean inBatch(EventCoding coding, String batchId) {

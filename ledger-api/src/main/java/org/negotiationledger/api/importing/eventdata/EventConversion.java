@@ -15,11 +15,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,9 @@ import java.util.regex.Pattern;
  * Turns rows of event data into the negotiation's records, by a mapping: each row whose two actors
  * are two different parties and whose code the mapping keeps is added to the record of its event;
  * rows that report the same event (same day, same parties, same code; for an agreement, the same
- * two parties either way round) make one record, their mentions summed and every address kept.
+ * two parties either way round; for a meeting, the same two parties on the day whatever the code,
+ * since "A visits B" and "B hosts A" report one meeting) make one record, their mentions summed
+ * and every address kept.
  * Every other row is skipped and counted with the reason. The records are the bodies of the
  * ledger's own commands, so that they are recorded as any import line is.
  */
@@ -80,6 +84,7 @@ final class EventConversion implements EventRows.Sink {
         final Set<String> publishers = new LinkedHashSet<>();
         final Set<CodedActor> actors = new LinkedHashSet<>();
         final Set<CodedActor> targets = new LinkedHashSet<>();
+        final Set<String> codes = new LinkedHashSet<>();
         Integer quadClass;
         BigDecimal goldstein;
         BigDecimal toneSum;
@@ -103,6 +108,7 @@ final class EventConversion implements EventRows.Sink {
 
         void add(EventRow row) {
             rows++;
+            codes.add(row.code());
             keep(eventIds, row.eventId());
             keep(urls, row.url());
             keep(publishers, row.publisher());
@@ -138,7 +144,8 @@ final class EventConversion implements EventRows.Sink {
         }
 
         BigDecimal tone() {
-            return tones == 0 ? null : toneSum.divide(BigDecimal.valueOf(tones), new MathContext(6, RoundingMode.HALF_EVEN));
+            return tones == 0 ? null
+                    : toneSum.divide(BigDecimal.valueOf(tones), new MathContext(6, RoundingMode.HALF_EVEN));
         }
     }
 
@@ -192,10 +199,11 @@ final class EventConversion implements EventRows.Sink {
         skipped.merge(counted, 1L, Long::sum);
     }
 
-    /** Rows of one event share a key: an agreement's two parties in either order. */
+    /** Rows of one event share a key: an agreement's or a meeting's two parties in either order, a meeting's any code. */
     private static String key(EventMapping.CodeRule rule, LocalDate day, String code, String party, String target) {
-        boolean mutual = rule.as() == EventMapping.Kind.OUTCOME && party.compareTo(target) > 0;
-        return rule.as() + " " + day + " " + code + " " + (mutual ? target + " " + party : party + " " + target);
+        boolean mutual = rule.as() != EventMapping.Kind.STATEMENT && party.compareTo(target) > 0;
+        String what = rule.as() == EventMapping.Kind.MEETING ? "" : code + " ";
+        return rule.as() + " " + day + " " + what + (mutual ? target + " " + party : party + " " + target);
     }
 
     long rows() {
@@ -217,8 +225,12 @@ final class EventConversion implements EventRows.Sink {
     /** The record's id in the batch: the same file imported again makes the same ids. */
     static String recordId(String batchId, Merged record) {
         String key = key(record.rule, record.day, record.code, record.party.party(), record.target.party());
-        return batchId + "-" + (record.kind == EventMapping.Kind.OUTCOME ? "o" : "s") + "-"
-                + HexFormat.of().formatHex(sha256(key), 0, 8);
+        String kind = switch (record.kind) {
+            case OUTCOME -> "o";
+            case MEETING -> "m";
+            default -> "s";
+        };
+        return batchId + "-" + kind + "-" + HexFormat.of().formatHex(sha256(key), 0, 8);
     }
 
     /** The import line that records {@code record}: a command's path and its body. */
@@ -228,7 +240,24 @@ final class EventConversion implements EventRows.Sink {
         body.put("id", recordId(batchId, record));
         String reports = format.title() + " from " + record.rows + (record.rows == 1 ? " row" : " rows");
         String action = CameoCodes.name(record.code) + " (CAMEO " + record.code + ")";
-        if (record.kind == EventMapping.Kind.OUTCOME) {
+        if (record.kind == EventMapping.Kind.MEETING) {
+            line.put("path", "/api/negotiations/" + negotiationId + "/meetings");
+            body.put("heldOn", record.day.toString());
+            if (record.place != null) {
+                body.put("location", clip(record.place));
+            }
+            body.put("level", record.rule.level().name());
+            body.putArray("partyIds").add(record.party.party()).add(record.target.party());
+            if (record.rule.topic() != null) {
+                body.putArray("topicIds").add(record.rule.topic());
+            }
+            body.put("summary", "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
+                    + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c + ")")
+                    .toList()) + "; machine-coded by " + reports);
+            body.set("coding", coding(batchId, record));
+            line.set("body", body);
+            return line;
+        } else if (record.kind == EventMapping.Kind.OUTCOME) {
             line.put("path", "/api/negotiations/" + negotiationId + "/outcomes");
             body.put("kind", "AGREED");
             body.putArray("topicIds").add(record.rule.topic());
@@ -256,7 +285,7 @@ final class EventConversion implements EventRows.Sink {
         return line;
     }
 
-    private static ObjectNode source(EventConversion.Merged record) {
+    private static ObjectNode source(Merged record) {
         String url = record.urls.stream().filter(u -> u.length() <= Limits.URL && WEB_ADDRESS.matcher(u).matches())
                 .findFirst().orElse(null);
         String publisher = record.publishers.stream().findFirst().orElse(null);
@@ -331,9 +360,11 @@ final class EventConversion implements EventRows.Sink {
             counts.put(what, new TreeMap<>());
         }
         for (Merged record : records) {
-            counts.get("byKind").merge(record.kind.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            counts.get("byKind").merge(record.kind.name().toLowerCase(Locale.ROOT), 1L, Long::sum);
             counts.get("byParty").merge(record.party.party(), 1L, Long::sum);
-            counts.get("byTopic").merge(record.rule.topic(), 1L, Long::sum);
+            if (record.rule.topic() != null) {
+                counts.get("byTopic").merge(record.rule.topic(), 1L, Long::sum);
+            }
             Stance stance = record.rule.stance();
             if (record.kind == EventMapping.Kind.STATEMENT && stance != null) {
                 counts.get("byStance").merge(stance.name(), 1L, Long::sum);
@@ -350,9 +381,10 @@ final class EventConversion implements EventRows.Sink {
         }
     }
 
+    /** The records by day, in the order of their first rows within a day. */
     static List<Merged> sorted(List<Merged> records) {
         List<Merged> byDay = new ArrayList<>(records);
-        byDay.sort(java.util.Comparator.comparing((Merged m) -> m.day));
+        byDay.sort(Comparator.comparing((Merged record) -> record.day));
         return byDay;
     }
 }

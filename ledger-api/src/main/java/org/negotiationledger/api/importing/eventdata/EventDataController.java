@@ -65,7 +65,7 @@ class EventDataController {
     @PostMapping(path = "/api/negotiations/{negotiationId}/event-data/batches/{batchId}/retraction",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Retract every record of an event-data batch", description = """
-            Retracts each statement and outcome the batch recorded that is not retracted yet, with the \
+            Retracts each statement, outcome and meeting the batch recorded that is not retracted yet, with the \
             reason; they stay in the history as retracted. Asking again retracts nothing more.""")
     EventBatches.Retraction retractBatch(@PathVariable String negotiationId, @PathVariable String batchId,
                                          @Valid @RequestBody RetractionRequest request, CommandMetadata context)

@@ -132,7 +132,9 @@ public class EventDataImports {
         for (EventConversion.Merged record : records) {
             usedParties.add(record.party);
             usedParties.add(record.target);
-            usedTopics.add(record.rule.topic());
+            if (record.rule.topic() != null) {
+                usedTopics.add(record.rule.topic());
+            }
         }
         Map<String, String> titles = rules.topicTitles();
         for (EventMapping.PartyRule party : usedParties) {

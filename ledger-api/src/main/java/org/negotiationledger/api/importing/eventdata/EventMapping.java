@@ -1,6 +1,7 @@
 package org.negotiationledger.api.importing.eventdata;
 
 import org.negotiationledger.core.api.EventCoding.CodedActor;
+import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Stance;
 
@@ -16,14 +17,14 @@ import java.util.stream.Collectors;
 /**
  * How rows of event data become records of a negotiation: which coded actors are which of its
  * parties, and what each CAMEO code becomes (a statement on a topic with a stance, an agreement,
- * or nothing). Read from a file the user edits ({@link EventMappings}); docs/event-data.md
- * describes it.
+ * a meeting of the day, or nothing). Read from a file the user edits ({@link EventMappings});
+ * docs/event-data.md describes it.
  */
 record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRule> codes) {
 
     /** What a code makes of a row. */
     enum Kind {
-        STATEMENT, OUTCOME, IGNORE
+        STATEMENT, OUTCOME, MEETING, IGNORE
     }
 
     /** A party of the negotiation and the actors that are it: those one of {@code match} fits. */
@@ -60,9 +61,10 @@ record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRu
     /**
      * What rows with a CAMEO code become: {@code code} names one code exactly, {@code prefix} every
      * code that begins with it (a root such as "05", a base code such as "084"). An exact code wins
-     * over a prefix, a longer prefix over a shorter one.
+     * over a prefix, a longer prefix over a shorter one. A statement has a topic and a stance, an
+     * outcome a topic, a meeting its level and, if any, a topic.
      */
-    record CodeRule(String code, String prefix, Kind as, String topic, Stance stance) {
+    record CodeRule(String code, String prefix, Kind as, String topic, Stance stance, MeetingLevel level) {
 
         /** What two rules must not share: the same exact code, or the same prefix. */
         String key() {

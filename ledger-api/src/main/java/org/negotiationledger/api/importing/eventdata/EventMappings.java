@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Stance;
 
@@ -118,7 +119,7 @@ final class EventMappings {
     private record TopicFile(String id, String title) {
     }
 
-    private record CodeFile(String code, String prefix, String as, String topic, Stance stance) {
+    private record CodeFile(String code, String prefix, String as, String topic, Stance stance, MeetingLevel level) {
     }
 
     /** One pass over the file: each entry of the three lists is bound and checked at its line. */
@@ -230,7 +231,7 @@ final class EventMappings {
                         + "root from 01 to 20, as text with their leading zeros (\"057\", not 57)");
             }
             EventMapping.Kind kind = kind(file.as(), at);
-            if (kind != EventMapping.Kind.IGNORE && file.topic() == null) {
+            if ((kind == EventMapping.Kind.STATEMENT || kind == EventMapping.Kind.OUTCOME) && file.topic() == null) {
                 throw invalid(at, "the rule for " + digits + " makes " + kind.name().toLowerCase(Locale.ROOT)
                         + "s and needs a \"topic\"");
             }
@@ -238,8 +239,13 @@ final class EventMappings {
                 throw invalid(at, "the rule for " + digits + " makes statements and needs a \"stance\" (one of "
                         + List.of(Stance.values()) + ")");
             }
+            if (kind != EventMapping.Kind.MEETING && file.level() != null) {
+                throw invalid(at, "the rule for " + digits + " makes " + kind.name().toLowerCase(Locale.ROOT)
+                        + "s: only meetings have a \"level\"");
+            }
             EventMapping.CodeRule rule = new EventMapping.CodeRule(file.code(), file.prefix(), kind, file.topic(),
-                    file.stance());
+                    file.stance(), kind == EventMapping.Kind.MEETING && file.level() == null
+                    ? MeetingLevel.DELEGATIONS : file.level());
             if (codes.stream().anyMatch(c -> c.key().equals(rule.key()))) {
                 throw invalid(at, "there are two rules for " + rule.key());
             }
@@ -253,8 +259,8 @@ final class EventMappings {
                     return kind;
                 }
             }
-            throw invalid(at, "\"as\" must be statement, outcome or ignore, not " + (as == null ? "missing" : "'"
-                    + as + "'"));
+            throw invalid(at, "\"as\" must be statement, outcome, meeting or ignore, not " + (as == null ? "missing"
+                    : "'" + as + "'"));
         }
 
         private static void requireId(String id, String what, int at) {

@@ -3,6 +3,7 @@ package org.negotiationledger.api.importing.eventdata;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
+import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Stance;
 
@@ -83,6 +84,11 @@ class EventMappingsTest {
         assertThat(roots).contains(Stance.SUPPORTS, Stance.PROPOSES, Stance.DEMANDS, Stance.OPPOSES, Stance.REJECTS);
         assertThat(shipped.ruleFor("057").orElseThrow().as()).isEqualTo(EventMapping.Kind.OUTCOME);
         assertThat(shipped.ruleFor("011").orElseThrow().as()).isEqualTo(EventMapping.Kind.IGNORE);
+        for (String meeting : List.of("042", "043", "044", "046")) {
+            assertThat(shipped.ruleFor(meeting).orElseThrow().as()).as(meeting).isEqualTo(EventMapping.Kind.MEETING);
+            assertThat(shipped.ruleFor(meeting).orElseThrow().level()).isEqualTo(MeetingLevel.DELEGATIONS);
+        }
+        assertThat(shipped.ruleFor("036").orElseThrow().stance()).isEqualTo(Stance.PROPOSES);
         assertThat(shipped.ruleFor("0874").orElseThrow().stance()).isEqualTo(Stance.SUPPORTS);
         assertThat(shipped.ruleFor("1724").orElseThrow().stance()).isEqualTo(Stance.REJECTS);
         assertThat(CameoCodes.name("057")).isEqualTo("Sign formal agreement");
@@ -163,8 +169,13 @@ class EventMappingsTest {
                 ]}""", 3, "not valid JSON");
         assertRefused("""
                 {"parties": [],
-                 "codes": [{"code": "051", "as": "meeting", "topic": "relations"}]}""", 2,
-                "\"as\" must be statement, outcome or ignore, not 'meeting'");
+                 "codes": [{"code": "051", "as": "visit", "topic": "relations"}]}""", 2,
+                "\"as\" must be statement, outcome, meeting or ignore, not 'visit'");
+        assertRefused("""
+                {"parties": [],
+                 "codes": [{"code": "051", "as": "statement", "topic": "relations", "stance": "SUPPORTS",
+                            "level": "LEADERS"}]}""", 2, "the rule for 051 makes statements: only meetings have a "
+                + "\"level\"");
     }
 
     private static void assertRefused(String json, int line, String reason) {

@@ -194,8 +194,8 @@ class EventRowsTest {
     }
 
     /**
-     * GDELT 2.0 rows made from the GDELT 1.0 ones that have a SOURCEURL: each of the three places gains an ADM2 code after its
-     * ADM1 code, and DATEADDED gains a time of day.
+     * GDELT 2.0 rows made from the GDELT 1.0 ones that have a SOURCEURL: each of the three places gains
+     * an ADM2 code after its ADM1 code, and DATEADDED gains a time of day.
      */
     static byte[] gdeltTwoFromGdeltOne(byte[] gdeltOne) {
         String rows = new String(gdeltOne, StandardCharsets.UTF_8).lines()

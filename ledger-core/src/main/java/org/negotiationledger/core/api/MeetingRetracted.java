@@ -1,0 +1,20 @@
+package org.negotiationledger.core.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/** A recorded meeting was withdrawn, with the reason; it stays in the history, marked retracted. */
+@Revision("1")
+public record MeetingRetracted(String negotiationId, String meetingId, List<String> partyIds, String reason)
+        implements NegotiationEvent {
+
+    public MeetingRetracted {
+        partyIds = Collections2.list(partyIds);
+    }
+
+    @Override
+    public List<String> involvedParties() {
+        return partyIds;
+    }
+}
