@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -44,6 +45,15 @@ final class EventDataScenario {
               {"party": "ua", "name": "Ukraine", "match": [{"actor": "UKR"}]},
               {"party": "tr", "name": "Turkey", "match": [{"actor": "TUR"}]}
             ]}""";
+
+    /** An event type of the export: the path of the command that records it again, and its id field. */
+    private static final Map<String, String[]> COMMANDS = Map.of(
+            "NegotiationOpened", new String[]{"", "negotiationId"},
+            "PartyRegistered", new String[]{"/parties", "partyId"},
+            "TopicAdded", new String[]{"/topics", "topicId"},
+            "StatementRecorded", new String[]{"/statements", "statementId"},
+            "OutcomeRecorded", new String[]{"/outcomes", "outcomeId"},
+            "MeetingHeld", new String[]{"/meetings", "meetingId"});
 
     private EventDataScenario() {
     }
@@ -168,40 +178,23 @@ final class EventDataScenario {
     private static void writeRecordsAsLines(String export, Path lines) throws IOException {
         String path = "/api/negotiations/" + NEGOTIATION;
         try (BufferedWriter out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
-            for (String line : export.split("\n")) {
-                if (line.isBlank()) {
+            for (String exported : export.split("\n")) {
+                if (exported.isBlank()) {
                     continue;
                 }
-                JsonNode event = JSON.readTree(line);
-                ObjectNode body = ((ObjectNode) event.get("payload")).deepCopy();
+                JsonNode event = JSON.readTree(exported);
                 String type = event.get("type").asText();
-                String to;
-                if (type.endsWith(".NegotiationOpened")) {
-                    to = "/api/negotiations";
-                    body.set("id", body.remove("negotiationId"));
-                } else if (type.endsWith(".PartyRegistered")) {
-                    to = path + "/parties";
-                    body.remove("negotiationId");
-                    body.set("id", body.remove("partyId"));
-                } else if (type.endsWith(".TopicAdded")) {
-                    to = path + "/topics";
-                    body.remove("negotiationId");
-                    body.set("id", body.remove("topicId"));
-                } else if (type.endsWith(".StatementRecorded")) {
-                    to = path + "/statements";
-                    body.remove("negotiationId");
-                    body.set("id", body.remove("statementId"));
-                } else if (type.endsWith(".OutcomeRecorded")) {
-                    to = path + "/outcomes";
-                    body.remove("negotiationId");
-                    body.set("id", body.remove("outcomeId"));
-                } else {
+                String[] command = COMMANDS.get(type.substring(type.lastIndexOf('.') + 1));
+                if (command == null) {
                     continue;
                 }
-                ObjectNode command = JSON.createObjectNode();
-                command.put("path", to);
-                command.set("body", body);
-                out.write(JSON.writeValueAsString(command));
+                ObjectNode body = ((ObjectNode) event.get("payload")).deepCopy();
+                JsonNode negotiation = body.remove("negotiationId");
+                body.set("id", command[1].equals("negotiationId") ? negotiation : body.remove(command[1]));
+                ObjectNode line = JSON.createObjectNode();
+                line.put("path", command[0].isEmpty() ? "/api/negotiations" : path + command[0]);
+                line.set("body", body);
+                out.write(JSON.writeValueAsString(line));
                 out.write('\n');
             }
         }

@@ -191,13 +191,8 @@ public final class LedgerCli {
         AtomicLong answered = new AtomicLong();
         long started = System.nanoTime();
         ProgressLine progress = new ProgressLine(err);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleAtFixedRate(() -> progress.show(Progress.line(answered.get(), total,
-                Duration.ofNanos(System.nanoTime() - started))), 0, 250, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService ticker = every250Ms(() -> progress.show(Progress.line(answered.get(), total,
+                Duration.ofNanos(System.nanoTime() - started))));
         String summary = null;
         int refused = 0;
         try {
@@ -261,14 +256,9 @@ public final class LedgerCli {
         AtomicLong sent = new AtomicLong();
         long started = System.nanoTime();
         ProgressLine progress = new ProgressLine(err);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleAtFixedRate(() -> progress.show(sent.get() < total
+        ScheduledExecutorService ticker = every250Ms(() -> progress.show(sent.get() < total
                 ? Progress.bytes(sent.get(), total, Duration.ofNanos(System.nanoTime() - started))
-                : "sent; the ledger is reading and recording the rows …"), 0, 250, TimeUnit.MILLISECONDS);
+                : "sent; the ledger is reading and recording the rows …"));
         HttpResponse<String> response;
         try {
             URI target = URI.create(options.url() + "/api/negotiations/" + options.negotiation()
@@ -315,6 +305,17 @@ public final class LedgerCli {
                 + field(response.body(), "retracted") + " retracted now, " + field(response.body(), "already")
                 + " retracted before");
         return response.body().contains("\"refused\":[{") ? 1 : 0;
+    }
+
+    /** Runs {@code redraw} every quarter of a second on a thread of its own, until shut down. */
+    private static ScheduledExecutorService every250Ms(Runnable redraw) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
+        return ticker;
     }
 
     private static long countLines(Path file) throws IOException {

@@ -10,9 +10,6 @@ import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,15 +60,9 @@ public class MeetingQueries {
                         Rows.fromJson(row.getString("topic_ids_json"), IDS), row.getString("summary"),
                         Rows.fromJson(row.getString("coding_json"), EventCoding.class),
                         Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of()),
-                        retractedBy(row, moment.at()), retractedBy(row, moment.at())
+                        Rows.retractedBy(row, moment.at()), Rows.retractedBy(row, moment.at())
                                 ? row.getString("retraction_reason") : null),
                 query.negotiationId(), moment.day(), utc(moment.at()));
         return new MeetingTimeline(query.negotiationId(), query.asOf(), query.knownAt(), meetings);
-    }
-
-    /** Whether the meeting of the row was retracted by {@code at}. */
-    private static boolean retractedBy(ResultSet row, Instant at) throws SQLException {
-        Instant retracted = Rows.instant(row, "retracted_known_from");
-        return retracted != null && !retracted.isAfter(at);
     }
 }

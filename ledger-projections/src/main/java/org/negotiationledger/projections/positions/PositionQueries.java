@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -212,7 +210,7 @@ public class PositionQueries {
                     Rows.fromJson(row.getString("source_json"), Source.class),
                     Rows.fromJson(row.getString("coding_json"), EventCoding.class), Rows.instant(row, "known_from"),
                     changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes,
-                    retractedBy(row, at), retractedBy(row, at) ? row.getString("retraction_reason") : null);
+                    Rows.retractedBy(row, at), Rows.retractedBy(row, at) ? row.getString("retraction_reason") : null);
         }, args.toArray());
         return new OutcomeList(query.negotiationId(), query.asOf(), query.knownAt(), outcomes);
     }
@@ -261,12 +259,6 @@ public class PositionQueries {
     }
 
     /** Per topic of the matrix, the outcome reached last by the day, in topic order. */
-    /** Whether the outcome of the row was retracted by {@code at}. */
-    private static boolean retractedBy(ResultSet row, Instant at) throws SQLException {
-        Instant retracted = Rows.instant(row, "retracted_known_from");
-        return retracted != null && !retracted.isAfter(at);
-    }
-
     private List<PositionMatrix.TopicOutcome> latestOutcomes(String negotiationId, LocalDate day, Instant at,
                                                             boolean machineCoded,
                                                             List<PositionMatrix.MatrixTopic> topics) {

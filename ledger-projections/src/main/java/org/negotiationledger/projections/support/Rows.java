@@ -40,6 +40,12 @@ public final class Rows {
         return value == null ? null : value.toInstant();
     }
 
+    /** Whether the row's record was retracted by {@code at}: its column {@code retracted_known_from} is not after it. */
+    public static boolean retractedBy(ResultSet row, Instant at) throws SQLException {
+        Instant retracted = instant(row, "retracted_known_from");
+        return retracted != null && !retracted.isAfter(at);
+    }
+
     public static LocalDate date(ResultSet row, String column) throws SQLException {
         return row.getObject(column, LocalDate.class);
     }
