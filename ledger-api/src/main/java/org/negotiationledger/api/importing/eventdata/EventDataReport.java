@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * What an import of event data did, or, in a dry run, would do.
  *
- * @param batchId   the batch's id: the same file, format and mapping into the same negotiation
+ * @param batchId   the batch's id: the same file, dataset and mapping into the same negotiation
  *                  give the same id, and a second import of them is recognised as a repeat
+ * @param dataset   gdelt1, gdelt2 or icews
  * @param rows      the rows read
  * @param rowsUsed  the rows that made records (several rows of one event make one record)
  * @param skipped   the rows not used, by reason
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param refused   the records the ledger refused, each with its problem (null in a dry run)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventDataReport(String batchId, String negotiationId, String format, boolean dryRun, long rows,
+public record EventDataReport(String batchId, String negotiationId, String dataset, boolean dryRun, long rows,
                               long rowsUsed, Map<String, Long> skipped, long records,
                               Map<String, Map<String, Long>> counts, Long recorded, Long repeated,
                               List<Refusal> refused) {
