@@ -8,6 +8,8 @@ import {leaveNegotiation, showNegotiation} from './negotiation.js';
 
 const main = document.getElementById('main');
 let session;
+/** Counts the navigations, so that a page still loading when the address changed draws nothing. */
+let navigation = 0;
 
 async function start() {
     try {
@@ -33,17 +35,22 @@ async function start() {
 
 /** #/ lists the negotiations; #/negotiations/{id}?asOf=…&knownAt=…&party=…&topic=… shows one. */
 async function route() {
+    const mine = ++navigation;
+    const current = () => mine === navigation;
     const [path, query] = location.hash.substring(1).split('?');
     const params = new URLSearchParams(query || '');
     const match = /^\/negotiations\/([^/]+)$/.exec(path || '');
     try {
         if (match) {
-            await showNegotiation(main, session, decodeURIComponent(match[1]), params);
+            await showNegotiation(main, session, decodeURIComponent(match[1]), params, current);
         } else {
             leaveNegotiation();
-            await showNegotiations(main, params);
+            await showNegotiations(main, params, current);
         }
     } catch (problem) {
+        if (!current()) {
+            return;
+        }
         clear(main, h('h1', {}, 'Something went wrong'),
             h('p', {role: 'alert', class: 'message'}, problem.message), h('p', {}, h('a', {href: '#/'}, 'All negotiations')));
     }

@@ -31,9 +31,12 @@ export function leaveNegotiation() {
     stopFollowing = () => {};
 }
 
-export async function showNegotiation(main, session, id, params) {
+export async function showNegotiation(main, session, id, params, current) {
     leaveNegotiation();
     const summary = await get(`/api/negotiations/${encodeURIComponent(id)}`);
+    if (!current()) {
+        return; // the address changed while the negotiation was on its way
+    }
     const tabs = TABS.filter(tab => !tab.role || RANK[session.role] >= RANK[tab.role]);
     const state = Object.fromEntries(KEPT.map(name => [name, params.get(name) || '']));
     if (!tabs.some(tab => tab.id === state.tab)) {
@@ -143,6 +146,9 @@ export async function showNegotiation(main, session, id, params) {
     });
 
     await refresh();
+    if (!current()) {
+        return; // another page was asked for meanwhile: it follows the ledger, not this one
+    }
     stopFollowing = follow(id, lastViewPosition(), event => {
         live.textContent = `${event.type} recorded by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
         context.waitFor = event.position;

@@ -2,8 +2,11 @@ import {get} from './api.js';
 import {clear, day, h, words} from './dom.js';
 
 /** Every negotiation with its status, period and counts; the search keeps those whose title matches. */
-export async function showNegotiations(main, params) {
+export async function showNegotiations(main, params, current) {
     const list = await get('/api/negotiations');
+    if (!current()) {
+        return; // the address changed while the list was on its way
+    }
     const search = h('input', {id: 'search', type: 'search', value: params.get('search') || '',
         placeholder: 'Part of a title', 'aria-controls': 'negotiations'});
     const rows = h('tbody');

@@ -127,7 +127,8 @@ export function coding(coded, parties) {
     const target = parties.find(party => party.id === coded.targetPartyId);
     const DATASETS = {gdelt1: 'GDELT 1.0', gdelt2: 'GDELT 2.0', icews: 'ICEWS'};
     const actors = list => list.map(actor => [actor.name, actor.code, actor.country,
-        actor.sectors.length ? actor.sectors.join(', ') : null].filter(Boolean).join(' · ')).join('; ');
+        actor.sectors.length ? actor.sectors.join(', ') : null,
+        actor.groups.length ? actor.groups.join(', ') : null].filter(Boolean).join(' · ')).join('; ');
     const shown = 10;
     return h('section', {class: 'coding', 'aria-label': 'Machine-coded'},
         h('h3', {}, `Machine-coded by ${DATASETS[coded.dataset] || coded.dataset}`),
@@ -141,8 +142,11 @@ export function coding(coded, parties) {
                 coded.articles != null ? `${coded.articles} articles` : null].filter(Boolean).join(', '))],
             [h('dt', {}, 'Actors as coded'), h('dd', {}, actors(coded.actors))],
             [h('dt', {}, 'Towards'), h('dd', {}, `${target ? target.name : coded.targetPartyId}: ${actors(coded.targets)}`)],
+            coded.place ? [h('dt', {}, 'Where'), h('dd', {}, coded.place
+                + (coded.latitude != null ? ` (${coded.latitude}, ${coded.longitude})` : ''))] : null,
             [h('dt', {}, 'Rows'), h('dd', {}, coded.eventIds.join(', '))],
             coded.publishers.length ? [h('dt', {}, 'Publishers'), h('dd', {}, coded.publishers.join(', '))] : null,
+            coded.stories.length ? [h('dt', {}, 'Stories'), h('dd', {}, coded.stories.join(', '))] : null,
             [h('dt', {}, 'Batch'), h('dd', {}, coded.batchId)]),
         coded.urls.length ? h('ul', {class: 'urls'},
             coded.urls.slice(0, shown).map(url => h('li', {}, h('a', {href: url, rel: 'noopener noreferrer', target: '_blank'}, url))),

@@ -149,6 +149,8 @@ class EventDataImportTest {
         assertThat(coding.get("actors").get(0).get("name").asText()).isEqualTo("UNITED STATES");
         assertThat(coding.get("targets").get(0).get("name").asText()).isEqualTo("RUSSIA");
         assertThat(coding.get("batchId").asText()).isEqualTo(report.get("batchId").asText());
+        assertThat(coding.get("place").asText()).isEqualTo("Russia");
+        assertThat(List.of(coding.get("latitude").asInt(), coding.get("longitude").asInt())).containsExactly(60, 100);
 
         // The audit trail holds the coding as stored.
         assertThat(recorder.get("/api/negotiations/us-ru-2016/audit").body())
@@ -200,6 +202,7 @@ class EventDataImportTest {
         assertThat(texts(coding.get("publishers"))).contains("Agence France-Presse", "Interfax News Service",
                 "Xinhua News Agency", "Le Quotidien");
         assertThat(coding.get("targetPartyId").asText()).isEqualTo("ua");
+        assertThat(texts(coding.get("stories"))).hasSize(6).contains("47403467/1");
         assertThat(intent.get("source").get("publisher").asText()).isEqualTo("Agence France-Presse");
 
         // The Security Service of Ukraine (a government body) demands of Russia (100).

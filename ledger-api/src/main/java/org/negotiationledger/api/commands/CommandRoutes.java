@@ -280,13 +280,18 @@ public final class CommandRoutes {
                       @PositiveOrZero Integer articles,
                       @Size(max = CODED_ROWS) List<@NotNull @Size(max = URL) String> urls,
                       @Size(max = CODED_ROWS) List<@NotNull @Size(max = NAME) String> publishers,
+                      @Size(max = CODED_ROWS) List<@NotNull @Size(max = KIND) String> stories,
                       @Id String targetPartyId,
                       @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> actors,
-                      @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> targets) {
+                      @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> targets,
+                      @Size(max = NAME) String place,
+                      @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+                      @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {
 
         EventCoding toCoding() {
             return new EventCoding(dataset, batchId, eventIds, cameoCode, quadClass, goldstein, tone, mentions, sources,
-                    articles, urls, publishers, targetPartyId, actors(actors), actors(targets));
+                    articles, urls, publishers, stories, targetPartyId, actors(actors), actors(targets), place,
+                    latitude, longitude);
         }
 
         private static List<EventCoding.CodedActor> actors(List<CodedActorBody> bodies) {
@@ -296,10 +301,11 @@ public final class CommandRoutes {
 
     record CodedActorBody(@Size(max = KIND) String code, @Size(max = NAME) String name,
                           @Size(max = NAME) String country,
-                          @Size(max = ITEMS) List<@NotNull @Size(max = NAME) String> sectors) {
+                          @Size(max = ITEMS) List<@NotNull @Size(max = NAME) String> sectors,
+                          @Size(max = ITEMS) List<@NotNull @Size(max = KIND) String> groups) {
 
         EventCoding.CodedActor toActor() {
-            return new EventCoding.CodedActor(code, name, country, sectors);
+            return new EventCoding.CodedActor(code, name, country, sectors, groups);
         }
     }
 

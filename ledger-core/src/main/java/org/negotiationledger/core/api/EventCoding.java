@@ -21,19 +21,26 @@ import java.util.List;
  * @param articles      articles summed over the rows (GDELT only)
  * @param urls          the reports' addresses, each once (GDELT's SOURCEURL)
  * @param publishers    the publishers, each once (ICEWS)
+ * @param stories       the reports' stories and sentences, each once (ICEWS: "Story ID/Sentence Number")
  * @param targetPartyId the party the action was aimed at
  * @param actors        the source actors as coded, each once
  * @param targets       the target actors as coded, each once
+ * @param place         where the action took place, as coded (GDELT's ActionGeo_FullName, ICEWS's city,
+ *                      province and country), of the first row
+ * @param latitude      its latitude, of the first row
+ * @param longitude     its longitude, of the first row
  */
 public record EventCoding(String dataset, String batchId, List<String> eventIds, String cameoCode,
                           Integer quadClass, BigDecimal goldstein, BigDecimal tone, Integer mentions,
                           Integer sources, Integer articles, List<String> urls, List<String> publishers,
-                          String targetPartyId, List<CodedActor> actors, List<CodedActor> targets) {
+                          List<String> stories, String targetPartyId, List<CodedActor> actors,
+                          List<CodedActor> targets, String place, BigDecimal latitude, BigDecimal longitude) {
 
     public EventCoding {
         eventIds = Collections2.list(eventIds);
         urls = Collections2.list(urls);
         publishers = Collections2.list(publishers);
+        stories = Collections2.list(stories);
         actors = Collections2.list(actors);
         targets = Collections2.list(targets);
     }
@@ -45,11 +52,18 @@ public record EventCoding(String dataset, String batchId, List<String> eventIds,
      * @param name    the actor's name as written in the row
      * @param country the country: a CAMEO country code (GDELT) or a country's name (ICEWS)
      * @param sectors the actor's types or sectors (GDELT's type codes, ICEWS's sectors)
+     * @param groups  GDELT's known-group, ethnic and religion codes of the actor, those it has
      */
-    public record CodedActor(String code, String name, String country, List<String> sectors) {
+    public record CodedActor(String code, String name, String country, List<String> sectors, List<String> groups) {
 
         public CodedActor {
             sectors = Collections2.list(sectors);
+            groups = Collections2.list(groups);
+        }
+
+        /** An actor without groups (as ICEWS codes every actor). */
+        public CodedActor(String code, String name, String country, List<String> sectors) {
+            this(code, name, country, sectors, List.of());
         }
     }
 }

@@ -84,8 +84,10 @@ class EventSerializationTest {
                         List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", source,
                         new EventCoding("gdelt2", "ed-1", List.of("1234567890"), "057", 1, new BigDecimal("8.0"),
                                 new BigDecimal("-1.25"), 12, 3, 10, List.of("https://example.org/report"), List.of(),
-                                "ru", List.of(new EventCoding.CodedActor("UKRGOV", "UKRAINE", "UKR", List.of("GOV"))),
-                                List.of(new EventCoding.CodedActor("RUS", "RUSSIA", "RUS", List.of())))),
+                                List.of(), "ru",
+                                List.of(new EventCoding.CodedActor("UKRGOV", "UKRAINE", "UKR", List.of("GOV"))),
+                                List.of(new EventCoding.CodedActor("RUS", "RUSSIA", "RUS", List.of())),
+                                "Istanbul, Istanbul, Turkey", new BigDecimal("41.0186"), new BigDecimal("28.9647"))),
                 new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"),
                 new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"),
                 new MeetingRetracted(N, "istanbul-1", List.of("ua", "ru", "tr"), "no such meeting took place"));

@@ -82,6 +82,7 @@ final class EventConversion implements EventRows.Sink {
         final Set<String> eventIds = new LinkedHashSet<>();
         final Set<String> urls = new LinkedHashSet<>();
         final Set<String> publishers = new LinkedHashSet<>();
+        final Set<String> stories = new LinkedHashSet<>();
         final Set<CodedActor> actors = new LinkedHashSet<>();
         final Set<CodedActor> targets = new LinkedHashSet<>();
         final Set<String> codes = new LinkedHashSet<>();
@@ -94,6 +95,8 @@ final class EventConversion implements EventRows.Sink {
         Integer articles;
         LocalDate addedOn;
         String place;
+        BigDecimal latitude;
+        BigDecimal longitude;
         int rows;
 
         Merged(EventMapping.CodeRule rule, LocalDate day, String code, EventMapping.PartyRule party,
@@ -112,6 +115,7 @@ final class EventConversion implements EventRows.Sink {
             keep(eventIds, row.eventId());
             keep(urls, row.url());
             keep(publishers, row.publisher());
+            keep(stories, row.story());
             keep(actors, row.actor());
             keep(targets, row.target());
             quadClass = quadClass != null ? quadClass : row.quadClass();
@@ -126,7 +130,11 @@ final class EventConversion implements EventRows.Sink {
             if (row.addedOn() != null && (addedOn == null || row.addedOn().isBefore(addedOn))) {
                 addedOn = row.addedOn();
             }
-            place = place != null ? place : row.place();
+            if (rows == 1) {
+                place = row.place();
+                latitude = row.latitude();
+                longitude = row.longitude();
+            }
         }
 
         /** Keeps the ids and addresses of the first rows, as many as a record holds. */
@@ -322,9 +330,14 @@ final class EventConversion implements EventRows.Sink {
         record.urls.forEach(urls::add);
         ArrayNode publishers = coding.putArray("publishers");
         record.publishers.forEach(p -> publishers.add(clip(p)));
+        ArrayNode stories = coding.putArray("stories");
+        record.stories.forEach(stories::add);
         coding.put("targetPartyId", record.target.party());
         coding.set("actors", actors(record.actors));
         coding.set("targets", actors(record.targets));
+        coding.put("place", clip(record.place));
+        putNumber(coding, "latitude", record.latitude);
+        putNumber(coding, "longitude", record.longitude);
         return coding;
     }
 
@@ -337,6 +350,8 @@ final class EventConversion implements EventRows.Sink {
             coded.put("country", clip(actor.country()));
             ArrayNode sectors = coded.putArray("sectors");
             actor.sectors().stream().limit(Limits.ITEMS).forEach(s -> sectors.add(clip(s)));
+            ArrayNode groups = coded.putArray("groups");
+            actor.groups().forEach(groups::add);
         }
         return list;
     }

@@ -14,10 +14,14 @@ import java.time.LocalDate;
  * @param code      the CAMEO action code, as text with its leading zeros
  * @param addedOn   the day the row entered the dataset (GDELT's DATEADDED)
  * @param place     where the action took place, in words (GDELT's ActionGeo_FullName, ICEWS's city and country)
+ * @param latitude  the place's latitude (GDELT's ActionGeo_Lat, ICEWS's Latitude)
+ * @param longitude the place's longitude
  * @param url       the report's address (GDELT's SOURCEURL)
  * @param publisher the report's publisher (ICEWS)
+ * @param story     the report's story and sentence (ICEWS: "Story ID/Sentence Number")
  */
 record EventRow(long line, String eventId, LocalDate day, CodedActor actor, CodedActor target, String code,
                 Integer quadClass, BigDecimal goldstein, BigDecimal tone, Integer mentions, Integer sources,
-                Integer articles, LocalDate addedOn, String place, String url, String publisher) {
+                Integer articles, LocalDate addedOn, String place, BigDecimal latitude, BigDecimal longitude,
+                String url, String publisher, String story) {
 }

@@ -149,11 +149,14 @@ final class EventRows {
         CodedActor actor = icewsActor(row.get("Source Name"), row.get("Source Country"), row.get("Source Sectors"));
         CodedActor target = icewsActor(row.get("Target Name"), row.get("Target Country"), row.get("Target Sectors"));
         String place = String.join(", ", present(row.get("City"), row.get("Province"), row.get("Country")));
+        String story = row.get("Story ID") == null ? null
+                : row.get("Story ID") + (row.get("Sentence Number") == null ? "" : "/" + row.get("Sentence Number"));
         return new EventRow(number, required(row.get("Event ID"), "Event ID"),
                 day(row.get("Event Date"), "Event Date", DateTimeFormatter.ISO_LOCAL_DATE),
                 actor, target, code(row.get("CAMEO Code"), "CAMEO Code"), null,
                 number(row.get("Intensity"), "Intensity"), null, 1, null, null, null,
-                place.isEmpty() ? null : place, null, row.get("Publisher"));
+                place.isEmpty() ? null : place, number(row.get("Latitude"), "Latitude"),
+                number(row.get("Longitude"), "Longitude"), null, row.get("Publisher"), story);
     }
 
     private interface Icews {
@@ -168,28 +171,29 @@ final class EventRows {
                 : Arrays.stream(sectors.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
-    /** Where the GDELT columns are (0-based) in each edition. */
+    /**
+     * Where the GDELT columns are (0-based) in each edition: after AvgTone come the places of actor 1,
+     * actor 2 and the action (2.0 adds an ADM2 code to each), then DATEADDED and SOURCEURL.
+     */
     private enum Gdelt {
-        ONE(58, 57, 35, 42, 49, 50, 56, 57),
-        TWO(61, -1, 35, 43, 51, 52, 59, 60);
+        ONE(58, 57, 50, 53, 54, 56, 57),
+        TWO(61, -1, 52, 56, 57, 59, 60);
 
         final int count;
         final int countWithoutUrl;
-        final int actor1Geo;
-        final int actor2Geo;
-        final int actionGeo;
         final int actionPlace;
+        final int actionLatitude;
+        final int actionLongitude;
         final int dateAdded;
         final int url;
 
-        Gdelt(int count, int countWithoutUrl, int actor1Geo, int actor2Geo, int actionGeo, int actionPlace,
+        Gdelt(int count, int countWithoutUrl, int actionPlace, int actionLatitude, int actionLongitude,
               int dateAdded, int url) {
             this.count = count;
             this.countWithoutUrl = countWithoutUrl;
-            this.actor1Geo = actor1Geo;
-            this.actor2Geo = actor2Geo;
-            this.actionGeo = actionGeo;
             this.actionPlace = actionPlace;
+            this.actionLatitude = actionLatitude;
+            this.actionLongitude = actionLongitude;
             this.dateAdded = dateAdded;
             this.url = url;
         }
@@ -208,25 +212,36 @@ final class EventRows {
                     integer(blank(fields[31]), "NumMentions"), integer(blank(fields[32]), "NumSources"),
                     integer(blank(fields[33]), "NumArticles"),
                     added == null || added.length() < 8 ? null : day(added.substring(0, 8), "DATEADDED", BASIC),
-                    blank(fields[actionPlace]), fields.length > url ? blank(fields[url]) : null, null);
+                    blank(fields[actionPlace]), number(blank(fields[actionLatitude]), "ActionGeo_Lat"),
+                    number(blank(fields[actionLongitude]), "ActionGeo_Long"),
+                    fields.length > url ? blank(fields[url]) : null, null, null);
         }
     }
 
-    /** Actor 1 from column 5, actor 2 from column 15: code, name, country, then types 1 to 3 at +7. */
+    /**
+     * Actor 1 from column 5, actor 2 from column 15: code, name, country, then the known-group,
+     * ethnic and two religion codes at +3 to +6, the three type codes at +7 to +9.
+     */
     private static CodedActor gdeltActor(String[] fields, int first) {
         String code = blank(fields[first]);
         String name = blank(fields[first + 1]);
         if (code == null && name == null) {
             return null;
         }
-        List<String> types = new ArrayList<>();
-        for (int type = first + 7; type <= first + 9; type++) {
-            String value = blank(fields[type]);
+        return new CodedActor(code, name, blank(fields[first + 2]), present(fields, first + 7, first + 9),
+                present(fields, first + 3, first + 6));
+    }
+
+    /** The values of the columns {@code from} to {@code to} that are not empty. */
+    private static List<String> present(String[] fields, int from, int to) {
+        List<String> values = new ArrayList<>();
+        for (int column = from; column <= to; column++) {
+            String value = blank(fields[column]);
             if (value != null) {
-                types.add(value);
+                values.add(value);
             }
         }
-        return new CodedActor(code, name, blank(fields[first + 2]), types);
+        return values;
     }
 
     private static List<String> present(String... values) {

@@ -92,6 +92,8 @@ class EventRowsTest {
         assertThat(List.of(praise.mentions(), praise.sources(), praise.articles())).containsExactly(5, 4, 5);
         assertThat(praise.addedOn()).isEqualTo(LocalDate.parse("2016-07-28"));
         assertThat(praise.place()).isEqualTo("Russia");
+        assertThat(praise.latitude()).isEqualByComparingTo("60");
+        assertThat(praise.longitude()).isEqualByComparingTo("100");
         assertThat(praise.url()).startsWith("http://www.santacruzsentinel.com/government-and-politics/");
         // A row of the back file has 57 columns: no SOURCEURL.
         EventRow sinai = read.withId("1553219");
@@ -113,6 +115,7 @@ class EventRowsTest {
         assertThat(praise.code()).isEqualTo("051");
         assertThat(praise.addedOn()).isEqualTo(LocalDate.parse("2016-07-28"));
         assertThat(praise.place()).isEqualTo("Russia");
+        assertThat(praise.latitude()).isEqualByComparingTo("60");
         assertThat(praise.url()).startsWith("http://www.santacruzsentinel.com/");
         assertThat(praise.goldstein()).isEqualByComparingTo(new BigDecimal("3.4"));
         // A GDELT 1.0 file read as GDELT 2.0 is refused row by row, with the reason.
@@ -135,6 +138,10 @@ class EventRowsTest {
         assertThat(intent.code()).isEqualTo("036");
         assertThat(intent.goldstein()).isEqualByComparingTo("4");
         assertThat(intent.publisher()).isEqualTo("Agence France-Presse");
+        assertThat(intent.story()).isEqualTo("47403467/1");
+        assertThat(intent.place()).isEqualTo("Berlin, Land Berlin, Germany");
+        assertThat(List.of(intent.latitude(), intent.longitude()))
+                .containsExactly(new BigDecimal("52.5244"), new BigDecimal("13.4105"));
         assertThat(intent.mentions()).isEqualTo(1);
         assertThat(intent.quadClass()).isNull();
         assertThat(read.withId("32890683").actor().sectors())
