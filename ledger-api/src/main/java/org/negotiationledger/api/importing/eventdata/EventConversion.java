@@ -113,7 +113,8 @@ final class EventConversion implements EventRows.Sink {
             rows++;
             codes.add(row.code());
             keep(eventIds, row.eventId());
-            keep(urls, row.url());
+            // An address longer than a record takes would refuse the whole record: it is left out.
+            keep(urls, row.url() != null && row.url().length() <= Limits.URL ? row.url() : null);
             keep(publishers, row.publisher());
             keep(stories, row.story());
             keep(actors, row.actor());

@@ -1,0 +1,112 @@
+package org.negotiationledger.api.importing.eventdata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.EventCoding.CodedActor;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rows into records, without a ledger: what is merged, what is skipped and why, what a record says. */
+class EventConversionTest {
+
+    private static final LocalDate OPENED = LocalDate.of(2025, 5, 1);
+    private static final CodedActor RUSSIA = new CodedActor("RUS", "RUSSIA", "RUS", List.of());
+    private static final CodedActor UKRAINE = new CodedActor("UKR", "UKRAINE", "UKR", List.of());
+    private static final CodedActor FRANCE = new CodedActor("FRA", "FRANCE", "FRA", List.of());
+
+    private final EventConversion conversion = new EventConversion(EventFormat.GDELT2, EventMappings.shipped(),
+            "ru-ua-2025", OPENED, LocalDate.of(2025, 6, 30));
+
+    private static EventRow row(String id, String day, CodedActor actor, CodedActor target, String code,
+                                int mentions, String url) {
+        return new EventRow(Long.parseLong(id), id, LocalDate.parse(day), actor, target, code, 1, new BigDecimal("4"),
+                new BigDecimal("-2"), mentions, 1, mentions, LocalDate.parse(day), "Istanbul, Istanbul, Turkey",
+                new BigDecimal("41.01"), new BigDecimal("28.95"), url, null, null);
+    }
+
+    @Test
+    void rowsOfOneEventMakeOneRecordWithTheirMentionsSummedAndEveryAddressKept() {
+        conversion.row(row("1", "2025-05-16", RUSSIA, UKRAINE, "036", 3, "https://a.example/1"));
+        conversion.row(row("2", "2025-05-16", RUSSIA, UKRAINE, "036", 5, "https://b.example/2"));
+        conversion.row(row("3", "2025-05-16", UKRAINE, RUSSIA, "036", 1, "https://c.example/3"));
+        conversion.row(row("4", "2025-05-17", RUSSIA, UKRAINE, "036", 1, "https://d.example/4"));
+
+        assertThat(conversion.rows()).isEqualTo(4);
+        assertThat(conversion.used()).isEqualTo(4);
+        assertThat(conversion.records()).hasSize(3);
+        JsonNode first = conversion.line("ed-1", conversion.records().get(0));
+        assertThat(first.get("path").asText()).isEqualTo("/api/negotiations/ru-ua-2025/statements");
+        JsonNode body = first.get("body");
+        assertThat(body.get("partyId").asText()).isEqualTo("ru");
+        assertThat(body.get("stance").asText()).isEqualTo("PROPOSES");
+        assertThat(body.get("summary").asText()).isEqualTo("Express intent to meet or negotiate (CAMEO 036) towards "
+                + "Ukraine; machine-coded by GDELT 2.0 from 2 rows");
+        assertThat(body.get("source").get("url").asText()).isEqualTo("https://a.example/1");
+        JsonNode coding = body.get("coding");
+        assertThat(coding.get("eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
+        assertThat(coding.get("urls").toString()).isEqualTo("[\"https://a.example/1\",\"https://b.example/2\"]");
+        assertThat(coding.get("mentions").asInt()).isEqualTo(8);
+        assertThat(coding.get("targetPartyId").asText()).isEqualTo("ua");
+    }
+
+    @Test
+    void anAgreementReportedBothWaysRoundIsOneOutcomeAndVisitsOfADayOneMeeting() {
+        conversion.row(row("1", "2025-05-16", RUSSIA, UKRAINE, "057", 2, null));
+        conversion.row(row("2", "2025-05-16", UKRAINE, RUSSIA, "057", 2, null));
+        conversion.row(row("3", "2025-05-16", UKRAINE, RUSSIA, "042", 1, null));
+        conversion.row(row("4", "2025-05-16", RUSSIA, UKRAINE, "043", 1, null));
+
+        assertThat(conversion.records()).hasSize(2);
+        JsonNode outcome = conversion.line("ed-1", conversion.records().get(0));
+        assertThat(outcome.get("path").asText()).endsWith("/outcomes");
+        assertThat(outcome.at("/body/partyIds").toString()).isEqualTo("[\"ru\",\"ua\"]");
+        assertThat(outcome.at("/body/coding/eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
+        JsonNode meeting = conversion.line("ed-1", conversion.records().get(1));
+        assertThat(meeting.get("path").asText()).endsWith("/meetings");
+        assertThat(meeting.at("/body/location").asText()).isEqualTo("Istanbul, Istanbul, Turkey");
+        assertThat(meeting.at("/body/summary").asText()).startsWith("Meeting of Ukraine and Russia: Make a visit "
+                + "(CAMEO 042), Host a visit (CAMEO 043)");
+        assertThat(EventConversion.recordId("ed-1", conversion.records().get(1))).startsWith("ed-1-m-");
+    }
+
+    @Test
+    void rowsOutsideTheNegotiationAreSkippedAndCountedByReason() {
+        conversion.row(row("1", "2025-05-16", FRANCE, UKRAINE, "036", 1, null));
+        conversion.row(row("2", "2025-05-16", RUSSIA, FRANCE, "036", 1, null));
+        conversion.row(row("3", "2025-05-16", RUSSIA, RUSSIA, "036", 1, null));
+        conversion.row(row("4", "2025-04-30", RUSSIA, UKRAINE, "036", 1, null));
+        conversion.row(row("5", "2025-07-01", RUSSIA, UKRAINE, "036", 1, null));
+        conversion.row(row("6", "2025-05-16", RUSSIA, UKRAINE, "011", 1, null));
+        conversion.row(row("7", "2025-05-16", null, UKRAINE, "036", 1, null));
+        conversion.skipped(8, "has 3 columns; GDELT 2.0 rows have 61");
+
+        assertThat(conversion.records()).isEmpty();
+        assertThat(conversion.rows()).isEqualTo(8);
+        assertThat(conversion.skippedByReason()).isEqualTo(Map.of(
+                "the source actor is none of the parties", 1L,
+                "the target actor is none of the parties", 1L,
+                "both actors are the same party", 1L,
+                "dated before the negotiation opened (2025-05-01)", 1L,
+                "dated after today", 1L,
+                "the mapping ignores CAMEO code 011 (Decline comment)", 1L,
+                "the row has no source actor", 1L,
+                "unreadable: has 3 columns; GDELT 2.0 rows have 61", 1L));
+    }
+
+    @Test
+    void anAddressTooLongForARecordIsLeftOutRatherThanRefusingTheRecord() {
+        String tooLong = "https://long.example/" + "x".repeat(2_000);
+        conversion.row(row("1", "2025-05-16", RUSSIA, UKRAINE, "036", 1, tooLong));
+        conversion.row(row("2", "2025-05-16", RUSSIA, UKRAINE, "036", 1, "https://short.example/2"));
+
+        JsonNode body = conversion.line("ed-1", conversion.records().get(0)).get("body");
+        assertThat(body.at("/coding/urls").toString()).isEqualTo("[\"https://short.example/2\"]");
+        assertThat(body.at("/coding/eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
+        assertThat(body.at("/source/url").asText()).isEqualTo("https://short.example/2");
+    }
+}
