@@ -56,9 +56,47 @@ export async function postLines(path, text) {
     return response;
 }
 
+/**
+ * Sends a form of files (multipart), calling {@code onProgress(sent, total)} as it goes up (fetch
+ * cannot tell), and answers the ledger's JSON or throws its Problem.
+ */
+export function postForm(path, form, onProgress) {
+    return new Promise((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        request.open('POST', path);
+        for (const [name, value] of Object.entries(changeHeaders(null))) {
+            if (value) {
+                request.setRequestHeader(name, value);
+            }
+        }
+        request.upload.addEventListener('progress', event => onProgress(event.loaded, event.total));
+        request.addEventListener('load', () => {
+            if (request.status === 401) {
+                signIn();
+                reject(new Problem(401, {title: 'Sign in first'}));
+                return;
+            }
+            let body = {};
+            try {
+                body = JSON.parse(request.responseText);
+            } catch (notJson) {
+                body = {title: `the ledger answered ${request.status}`};
+            }
+            if (request.status >= 200 && request.status < 300) {
+                resolve(body);
+            } else {
+                reject(new Problem(request.status, body));
+            }
+        });
+        request.addEventListener('error', () => reject(new Problem(0, {title: 'The ledger could not be reached'})));
+        request.send(form);
+    });
+}
+
 /** What every change sends: its format, the page's mark (no Basic challenge) and the CSRF token. */
 function changeHeaders(type) {
-    return {'Content-Type': type, 'Accept': type, 'X-Requested-With': 'workbench', 'X-XSRF-TOKEN': csrfToken()};
+    return {'Content-Type': type, 'Accept': type || 'application/json', 'X-Requested-With': 'workbench',
+        'X-XSRF-TOKEN': csrfToken()};
 }
 
 /** How far the views were at the last answer (X-View-Position): where the live stream picks up. */

@@ -1,5 +1,6 @@
 import {get, post, postLines, Problem} from './api.js';
 import {clear, h, words} from './dom.js';
+import {eventDataForm} from './eventdata.js';
 
 // For recorders: the everyday commands as forms (record, correct and retract a statement, record
 // a meeting) and the import of a JSON Lines file. A refusal shows the ledger's own message next to
@@ -89,7 +90,7 @@ export async function showRecording(panel, context, current) {
     });
 
     clear(panel, statementIds, h('div', {class: 'forms'}, recordStatement, correctStatement, retractStatement, recordMeeting),
-        importForm(context));
+        importForm(context), eventDataForm(context));
 }
 
 /** A labelled input (or select, or textarea) named after the field of the command's body. */

@@ -408,6 +408,40 @@ class WorkbenchTest {
         assertThat(heatmap("today")).containsKeys("ru/relations", "ua/relations");
     }
 
+    @Test
+    void aRecorderImportsEventDataFromThePageWithADryRunFirstAndTakesTheBatchBackOut(@TempDir Path dir)
+            throws IOException {
+        assertThat(node.as(LedgerNode.RECORDER).post("/api/negotiations", """
+                {"id":"events-page","title":"Event data from the page","openedOn":"2018-01-01"}""").status())
+                .isEqualTo(201);
+        Path icews = dir.resolve("events.2018.sample.tab");
+        try (InputStream sample = getClass().getResourceAsStream("/eventdata/icews_events.2018.sample.tab")) {
+            Files.copy(sample, icews);
+        }
+        browser.go("/#/negotiations/events-page?tab=record");
+        browser.find("#event-file").sendKeys(icews.toString());
+        new Select(browser.find("#event-dataset")).selectByValue("icews");
+        browser.find("#event-data button[type=submit]").click();
+        String dry = browser.waitUntil(d -> texts("#event-summary").stream().findFirst().orElse(null));
+        assertThat(dry).contains("3705 rows read", "14 records would be recorded", "statement: 13", "meeting: 1");
+        assertThat(node.get("/api/negotiations/events-page").json().at("/counts/statements").asLong()).isZero();
+
+        browser.find("#event-dry-run").click();
+        browser.find("#event-data button[type=submit]").click();
+        String imported = browser.waitUntil(d -> texts("#event-summary").stream()
+                .filter(text -> text.contains("recorded,")).findFirst().orElse(null));
+        assertThat(imported).contains("14 recorded, 0 already there, 0 refused");
+        node.awaitViews();
+        assertThat(node.get("/api/negotiations/events-page").json().at("/counts/statements").asLong()).isEqualTo(13);
+        browser.screenshot("event-data");
+
+        browser.find("#event-retract-reason").sendKeys("tried the wrong file");
+        browser.find("#event-retract button[type=submit]").click();
+        browser.waitUntil(d -> text("#event-retract-status").contains("14 of 14 records retracted now"));
+        node.awaitViews();
+        assertThat(node.get("/api/negotiations/events-page/positions").json().get("positions")).isEmpty();
+    }
+
     private static Map<String, String> heatmap(String caption) {
         browser.waitUntil(d -> browser.find("#panel").getAttribute("aria-busy").equals("false")
                 && browser.find("#matrix caption").getText().contains(caption));
