@@ -406,6 +406,7 @@ class WorkbenchTest {
         browser.find("#machine-coded").click();
         browser.waitUntil(d -> !d.getCurrentUrl().contains("machineCoded"));
         assertThat(heatmap("today")).containsKeys("ru/relations", "ua/relations");
+        backToTheList();
     }
 
     @Test
@@ -440,6 +441,16 @@ class WorkbenchTest {
         browser.waitUntil(d -> text("#event-retract-status").contains("14 of 14 records retracted now"));
         node.awaitViews();
         assertThat(node.get("/api/negotiations/events-page/positions").json().get("positions")).isEmpty();
+        backToTheList();
+    }
+
+    /**
+     * Leaves another negotiation's page for the list: the next test's first look must not find the
+     * same elements (the heatmap, the record form) on the page it is leaving.
+     */
+    private static void backToTheList() {
+        browser.go("/#/");
+        browser.find("#negotiations");
     }
 
     private static Map<String, String> heatmap(String caption) {
