@@ -70,24 +70,9 @@ export function postForm(path, form, onProgress) {
             }
         }
         request.upload.addEventListener('progress', event => onProgress(event.loaded, event.total));
-        request.addEventListener('load', () => {
-            if (request.status === 401) {
-                signIn();
-                reject(new Problem(401, {title: 'Sign in first'}));
-                return;
-            }
-            let body = {};
-            try {
-                body = JSON.parse(request.responseText);
-            } catch (notJson) {
-                body = {title: `the ledger answered ${request.status}`};
-            }
-            if (request.status >= 200 && request.status < 300) {
-                resolve(body);
-            } else {
-                reject(new Problem(request.status, body));
-            }
-        });
+        // The answer is read as any other: the same sign-in, the same problems.
+        request.addEventListener('load', () => answer(new Response(request.responseText, {status: request.status,
+            headers: {'Content-Type': request.getResponseHeader('Content-Type') || ''}})).then(resolve, reject));
         request.addEventListener('error', () => reject(new Problem(0, {title: 'The ledger could not be reached'})));
         request.send(form);
     });

@@ -3,6 +3,7 @@ package org.negotiationledger.api.importing.eventdata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.negotiationledger.api.integrity.Sha256;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
 import org.negotiationledger.core.api.Stance;
@@ -10,14 +11,10 @@ import org.negotiationledger.core.api.Stance;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +70,6 @@ final class EventConversion implements EventRows.Sink {
     /** A record of one event: the rows that reported it, summed up. */
     static final class Merged {
 
-        final EventMapping.Kind kind;
         final EventMapping.CodeRule rule;
         final LocalDate day;
         final String code;
@@ -101,7 +97,6 @@ final class EventConversion implements EventRows.Sink {
 
         Merged(EventMapping.CodeRule rule, LocalDate day, String code, EventMapping.PartyRule party,
                EventMapping.PartyRule target) {
-            this.kind = rule.as();
             this.rule = rule;
             this.day = day;
             this.code = code;
@@ -234,12 +229,12 @@ final class EventConversion implements EventRows.Sink {
     /** The record's id in the batch: the same file imported again makes the same ids. */
     static String recordId(String batchId, Merged record) {
         String key = key(record.rule, record.day, record.code, record.party.party(), record.target.party());
-        String kind = switch (record.kind) {
+        String kind = switch (record.rule.as()) {
             case OUTCOME -> "o";
             case MEETING -> "m";
             default -> "s";
         };
-        return batchId + "-" + kind + "-" + HexFormat.of().formatHex(sha256(key), 0, 8);
+        return batchId + "-" + kind + "-" + Sha256.hex(key).substring(0, 16);
     }
 
     /** The import line that records {@code record}: a command's path and its body. */
@@ -249,43 +244,45 @@ final class EventConversion implements EventRows.Sink {
         body.put("id", recordId(batchId, record));
         String reports = format.title() + " from " + record.rows + (record.rows == 1 ? " row" : " rows");
         String action = CameoCodes.name(record.code) + " (CAMEO " + record.code + ")";
-        if (record.kind == EventMapping.Kind.MEETING) {
-            line.put("path", "/api/negotiations/" + negotiationId + "/meetings");
-            body.put("heldOn", record.day.toString());
-            if (record.place != null) {
-                body.put("location", clip(record.place));
+        switch (record.rule.as()) {
+            case MEETING -> {
+                line.put("path", "/api/negotiations/" + negotiationId + "/meetings");
+                body.put("heldOn", record.day.toString());
+                if (record.place != null) {
+                    body.put("location", clip(record.place));
+                }
+                body.put("level", record.rule.level().name());
+                body.putArray("partyIds").add(record.party.party()).add(record.target.party());
+                if (record.rule.topic() != null) {
+                    body.putArray("topicIds").add(record.rule.topic());
+                }
+                body.put("summary", "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
+                        + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c + ")")
+                        .toList()) + "; machine-coded by " + reports);
             }
-            body.put("level", record.rule.level().name());
-            body.putArray("partyIds").add(record.party.party()).add(record.target.party());
-            if (record.rule.topic() != null) {
+            case OUTCOME -> {
+                line.put("path", "/api/negotiations/" + negotiationId + "/outcomes");
+                body.put("kind", "AGREED");
                 body.putArray("topicIds").add(record.rule.topic());
+                body.putArray("partyIds").add(record.party.party()).add(record.target.party());
+                body.put("terms", action + " between " + record.party.name() + " and " + record.target.name()
+                        + "; machine-coded by " + reports);
+                body.put("reachedOn", record.day.toString());
             }
-            body.put("summary", "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
-                    + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c + ")")
-                    .toList()) + "; machine-coded by " + reports);
-            body.set("coding", coding(batchId, record));
-            line.set("body", body);
-            return line;
-        } else if (record.kind == EventMapping.Kind.OUTCOME) {
-            line.put("path", "/api/negotiations/" + negotiationId + "/outcomes");
-            body.put("kind", "AGREED");
-            body.putArray("topicIds").add(record.rule.topic());
-            body.putArray("partyIds").add(record.party.party()).add(record.target.party());
-            body.put("terms", action + " between " + record.party.name() + " and " + record.target.name()
-                    + "; machine-coded by " + reports);
-            body.put("reachedOn", record.day.toString());
-        } else {
-            line.put("path", "/api/negotiations/" + negotiationId + "/statements");
-            body.put("partyId", record.party.party());
-            body.put("topicId", record.rule.topic());
-            body.put("stance", record.rule.stance().name());
-            body.put("summary", action + " towards " + record.target.name() + "; machine-coded by " + reports);
-            body.put("effectiveOn", record.day.toString());
-            if (record.place != null) {
-                body.put("note", "Where: " + record.place);
+            default -> {
+                line.put("path", "/api/negotiations/" + negotiationId + "/statements");
+                body.put("partyId", record.party.party());
+                body.put("topicId", record.rule.topic());
+                body.put("stance", record.rule.stance().name());
+                body.put("summary", action + " towards " + record.target.name() + "; machine-coded by " + reports);
+                body.put("effectiveOn", record.day.toString());
+                if (record.place != null) {
+                    body.put("note", "Where: " + record.place);
+                }
             }
         }
-        ObjectNode source = source(record);
+        // A meeting has no source of its own: its reports are in its coding.
+        ObjectNode source = record.rule.as() == EventMapping.Kind.MEETING ? null : source(record);
         if (source != null) {
             body.set("source", source);
         }
@@ -295,8 +292,7 @@ final class EventConversion implements EventRows.Sink {
     }
 
     private static ObjectNode source(Merged record) {
-        String url = record.urls.stream().filter(u -> u.length() <= Limits.URL && WEB_ADDRESS.matcher(u).matches())
-                .findFirst().orElse(null);
+        String url = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches()).findFirst().orElse(null);
         String publisher = record.publishers.stream().findFirst().orElse(null);
         if (url == null && publisher == null) {
             return null;
@@ -376,25 +372,17 @@ final class EventConversion implements EventRows.Sink {
             counts.put(what, new TreeMap<>());
         }
         for (Merged record : records) {
-            counts.get("byKind").merge(record.kind.name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+            counts.get("byKind").merge(record.rule.as().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
             counts.get("byParty").merge(record.party.party(), 1L, Long::sum);
             if (record.rule.topic() != null) {
                 counts.get("byTopic").merge(record.rule.topic(), 1L, Long::sum);
             }
             Stance stance = record.rule.stance();
-            if (record.kind == EventMapping.Kind.STATEMENT && stance != null) {
+            if (record.rule.as() == EventMapping.Kind.STATEMENT && stance != null) {
                 counts.get("byStance").merge(stance.name(), 1L, Long::sum);
             }
         }
         return counts;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** The records by day, in the order of their first rows within a day. */

@@ -8,6 +8,7 @@ import org.negotiationledger.api.commands.CommandSender;
 import org.negotiationledger.api.importing.CommandImporter;
 import org.negotiationledger.api.importing.ImportResult;
 import org.negotiationledger.api.importing.ImportSummary;
+import org.negotiationledger.api.integrity.Sha256;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.api.views.ViewProgress;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -88,7 +88,7 @@ public class EventDataImports {
                                boolean dryRun, CommandMetadata context) throws IOException {
         EventMapping rules = EventMappings.of(mapping);
         NegotiationSummary negotiation = negotiation(negotiationId);
-        MessageDigest batch = sha256();
+        MessageDigest batch = Sha256.digest();
         batch.update((format.id() + "\n" + negotiationId + "\n" + rules + "\n").getBytes(StandardCharsets.UTF_8));
         EventConversion conversion = new EventConversion(format, rules, negotiationId, negotiation.openedOn(),
                 LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)));
@@ -192,13 +192,5 @@ public class EventDataImports {
                 conversion.skippedByReason(), records.size(), EventConversion.counts(records),
                 summary == null ? null : summary.accepted(), summary == null ? null : summary.repeated(),
                 summary == null ? null : List.copyOf(refused));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

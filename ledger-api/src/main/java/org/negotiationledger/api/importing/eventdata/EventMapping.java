@@ -8,7 +8,6 @@ import org.negotiationledger.core.api.Stance;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -100,8 +99,8 @@ record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRu
 
     private static <T> List<T> merged(List<T> own, List<T> defaults, Function<T, String> key) {
         Map<String, T> all = new LinkedHashMap<>();
-        defaults.forEach(rule -> all.put(key.apply(rule).toLowerCase(Locale.ROOT), rule));
-        own.forEach(rule -> all.put(key.apply(rule).toLowerCase(Locale.ROOT), rule));
+        defaults.forEach(rule -> all.put(key.apply(rule), rule));
+        own.forEach(rule -> all.put(key.apply(rule), rule));
         return List.copyOf(all.values());
     }
 }

@@ -53,10 +53,20 @@ final class EventMappings {
 
     /** The shipped mapping: the Russia–Ukraine talks' parties, and a topic and stance for every CAMEO code. */
     static EventMapping shipped() {
-        try (InputStream in = EventMappings.class.getResourceAsStream(DEFAULT)) {
-            return read(in, Set.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the shipped mapping cannot be read", e);
+        return Shipped.MAPPING;
+    }
+
+    /** The shipped mapping, read once, when first asked for. */
+    private static final class Shipped {
+
+        static final EventMapping MAPPING = load();
+
+        private static EventMapping load() {
+            try (InputStream in = EventMappings.class.getResourceAsStream(DEFAULT)) {
+                return read(in, Set.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the shipped mapping cannot be read", e);
+            }
         }
     }
 
@@ -66,9 +76,7 @@ final class EventMappings {
         if (userMapping == null) {
             return shipped;
         }
-        Set<String> shippedTopics = new HashSet<>();
-        shipped.topics().forEach(topic -> shippedTopics.add(topic.id()));
-        return read(userMapping, shippedTopics).over(shipped);
+        return read(userMapping, shipped.topicTitles().keySet()).over(shipped);
     }
 
     /**

@@ -15,11 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -83,20 +84,36 @@ final class EventRows {
 
     private static void readGdelt(EventFormat format, BufferedReader lines, Sink sink) throws IOException {
         Gdelt columns = format == EventFormat.GDELT1 ? Gdelt.ONE : Gdelt.TWO;
-        long number = 0;
+        eachRow(lines, 0, sink, width -> width == columns.count || width == columns.countWithoutUrl ? null
+                : format.title() + " rows have " + columns.describe(), columns::row);
+    }
+
+    /** Reads a row's fields into an {@link EventRow}, or throws {@link BadField}. */
+    private interface RowReader {
+        EventRow read(long number, String[] fields);
+    }
+
+    /**
+     * Hands on every line after the first {@code read}: blank lines passed over, a row whose width
+     * {@code wrongWidth} finds fault with (naming what it should be), or with a field that cannot
+     * be read, skipped with the reason.
+     */
+    private static void eachRow(BufferedReader lines, long read, Sink sink, IntFunction<String> wrongWidth,
+                                RowReader reader) throws IOException {
+        long number = read;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
             if (line.isBlank()) {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            if (fields.length != columns.count && fields.length != columns.countWithoutUrl) {
-                sink.skipped(number, "has " + fields.length + " columns; " + format.title() + " rows have "
-                        + columns.describe());
+            String fault = wrongWidth.apply(fields.length);
+            if (fault != null) {
+                sink.skipped(number, "has " + fields.length + " columns; " + fault);
                 continue;
             }
             try {
-                sink.row(columns.row(number, fields));
+                sink.row(reader.read(number, fields));
             } catch (BadField bad) {
                 sink.skipped(number, bad.getMessage());
             }
@@ -121,23 +138,8 @@ final class EventRows {
                                 + "a header naming " + String.join(", ", ICEWS_REQUIRED)).with("field", "file");
             }
         }
-        long number = 1;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != names.length) {
-                sink.skipped(number, "has " + fields.length + " columns; the header names " + names.length);
-                continue;
-            }
-            try {
-                sink.row(icewsRow(number, fields, columns));
-            } catch (BadField bad) {
-                sink.skipped(number, bad.getMessage());
-            }
-        }
+        eachRow(lines, 1, sink, width -> width == names.length ? null : "the header names " + names.length,
+                (number, fields) -> icewsRow(number, fields, columns));
     }
 
     private static EventRow icewsRow(long number, String[] fields, Map<String, Integer> columns) {
@@ -228,24 +230,14 @@ final class EventRows {
         if (code == null && name == null) {
             return null;
         }
-        return new CodedActor(code, name, blank(fields[first + 2]), present(fields, first + 7, first + 9),
-                present(fields, first + 3, first + 6));
+        return new CodedActor(code, name, blank(fields[first + 2]),
+                present(Arrays.copyOfRange(fields, first + 7, first + 10)),
+                present(Arrays.copyOfRange(fields, first + 3, first + 7)));
     }
 
-    /** The values of the columns {@code from} to {@code to} that are not empty. */
-    private static List<String> present(String[] fields, int from, int to) {
-        List<String> values = new ArrayList<>();
-        for (int column = from; column <= to; column++) {
-            String value = blank(fields[column]);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
+    /** The values that are not empty, stripped. */
     private static List<String> present(String... values) {
-        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+        return Arrays.stream(values).filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String blank(String value) {
