@@ -54,20 +54,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static org.negotiationledger.api.problems.Limits.CODED_ROWS;
-import static org.negotiationledger.api.problems.Limits.ITEMS;
-import static org.negotiationledger.api.problems.Limits.KIND;
-import static org.negotiationledger.api.problems.Limits.NAME;
-import static org.negotiationledger.api.problems.Limits.TEXT;
-import static org.negotiationledger.api.problems.Limits.UNIT;
-import static org.negotiationledger.api.problems.Limits.URL;
+import static org.negotiationledger.core.api.Values.CODED_ROWS;
+import static org.negotiationledger.core.api.Values.ITEMS;
+import static org.negotiationledger.core.api.Values.CODE;
+import static org.negotiationledger.core.api.Values.NAME;
+import static org.negotiationledger.core.api.Values.TEXT;
+import static org.negotiationledger.core.api.Values.UNIT;
+import static org.negotiationledger.core.api.Values.URL;
 
 /**
  * Every command the ledger takes, in one table: the path of its POST, the JSON body it takes and
  * what it does. The HTTP endpoints, the importer and the API description are all made from it.
  * The bodies follow, with what makes them well-formed; whether they fit the negotiation
  * (registered parties, dates, numbers) is the aggregate's to decide. The limits are
- * {@link Limits}'; the strict reading of texts, dates and numbers is the web layer's JSON's.
+ * the core's ({@link org.negotiationledger.core.api.Values}), which every command passes whichever way it
+ * came; these annotations name the request's own fields when it breaks them. The strict reading of texts, dates and numbers is the web layer's JSON's.
  */
 public final class CommandRoutes {
 
@@ -269,7 +270,7 @@ public final class CommandRoutes {
     record CodingBody(@NotNull @Pattern(regexp = "gdelt1|gdelt2|icews", message = "must be gdelt1, gdelt2 or icews")
                       String dataset,
                       @NotNull @Id String batchId,
-                      @NotEmpty @Size(max = CODED_ROWS) List<@NotBlank @Size(max = KIND) String> eventIds,
+                      @NotEmpty @Size(max = CODED_ROWS) List<@NotBlank @Size(max = CODE) String> eventIds,
                       @NotNull @Pattern(regexp = "[0-9]{2,4}", message = "must be a CAMEO code of 2 to 4 digits")
                       String cameoCode,
                       @Min(1) @Max(4) Integer quadClass,
@@ -280,7 +281,7 @@ public final class CommandRoutes {
                       @PositiveOrZero Integer articles,
                       @Size(max = CODED_ROWS) List<@NotNull @Size(max = URL) String> urls,
                       @Size(max = CODED_ROWS) List<@NotNull @Size(max = NAME) String> publishers,
-                      @Size(max = CODED_ROWS) List<@NotNull @Size(max = KIND) String> stories,
+                      @Size(max = CODED_ROWS) List<@NotNull @Size(max = CODE) String> stories,
                       @Id String targetPartyId,
                       @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> actors,
                       @Size(max = CODED_ROWS) List<@NotNull @Valid CodedActorBody> targets,
@@ -299,10 +300,10 @@ public final class CommandRoutes {
         }
     }
 
-    record CodedActorBody(@Size(max = KIND) String code, @Size(max = NAME) String name,
+    record CodedActorBody(@Size(max = CODE) String code, @Size(max = NAME) String name,
                           @Size(max = NAME) String country,
                           @Size(max = ITEMS) List<@NotNull @Size(max = NAME) String> sectors,
-                          @Size(max = ITEMS) List<@NotNull @Size(max = KIND) String> groups) {
+                          @Size(max = ITEMS) List<@NotNull @Size(max = CODE) String> groups) {
 
         EventCoding.CodedActor toActor() {
             return new EventCoding.CodedActor(code, name, country, sectors, groups);
@@ -389,7 +390,7 @@ public final class CommandRoutes {
 
     record ProposeExchangeRequest(@NotNull @Id String id,
                                   @NotNull ExchangeKind kind,
-                                  @Size(max = KIND) String kindText,
+                                  @Size(max = CODE) String kindText,
                                   @Id String proposedBy,
                                   @NotNull LocalDate proposedOn,
                                   @Size(max = ITEMS) List<@NotNull @Id String> sides,

@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.api.storage.DatabaseWatch;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
@@ -153,6 +154,8 @@ public class CommandSender {
                     throw appendedElsewhere;
                 }
                 pause(attempt);
+            } catch (InvalidValueException invalid) {
+                throw invalid;  // a value no record may hold: nothing in the store changes that
             } catch (LedgerException refused) {
                 // The refusal may come from this node's cached negotiation, which can be behind what
                 // another node recorded (the cache drops it on a refusal): check once more on the

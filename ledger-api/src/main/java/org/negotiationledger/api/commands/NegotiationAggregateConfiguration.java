@@ -5,11 +5,13 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationCommand;
+import org.negotiationledger.core.api.Values;
 import org.negotiationledger.core.negotiation.Negotiation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,21 @@ class NegotiationAggregateConfiguration {
                         .configureSnapshotTrigger(config ->
                                 new GrowingSnapshotInterval(snapshotter(config, snapshotWriter), snapshotEvery))
                         .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver()));
+    }
+
+    /**
+     * The gate every command passes, whichever door sent it (HTTP, an import, event data): a
+     * value no record may hold ({@link Values}) is refused before the negotiation is loaded.
+     */
+    @Bean
+    ConfigurerModule valueGate() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR,
+                () -> config.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
+                    if (unitOfWork.getMessage().getPayload() instanceof Record command) {
+                        Values.check(command);
+                    }
+                    return chain.proceed();
+                })));
     }
 
     /**

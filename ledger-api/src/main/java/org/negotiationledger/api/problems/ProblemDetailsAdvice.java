@@ -1,11 +1,13 @@
 package org.negotiationledger.api.problems;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler({RuleViolationException.class, IdConflictException.class, AggregateNotFoundException.class,
-            ConflictingAggregateVersionException.class, ConcurrencyException.class})
+    @ExceptionHandler({RuleViolationException.class, IdConflictException.class, InvalidValueException.class,
+            AggregateNotFoundException.class, ConflictingAggregateVersionException.class, ConcurrencyException.class})
     ProblemDetail refusedCommand(Exception e) {
         return Problems.of(e);
     }
@@ -64,6 +66,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail refused(ProblemException e) {
+        return Problems.of(e);
+    }
+
+    /** A command body that does not fit its request (read by the route table, not by Spring's converters). */
+    @ExceptionHandler
+    ProblemDetail unreadable(JsonProcessingException e) {
         return Problems.of(e);
     }
 

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -84,6 +85,9 @@ public final class Problems {
             ProblemDetail problem = problem(refused.type(), refused.getMessage());
             refused.properties().forEach(problem::setProperty);
             return problem;
+        }
+        if (e instanceof InvalidValueException invalid) {
+            return invalidFields(List.of(Map.of("field", invalid.field(), "message", invalid.reason())));
         }
         if (e instanceof RuleViolationException rule) {
             ProblemDetail problem = problem(ProblemType.RULE_VIOLATION, rule.getMessage());

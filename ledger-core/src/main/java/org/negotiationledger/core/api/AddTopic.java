@@ -8,6 +8,7 @@ import java.time.Instant;
  * Adds a subject the parties take positions on.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record AddTopic(@TargetAggregateIdentifier String negotiationId, String topicId, String title,
-                       String description, Instant recordedAt) implements NegotiationCommand {
+public record AddTopic(@TargetAggregateIdentifier @Required String negotiationId, @Required String topicId,
+                       @Required String title, String description, @Required Instant recordedAt)
+        implements NegotiationCommand {
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * Records a delegate's new title from a day on; statements before it keep the title of their day.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record ChangeDelegateTitle(@TargetAggregateIdentifier String negotiationId, String delegateId, String title,
-                                  LocalDate since, Instant recordedAt) implements NegotiationCommand {
+public record ChangeDelegateTitle(@TargetAggregateIdentifier @Required String negotiationId,
+                                  @Required String delegateId, @Required String title, @Required LocalDate since,
+                                  @Required Instant recordedAt) implements NegotiationCommand {
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * Closes the negotiation; afterwards it accepts nothing but corrections.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record CloseNegotiation(@TargetAggregateIdentifier String negotiationId, Outcome outcome,
-                               LocalDate closedOn, String summary, Instant recordedAt) implements NegotiationCommand {
+public record CloseNegotiation(@TargetAggregateIdentifier @Required String negotiationId, @Required Outcome outcome,
+                               @Required LocalDate closedOn, String summary, @Required Instant recordedAt)
+        implements NegotiationCommand {
 }

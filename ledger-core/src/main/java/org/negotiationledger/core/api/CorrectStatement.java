@@ -10,7 +10,7 @@ import java.time.Instant;
  * correction is recognised.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record CorrectStatement(@TargetAggregateIdentifier String negotiationId, String statementId,
-                               String correctionId, StatementChanges changes, String reason,
-                               Instant recordedAt) implements NegotiationCommand {
+public record CorrectStatement(@TargetAggregateIdentifier @Required String negotiationId, @Required String statementId,
+                               String correctionId, @Required StatementChanges changes, @Required String reason,
+                               @Required Instant recordedAt) implements NegotiationCommand {
 }

@@ -5,8 +5,8 @@ import org.axonframework.serialization.Revision;
 import java.util.List;
 
 @Revision("1")
-public record DelegateRegistered(String negotiationId, String delegateId, String name, String partyId,
-                                 String title) implements NegotiationEvent {
+public record DelegateRegistered(@Required String negotiationId, @Required String delegateId, @Required String name,
+                                 @Required String partyId, String title) implements NegotiationEvent {
 
     @Override
     public List<String> involvedParties() {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /** From {@code since}, the delegate holds another title (a minister who becomes secretary of a council). */
 @Revision("1")
-public record DelegateTitleChanged(String negotiationId, String delegateId, String partyId, String title,
-                                   LocalDate since) implements NegotiationEvent {
+public record DelegateTitleChanged(@Required String negotiationId, @Required String delegateId,
+                                   @Required String partyId, @Required String title, @Required LocalDate since)
+        implements NegotiationEvent {
 
     @Override
     public LocalDate effectiveDate() {

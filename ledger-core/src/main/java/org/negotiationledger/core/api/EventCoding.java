@@ -30,10 +30,10 @@ import java.util.List;
  * @param latitude      its latitude, of the first row
  * @param longitude     its longitude, of the first row
  */
-public record EventCoding(String dataset, String batchId, List<String> eventIds, String cameoCode,
-                          Integer quadClass, BigDecimal goldstein, BigDecimal tone, Integer mentions,
-                          Integer sources, Integer articles, List<String> urls, List<String> publishers,
-                          List<String> stories, String targetPartyId, List<CodedActor> actors,
+public record EventCoding(@Required String dataset, @Required String batchId, @Required List<String> eventIds,
+                          @Required String cameoCode, Integer quadClass, BigDecimal goldstein, BigDecimal tone,
+                          Integer mentions, Integer sources, Integer articles, List<String> urls,
+                          List<String> publishers, List<String> stories, String targetPartyId, List<CodedActor> actors,
                           List<CodedActor> targets, String place, BigDecimal latitude, BigDecimal longitude) {
 
     public EventCoding {

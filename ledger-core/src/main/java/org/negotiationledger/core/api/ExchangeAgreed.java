@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Revision("1")
-public record ExchangeAgreed(String negotiationId, String exchangeId, List<String> partyIds, LocalDate agreedOn,
-                             String meetingId) implements NegotiationEvent {
+public record ExchangeAgreed(@Required String negotiationId, @Required String exchangeId,
+                             @Required List<String> partyIds, @Required LocalDate agreedOn, String meetingId)
+        implements NegotiationEvent {
 
     public ExchangeAgreed {
         partyIds = Collections2.list(partyIds);

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /** An exchange fully carried out: the agreed numbers were reached, or its last stage said so. */
 @Revision("1")
-public record ExchangeCompleted(String negotiationId, String exchangeId, LocalDate completedOn,
-                                Map<String, Integer> totals) implements NegotiationEvent {
+public record ExchangeCompleted(@Required String negotiationId, @Required String exchangeId,
+                                @Required LocalDate completedOn, @Required Map<String, Integer> totals)
+        implements NegotiationEvent {
 
     public ExchangeCompleted {
         totals = Collections2.sortedMap(totals);

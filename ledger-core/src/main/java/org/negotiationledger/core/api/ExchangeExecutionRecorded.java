@@ -11,9 +11,9 @@ import java.util.Map;
  * totals per side after it. {@code completes} is set when the recorder declared it the last stage.
  */
 @Revision("1")
-public record ExchangeExecutionRecorded(String negotiationId, String exchangeId, int stage, LocalDate executedOn,
-                                        Map<String, Integer> released, Map<String, Integer> totals, boolean completes,
-                                        String note)
+public record ExchangeExecutionRecorded(@Required String negotiationId, @Required String exchangeId, int stage,
+                                        @Required LocalDate executedOn, @Required Map<String, Integer> released,
+                                        @Required Map<String, Integer> totals, boolean completes, String note)
         implements NegotiationEvent {
 
     public ExchangeExecutionRecorded {

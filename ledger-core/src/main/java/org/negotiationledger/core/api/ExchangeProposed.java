@@ -14,8 +14,9 @@ import java.util.List;
  * @param note       what the sources leave vague, in words; may be null
  */
 @Revision("2")
-public record ExchangeProposed(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
-                               ExchangeTerms terms, String note) implements NegotiationEvent {
+public record ExchangeProposed(@Required String negotiationId, @Required String exchangeId, String proposedBy,
+                               @Required LocalDate proposedOn, @Required ExchangeTerms terms, String note)
+        implements NegotiationEvent {
 
     public ExchangeProposed(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
                             ExchangeTerms terms) {

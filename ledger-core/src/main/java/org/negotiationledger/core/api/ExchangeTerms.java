@@ -16,8 +16,8 @@ import java.util.Map;
  * @param allForAll  whether every person (or item) in the categories is exchanged
  * @param categories what the exchange is limited to; may be empty
  */
-public record ExchangeTerms(ExchangeKind kind, String kindText, List<String> sides, Map<String, Integer> quantities,
-                            boolean allForAll, List<String> categories) {
+public record ExchangeTerms(@Required ExchangeKind kind, String kindText, List<String> sides,
+                            Map<String, Integer> quantities, boolean allForAll, List<String> categories) {
 
     public ExchangeTerms {
         quantities = Collections2.sortedMap(quantities);

@@ -5,7 +5,7 @@ package org.negotiationledger.core.api;
  * names the rule for machines (it is stable, e.g. {@code unregistered-party}).
  */
 public abstract sealed class LedgerException extends RuntimeException
-        permits RuleViolationException, IdConflictException {
+        permits RuleViolationException, IdConflictException, InvalidValueException {
 
     private final String code;
 

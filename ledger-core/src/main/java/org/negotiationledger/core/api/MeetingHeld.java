@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code coding}: what a machine coded, for a meeting brought in from event data.
  */
 @Revision("2")
-public record MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location,
-                          MeetingLevel level, List<String> partyIds, List<String> mediatorIds,
-                          Map<String, String> heads, List<String> topicIds, String summary, EventCoding coding)
-        implements NegotiationEvent {
+public record MeetingHeld(@Required String negotiationId, @Required String meetingId, @Required LocalDate heldOn,
+                          String location, @Required MeetingLevel level, @Required List<String> partyIds,
+                          List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
+                          EventCoding coding) implements NegotiationEvent {
 
     /** A meeting a person recorded. */
     public MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location, MeetingLevel level,

@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 
 @Revision("1")
-public record NegotiationClosed(String negotiationId, Outcome outcome, LocalDate closedOn,
+public record NegotiationClosed(@Required String negotiationId, @Required Outcome outcome, @Required LocalDate closedOn,
                                 String summary) implements NegotiationEvent {
 
     @Override

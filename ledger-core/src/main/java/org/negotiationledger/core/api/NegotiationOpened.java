@@ -5,8 +5,8 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 
 @Revision("1")
-public record NegotiationOpened(String negotiationId, String title, String description,
-                                LocalDate openedOn) implements NegotiationEvent {
+public record NegotiationOpened(@Required String negotiationId, @Required String title, String description,
+                                @Required LocalDate openedOn) implements NegotiationEvent {
 
     @Override
     public LocalDate effectiveDate() {

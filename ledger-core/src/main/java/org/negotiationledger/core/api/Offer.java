@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * 4.5 are the same offer. Whether it is well-formed (a value or a range, not both, min not above
  * max) is the aggregate's rule {@code invalid-offer}.
  */
-public record Offer(BigDecimal value, BigDecimal min, BigDecimal max, String unit) {
+public record Offer(BigDecimal value, BigDecimal min, BigDecimal max, @Required String unit) {
 
     public Offer {
         value = plain(value);

@@ -14,9 +14,10 @@ import java.util.List;
  * @param terms what was agreed, or what the sides could not agree on, in words
  */
 @Revision("2")
-public record OutcomeRecorded(String negotiationId, String outcomeId, OutcomeKind kind, List<String> topicIds,
-                              List<String> partyIds, String terms, LocalDate reachedOn, String meetingId,
-                              Source source, EventCoding coding) implements NegotiationEvent {
+public record OutcomeRecorded(@Required String negotiationId, @Required String outcomeId, @Required OutcomeKind kind,
+                              @Required List<String> topicIds, @Required List<String> partyIds, @Required String terms,
+                              LocalDate reachedOn, String meetingId, Source source, EventCoding coding)
+        implements NegotiationEvent {
 
     /** An outcome a person recorded. */
     public OutcomeRecorded(String negotiationId, String outcomeId, OutcomeKind kind, List<String> topicIds,

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** A party stopped taking part; from {@code leftOn} it is no longer among the parties present. */
 @Revision("1")
-public record PartyLeft(String negotiationId, String partyId, LocalDate leftOn, String note)
-        implements NegotiationEvent {
+public record PartyLeft(@Required String negotiationId, @Required String partyId, @Required LocalDate leftOn,
+                        String note) implements NegotiationEvent {
 
     @Override
     public LocalDate effectiveDate() {

@@ -10,8 +10,8 @@ import java.util.List;
  * every revision-1 event) it took part from the opening.
  */
 @Revision("2")
-public record PartyRegistered(String negotiationId, String partyId, String name,
-                              PartyRole role, LocalDate joinedOn) implements NegotiationEvent {
+public record PartyRegistered(@Required String negotiationId, @Required String partyId, @Required String name,
+                              @Required PartyRole role, LocalDate joinedOn) implements NegotiationEvent {
 
     /** A party there from the opening. */
     public PartyRegistered(String negotiationId, String partyId, String name, PartyRole role) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** From {@code since}, the party takes part in another role (an observer who becomes a mediator). */
 @Revision("1")
-public record PartyRoleChanged(String negotiationId, String partyId, PartyRole role, LocalDate since)
-        implements NegotiationEvent {
+public record PartyRoleChanged(@Required String negotiationId, @Required String partyId, @Required PartyRole role,
+                               @Required LocalDate since) implements NegotiationEvent {
 
     @Override
     public LocalDate effectiveDate() {

@@ -12,9 +12,9 @@ import java.time.LocalDate;
  * @param proposedBy the party that proposed it, or null when the sources do not say
  * @param note       what the sources leave vague, in words
  */
-public record ProposeExchange(@TargetAggregateIdentifier String negotiationId, String exchangeId,
-                              String proposedBy, LocalDate proposedOn, ExchangeTerms terms, String note,
-                              Instant recordedAt) implements NegotiationCommand {
+public record ProposeExchange(@TargetAggregateIdentifier @Required String negotiationId, @Required String exchangeId,
+                              String proposedBy, @Required LocalDate proposedOn, @Required ExchangeTerms terms,
+                              String note, @Required Instant recordedAt) implements NegotiationCommand {
 
     public ProposeExchange(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
                            ExchangeTerms terms, Instant recordedAt) {

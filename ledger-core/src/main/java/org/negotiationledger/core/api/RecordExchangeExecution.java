@@ -11,8 +11,8 @@ import java.util.Map;
  * numbers to reach, so its last stage says it completes the exchange.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RecordExchangeExecution(@TargetAggregateIdentifier String negotiationId,
-                                      String exchangeId, int stage, LocalDate executedOn,
-                                      Map<String, Integer> released, boolean completes, String note,
-                                      Instant recordedAt) implements NegotiationCommand {
+public record RecordExchangeExecution(@TargetAggregateIdentifier @Required String negotiationId,
+                                      @Required String exchangeId, int stage, @Required LocalDate executedOn,
+                                      @Required Map<String, Integer> released, boolean completes, String note,
+                                      @Required Instant recordedAt) implements NegotiationCommand {
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  * Records a round of talks. {@code coding} is set for a meeting brought in from event data.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RecordMeeting(@TargetAggregateIdentifier String negotiationId, String meetingId,
-                            LocalDate heldOn, String location, MeetingLevel level,
-                            List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
-                            List<String> topicIds, String summary, EventCoding coding, Instant recordedAt)
+public record RecordMeeting(@TargetAggregateIdentifier @Required String negotiationId, @Required String meetingId,
+                            @Required LocalDate heldOn, String location, @Required MeetingLevel level,
+                            @Required List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
+                            List<String> topicIds, String summary, EventCoding coding, @Required Instant recordedAt)
         implements NegotiationCommand {
 
     /** A meeting a person recorded. */

@@ -11,9 +11,10 @@ import java.util.List;
  * {@code coding} is set for an outcome brought in from event data: what a machine coded.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RecordOutcome(@TargetAggregateIdentifier String negotiationId, String outcomeId, OutcomeKind kind,
-                            List<String> topicIds, List<String> partyIds, String terms, LocalDate reachedOn,
-                            String meetingId, Source source, EventCoding coding, Instant recordedAt)
+public record RecordOutcome(@TargetAggregateIdentifier @Required String negotiationId, @Required String outcomeId,
+                            @Required OutcomeKind kind, @Required List<String> topicIds,
+                            @Required List<String> partyIds, @Required String terms, LocalDate reachedOn,
+                            String meetingId, Source source, EventCoding coding, @Required Instant recordedAt)
         implements NegotiationCommand {
 
     /** An outcome a person recorded. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * Records that a party left the negotiation on a day; it stays in the history before it.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RecordPartyLeaving(@TargetAggregateIdentifier String negotiationId, String partyId, LocalDate leftOn,
-                                 String note, Instant recordedAt) implements NegotiationCommand {
+public record RecordPartyLeaving(@TargetAggregateIdentifier @Required String negotiationId, @Required String partyId,
+                                 @Required LocalDate leftOn, String note, @Required Instant recordedAt)
+        implements NegotiationCommand {
 }

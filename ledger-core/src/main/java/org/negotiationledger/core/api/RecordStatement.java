@@ -13,11 +13,11 @@ import java.time.LocalDate;
  * {@code coding} is set for a statement brought in from event data: what a machine coded.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RecordStatement(@TargetAggregateIdentifier String negotiationId, String statementId,
-                              String partyId, String delegateId, String topicId, Stance stance,
-                              String summary, String conditions, Offer offer, LocalDate effectiveOn,
-                              Source source, String note, String meetingId, LocalDate validUntil,
-                              EventCoding coding, Instant recordedAt) implements NegotiationCommand {
+public record RecordStatement(@TargetAggregateIdentifier @Required String negotiationId, @Required String statementId,
+                              @Required String partyId, String delegateId, @Required String topicId,
+                              @Required Stance stance, @Required String summary, String conditions, Offer offer,
+                              LocalDate effectiveOn, Source source, String note, String meetingId, LocalDate validUntil,
+                              EventCoding coding, @Required Instant recordedAt) implements NegotiationCommand {
 
     /** A statement a person recorded. */
     public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,

@@ -10,9 +10,9 @@ import java.time.LocalDate;
  * ({@code joinedOn}; none: from the opening).
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
-public record RegisterParty(@TargetAggregateIdentifier String negotiationId, String partyId,
-                            String name, PartyRole role, LocalDate joinedOn,
-                            Instant recordedAt) implements NegotiationCommand {
+public record RegisterParty(@TargetAggregateIdentifier @Required String negotiationId, @Required String partyId,
+                            @Required String name, @Required PartyRole role, LocalDate joinedOn,
+                            @Required Instant recordedAt) implements NegotiationCommand {
 
     /** A party there from the opening. */
     public RegisterParty(String negotiationId, String partyId, String name, PartyRole role, Instant recordedAt) {

@@ -9,6 +9,6 @@ import java.time.Instant;
  * the history, marked retracted, and no statement may be recorded at it any more.
  * {@code recordedAt} is when the ledger received the command.
  */
-public record RetractMeeting(@TargetAggregateIdentifier String negotiationId, String meetingId, String reason,
-                             Instant recordedAt) implements NegotiationCommand {
+public record RetractMeeting(@TargetAggregateIdentifier @Required String negotiationId, @Required String meetingId,
+                             @Required String reason, @Required Instant recordedAt) implements NegotiationCommand {
 }

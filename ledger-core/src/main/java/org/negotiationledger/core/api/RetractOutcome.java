@@ -9,6 +9,6 @@ import java.time.Instant;
  * the history, marked retracted.
  * {@code recordedAt} is when the ledger received the command.
  */
-public record RetractOutcome(@TargetAggregateIdentifier String negotiationId, String outcomeId, String reason,
-                             Instant recordedAt) implements NegotiationCommand {
+public record RetractOutcome(@TargetAggregateIdentifier @Required String negotiationId, @Required String outcomeId,
+                             @Required String reason, @Required Instant recordedAt) implements NegotiationCommand {
 }

@@ -10,9 +10,9 @@ import java.util.List;
  * added {@code validUntil} to the changes and ranges to their offer.
  */
 @Revision("2")
-public record StatementCorrected(String negotiationId, String statementId, String correctionId, String partyId,
-                                 String topicId, StatementChanges changes, String reason)
-        implements NegotiationEvent {
+public record StatementCorrected(@Required String negotiationId, @Required String statementId, String correctionId,
+                                 @Required String partyId, @Required String topicId, @Required StatementChanges changes,
+                                 @Required String reason) implements NegotiationEvent {
 
     /** The new effective date when the correction moves the statement in time, otherwise none. */
     @Override

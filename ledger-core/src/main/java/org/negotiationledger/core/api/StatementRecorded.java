@@ -12,9 +12,10 @@ import java.util.List;
  * machine coded, for a statement brought in from event data; none for a statement a person recorded.
  */
 @Revision("3")
-public record StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
-                                String topicId, Stance stance, String summary, String conditions, Offer offer,
-                                LocalDate effectiveOn, Source source, String note, String meetingId,
+public record StatementRecorded(@Required String negotiationId, @Required String statementId, @Required String partyId,
+                                String delegateId, @Required String topicId, @Required Stance stance,
+                                @Required String summary, String conditions, Offer offer,
+                                @Required LocalDate effectiveOn, Source source, String note, String meetingId,
                                 LocalDate validUntil, EventCoding coding) implements NegotiationEvent {
 
     /** A statement a person recorded, as revision 2 knew it. */

@@ -5,8 +5,8 @@ import org.axonframework.serialization.Revision;
 import java.util.List;
 
 @Revision("1")
-public record StatementRetracted(String negotiationId, String statementId, String partyId, String topicId,
-                                 String reason) implements NegotiationEvent {
+public record StatementRetracted(@Required String negotiationId, @Required String statementId, @Required String partyId,
+                                 @Required String topicId, @Required String reason) implements NegotiationEvent {
 
     @Override
     public List<String> involvedParties() {

@@ -3,6 +3,6 @@ package org.negotiationledger.core.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record TopicAdded(String negotiationId, String topicId, String title,
+public record TopicAdded(@Required String negotiationId, @Required String topicId, @Required String title,
                          String description) implements NegotiationEvent {
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.negotiationledger.api.integrity.Sha256;
-import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.core.api.Values;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
 import org.negotiationledger.core.api.Stance;
 
@@ -109,7 +109,7 @@ final class EventConversion implements EventRows.Sink {
             codes.add(row.code());
             keep(eventIds, row.eventId());
             // An address longer than a record takes would refuse the whole record: it is left out.
-            keep(urls, row.url() != null && row.url().length() <= Limits.URL ? row.url() : null);
+            keep(urls, row.url() != null && row.url().length() <= Values.URL ? row.url() : null);
             keep(publishers, row.publisher());
             keep(stories, row.story());
             keep(actors, row.actor());
@@ -135,7 +135,7 @@ final class EventConversion implements EventRows.Sink {
 
         /** Keeps the ids and addresses of the first rows, as many as a record holds. */
         private static <T> void keep(Set<T> kept, T value) {
-            if (value != null && kept.size() < Limits.CODED_ROWS) {
+            if (value != null && kept.size() < Values.CODED_ROWS) {
                 kept.add(value);
             }
         }
@@ -346,7 +346,7 @@ final class EventConversion implements EventRows.Sink {
             coded.put("name", clip(actor.name()));
             coded.put("country", clip(actor.country()));
             ArrayNode sectors = coded.putArray("sectors");
-            actor.sectors().stream().limit(Limits.ITEMS).forEach(s -> sectors.add(clip(s)));
+            actor.sectors().stream().limit(Values.ITEMS).forEach(s -> sectors.add(clip(s)));
             ArrayNode groups = coded.putArray("groups");
             actor.groups().forEach(groups::add);
         }
@@ -362,7 +362,7 @@ final class EventConversion implements EventRows.Sink {
     }
 
     private static String clip(String text) {
-        return text == null || text.length() <= Limits.NAME ? text : text.substring(0, Limits.NAME);
+        return text == null || text.length() <= Values.NAME ? text : text.substring(0, Values.NAME);
     }
 
     /** Counts of the records by party, topic and stance, for the report. */

@@ -2,11 +2,16 @@ package org.negotiationledger.api.importing.eventdata;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.negotiationledger.api.commands.CommandMetadata;
-import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.core.api.Values;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -22,6 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Event data (GDELT 1.0 and 2.0, ICEWS) into a negotiation, by a mapping; and a batch taken back out. */
 @RestController
@@ -50,7 +58,9 @@ class EventDataController {
                                  @RequestParam(defaultValue = "false") boolean dryRun,
                                  @RequestPart("file") MultipartFile file,
                                  @RequestPart(name = "mapping", required = false) MultipartFile mapping,
-                                 CommandMetadata context) throws IOException {
+                                 CommandMetadata context, HttpServletRequest request)
+            throws IOException, ServletException {
+        requireParts(request.getParts());
         EventFormat named = EventFormat.named(dataset, "dataset");
         try (InputStream rows = file.getInputStream();
              InputStream rules = mapping == null ? null : mapping.getInputStream()) {
@@ -58,8 +68,23 @@ class EventDataController {
         }
     }
 
+    /** The form holds one file, at most one mapping, and nothing else: a part that would be ignored is refused. */
+    private static void requireParts(Collection<Part> parts) {
+        Map<String, Long> counts = parts.stream().collect(Collectors.groupingBy(Part::getName, Collectors.counting()));
+        counts.forEach((name, count) -> {
+            if (!name.equals("file") && !name.equals("mapping")) {
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the form has a part '" + name + "'; it "
+                        + "takes a part 'file' and, optionally, a part 'mapping'").with("field", name);
+            }
+            if (count > 1) {
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the form has " + count + " parts '" + name
+                        + "'; one import takes one").with("field", name);
+            }
+        });
+    }
+
     /** Why a batch is taken back. */
-    record RetractionRequest(@NotBlank @Size(max = Limits.TEXT) String reason) {
+    record RetractionRequest(@NotBlank @Size(max = Values.TEXT) String reason) {
     }
 
     @PostMapping(path = "/api/negotiations/{negotiationId}/event-data/batches/{batchId}/retraction",
