@@ -10,7 +10,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A read refuses a query parameter it does not take: a misspelt {@code asoff} would otherwise be
- * ignored silently, and the answer would be for another day than the one asked about.
+ * ignored silently, and the answer would be for another day than the one asked about. Every
+ * request refuses a query parameter given twice, unless it takes a list (the audit's {@code type}):
+ * only one of the values would count.
  */
 class KnownParameters implements HandlerInterceptor {
 
@@ -26,10 +32,15 @@ class KnownParameters implements HandlerInterceptor {
     static final String FORMAT = "format";
 
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
+    private final Map<Method, Set<String>> lists = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        refuseRepeated(request.getQueryString(), lists.computeIfAbsent(method.getMethod(), m -> listParameters(method)));
+        if (!"GET".equals(request.getMethod())) {
             return true;
         }
         Set<String> known = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
@@ -41,6 +52,40 @@ class KnownParameters implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    private static void refuseRepeated(String query, Set<String> lists) {
+        if (query == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String pair : query.split("&")) {
+            String name = decoded(pair.split("=", 2)[0]);
+            if (!name.isEmpty() && !seen.add(name) && !lists.contains(name)) {
+                throw new ProblemException(ProblemType.INVALID_PARAMETER, "the query parameter '" + name + "' is "
+                        + "given more than once; give it once").with("parameter", name);
+            }
+        }
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return name;
+        }
+    }
+
+    /** The names of the method's query parameters that take a list of values. */
+    private static Set<String> listParameters(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+            if (query != null && Collection.class.isAssignableFrom(parameter.getParameterType())) {
+                names.add(!query.name().isEmpty() ? query.name() : parameter.getParameter().getName());
+            }
+        }
+        return names;
     }
 
     /** The names of the method's query parameters, in order. */

@@ -339,6 +339,9 @@ class OpenApiConfiguration {
                     + "line 5: \"stance\" must be one of [SUPPORTS, PROPOSES, DEMANDS, CONDITIONAL, UNDECIDED, "
                     + "OPPOSES, REJECTS], not 'FRIENDLY'"));
             responses.addApiResponse("404", notFound(false));
+            responses.addApiResponse("413", problem("/problems/body-too-large", 413, "line 1 of the file is longer "
+                    + "than the limit of 65536 bytes; nothing was imported (the limit is the setting "
+                    + "ledger.event-data.max-line-size)"));
             responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                     "a body of type 'application/json' is not read here; send multipart/form-data"));
             addAccessProblems(responses, "recorder");
@@ -403,7 +406,8 @@ class OpenApiConfiguration {
     private static void describeEvents(Operation op, JsonNode example) {
         op.getParameters().stream().filter(parameter -> parameter.getName().equals("after")).forEach(parameter ->
                 parameter.description("Where to begin: 0 for the first event, or the id of the last event seen, as "
-                        + "the stream gave it (Last-Event-ID does the same on a reconnect)").example("57~50,52")
+                        + "the stream gave it (Last-Event-ID does the same on a reconnect); a cursor past the last "
+                        + "event stored is refused, naming the last event's position as head").example("57~50,52")
                         .setSchema(new StringSchema().pattern("^[0-9]{1,18}(~[0-9]{1,18}(,[0-9]{1,18}){0,999})?$")));
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", new ApiResponse()

@@ -16,13 +16,13 @@ import java.util.Arrays;
  * It reads the stream in blocks of its own and looks for the line feeds in them: a byte at a time
  * through a synchronized stream cost a tenth of an import's time.
  */
-final class LineReader {
+public final class LineReader {
 
     /** One line: its text, or why it cannot be read. */
-    record Line(String text, Problem problem) {
+    public record Line(String text, Problem problem) {
     }
 
-    enum Problem { TOO_LONG, NOT_UTF8 }
+    public enum Problem { TOO_LONG, NOT_UTF8 }
 
     private static final int BLOCK = 64 * 1024;
 
@@ -38,13 +38,29 @@ final class LineReader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    LineReader(InputStream in, int limit) {
+    private final boolean skipLongLines;
+
+    /** A reader that skips a line longer than {@code limit} to its end, and goes on after it. */
+    public LineReader(InputStream in, int limit) {
+        this(in, limit, true);
+    }
+
+    private LineReader(InputStream in, int limit, boolean skipLongLines) {
         this.in = in;
         this.limit = limit;
+        this.skipLongLines = skipLongLines;
+    }
+
+    /**
+     * A reader that reads no further once a line is longer than {@code limit}: it answers
+     * {@link Problem#TOO_LONG} at once, for a reader that refuses the whole stream then.
+     */
+    public static LineReader stoppingAtLongLines(InputStream in, int limit) {
+        return new LineReader(in, limit, false);
     }
 
     /** The next line, or null at the end of the stream. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         length = 0;
         boolean tooLong = false;
         boolean ended = false;
@@ -60,6 +76,9 @@ final class LineReader {
                 feed++;
             }
             tooLong |= !keep(feed - start);
+            if (tooLong && !skipLongLines) {
+                return new Line(null, Problem.TOO_LONG);
+            }
             ended = feed < end;
             start = ended ? feed + 1 : feed;
         }

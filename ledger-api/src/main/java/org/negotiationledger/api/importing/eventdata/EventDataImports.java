@@ -20,7 +20,9 @@ import org.negotiationledger.projections.overview.NegotiationSummary;
 import org.negotiationledger.projections.overview.OverviewProjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -66,9 +68,14 @@ public class EventDataImports {
     private final QueryGateway queries;
     private final ObjectMapper json;
     private final Clock clock;
+    private final UploadLimits limits;
 
     EventDataImports(CommandImporter importer, CommandSender commands, StoreHeads heads, ViewProgress progress,
-                     QueryGateway queries, ObjectMapper json, Clock clock) {
+                     QueryGateway queries, ObjectMapper json, Clock clock,
+                     @Value("${ledger.event-data.max-uncompressed-size}") DataSize uncompressed,
+                     @Value("${ledger.event-data.max-line-size}") DataSize line,
+                     @Value("${ledger.event-data.max-archive-entries}") int archiveEntries,
+                     @Value("${ledger.event-data.max-mapping-size}") DataSize mapping) {
         this.importer = importer;
         this.commands = commands;
         this.heads = heads;
@@ -76,6 +83,8 @@ public class EventDataImports {
         this.queries = queries;
         this.json = json;
         this.clock = clock;
+        this.limits = new UploadLimits(uncompressed.toBytes(), Math.toIntExact(line.toBytes()), archiveEntries,
+                Math.toIntExact(mapping.toBytes()));
     }
 
     /**
@@ -86,13 +95,14 @@ public class EventDataImports {
      */
     public EventDataReport run(String negotiationId, EventFormat format, InputStream file, InputStream mapping,
                                boolean dryRun, CommandMetadata context) throws IOException {
-        EventMapping rules = EventMappings.of(mapping);
+        EventMapping rules = EventMappings.of(mapping == null ? null : UploadLimits.capped(mapping,
+                limits.mappingBytes(), "the mapping", "ledger.event-data.max-mapping-size"));
         NegotiationSummary negotiation = negotiation(negotiationId);
         MessageDigest batch = Sha256.digest();
         batch.update((format.id() + "\n" + negotiationId + "\n" + rules + "\n").getBytes(StandardCharsets.UTF_8));
         EventConversion conversion = new EventConversion(format, rules, negotiationId, negotiation.openedOn(),
                 LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)));
-        EventRows.read(format, new DigestInputStream(file, batch), conversion);
+        EventRows.read(format, new DigestInputStream(file, batch), limits, conversion);
         String batchId = "ed-" + HexFormat.of().formatHex(batch.digest(), 0, 8);
         List<EventConversion.Merged> records = EventConversion.sorted(conversion.records());
         if (dryRun) {

@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.Values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +140,9 @@ final class EventMappings {
         private final List<EventMapping.TopicRule> topics = new ArrayList<>();
         private final List<EventMapping.CodeRule> codes = new ArrayList<>();
         private final List<Integer> codeLines = new ArrayList<>();
+        private final Set<String> partyIds = new HashSet<>();
+        private final Set<String> topicIds = new HashSet<>();
+        private final Set<String> codeKeys = new HashSet<>();
 
         Reading(JsonParser parser, Set<String> inheritedTopics) {
             this.parser = parser;
@@ -162,6 +166,9 @@ final class EventMappings {
                     default -> throw invalid(line(), "unknown field \"" + field
                             + "\"; a mapping has \"parties\", \"topics\" and \"codes\"");
                 }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw invalid(line(), "there is more after the mapping's object; a mapping is one JSON object");
             }
             Set<String> known = new HashSet<>(inheritedTopics);
             topics.forEach(topic -> known.add(topic.id()));
@@ -194,7 +201,8 @@ final class EventMappings {
             if (file.name() == null || file.name().isBlank()) {
                 throw invalid(at, "party '" + file.party() + "' needs a name");
             }
-            if (parties.stream().anyMatch(p -> p.party().equals(file.party()))) {
+            requireText(Values.Text.NAME, file.name(), "the name of party '" + file.party() + "'", at);
+            if (!partyIds.add(file.party())) {
                 throw invalid(at, "party '" + file.party() + "' is named twice");
             }
             if (file.match() == null || file.match().isEmpty()) {
@@ -221,7 +229,8 @@ final class EventMappings {
             if (file.title() == null || file.title().isBlank()) {
                 throw invalid(at, "topic '" + file.id() + "' needs a title");
             }
-            if (topics.stream().anyMatch(t -> t.id().equals(file.id()))) {
+            requireText(Values.Text.NAME, file.title(), "the title of topic '" + file.id() + "'", at);
+            if (!topicIds.add(file.id())) {
                 throw invalid(at, "topic '" + file.id() + "' is named twice");
             }
             topics.add(new EventMapping.TopicRule(file.id(), file.title()));
@@ -254,7 +263,7 @@ final class EventMappings {
             EventMapping.CodeRule rule = new EventMapping.CodeRule(file.code(), file.prefix(), kind, file.topic(),
                     file.stance(), kind == EventMapping.Kind.MEETING && file.level() == null
                     ? MeetingLevel.DELEGATIONS : file.level());
-            if (codes.stream().anyMatch(c -> c.key().equals(rule.key()))) {
+            if (!codeKeys.add(rule.key())) {
                 throw invalid(at, "there are two rules for " + rule.key());
             }
             codes.add(rule);
@@ -272,9 +281,18 @@ final class EventMappings {
         }
 
         private static void requireId(String id, String what, int at) {
-            if (id == null || !Limits.ID_PATTERN.matcher(id).matches()) {
+            if (id == null || !Values.Text.ID.fits(id)) {
                 throw invalid(at, "the " + what + " id " + (id == null ? "is missing" : "'" + id + "' is not an id")
-                        + ": ids " + Limits.ID_MESSAGE);
+                        + ": ids " + Values.ID_MESSAGE);
+            }
+        }
+
+        /** A text the mapping gives to the ledger (a party's name, a topic's title), by the ledger's rule. */
+        private static void requireText(Values.Text rule, String text, String what, int at) {
+            try {
+                rule.check(what, text);
+            } catch (InvalidValueException refused) {
+                throw invalid(at, refused.getMessage());
             }
         }
     }

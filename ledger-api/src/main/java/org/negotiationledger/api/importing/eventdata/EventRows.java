@@ -1,17 +1,15 @@
 package org.negotiationledger.api.importing.eventdata;
 
+import org.negotiationledger.api.importing.LineReader;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -52,11 +50,21 @@ final class EventRows {
     private EventRows() {
     }
 
-    /** Reads every row of {@code in} in {@code format}. */
+    /** Reads every row of {@code in} in {@code format}, within the default limits. */
     static void read(EventFormat format, InputStream in, Sink sink) throws IOException {
+        read(format, in, UploadLimits.DEFAULTS, sink);
+    }
+
+    /**
+     * Reads every row of {@code in} in {@code format}. A file that passes one of the {@code limits}
+     * is refused as soon as it does, whatever was read before; one whose rows all have the wrong
+     * number of columns is not of the dataset named, and refused too.
+     */
+    static void read(EventFormat format, InputStream in, UploadLimits limits, Sink sink) throws IOException {
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(uncompressed(in),
-                    StandardCharsets.UTF_8), 1 << 16);
+            Lines lines = new Lines(LineReader.stoppingAtLongLines(UploadLimits.capped(uncompressed(in,
+                    limits.archiveEntries()), limits.uncompressedBytes(), "the file uncompressed",
+                    "ledger.event-data.max-uncompressed-size"), limits.lineBytes()), limits.lineBytes());
             switch (format) {
                 case GDELT1, GDELT2 -> readGdelt(format, lines, sink);
                 case ICEWS -> readIcews(lines, sink);
@@ -67,8 +75,11 @@ final class EventRows {
         }
     }
 
-    /** The file's text: unzipped or gunzipped when its first bytes say it is compressed. */
-    static InputStream uncompressed(InputStream in) throws IOException {
+    /**
+     * The file's text: unzipped or gunzipped when its first bytes say it is compressed; an archive
+     * of more than {@code entries} files is refused.
+     */
+    static InputStream uncompressed(InputStream in, int entries) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(4);
         byte[] magic = buffered.readNBytes(4);
@@ -77,12 +88,42 @@ final class EventRows {
             return new GZIPInputStream(buffered, 1 << 16);
         }
         if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-            return new ZipEntries(new ZipInputStream(buffered));
+            return new ZipEntries(new ZipInputStream(buffered), entries);
         }
         return buffered;
     }
 
-    private static void readGdelt(EventFormat format, BufferedReader lines, Sink sink) throws IOException {
+    /** The lines of the file: a row longer than the limit refuses the whole file, at once. */
+    private static final class Lines {
+
+        private final LineReader reader;
+        private final int limit;
+        private long number;
+
+        Lines(LineReader reader, int limit) {
+            this.reader = reader;
+            this.limit = limit;
+        }
+
+        /** The next line's text (a line that is not UTF-8 as the empty text), or null at the end. */
+        String next() throws IOException {
+            LineReader.Line line = reader.next();
+            if (line == null) {
+                return null;
+            }
+            number++;
+            if (line.problem() == LineReader.Problem.TOO_LONG) {
+                throw UploadLimits.tooLarge("line " + number + " of the file is longer than the limit of " + limit
+                        + " bytes", "ledger.event-data.max-line-size");
+            }
+            return line.problem() == LineReader.Problem.NOT_UTF8 ? NOT_UTF8 : line.text();
+        }
+    }
+
+    /** What a line that is not UTF-8 reads as (told by identity): a row skipped with that reason. */
+    private static final String NOT_UTF8 = new String("not UTF-8");
+
+    private static void readGdelt(EventFormat format, Lines lines, Sink sink) throws IOException {
         Gdelt columns = format == EventFormat.GDELT1 ? Gdelt.ONE : Gdelt.TWO;
         eachRow(lines, 0, sink, width -> width == columns.count || width == columns.countWithoutUrl ? null
                 : format.title() + " rows have " + columns.describe(), columns::row);
@@ -98,30 +139,43 @@ final class EventRows {
      * {@code wrongWidth} finds fault with (naming what it should be), or with a field that cannot
      * be read, skipped with the reason.
      */
-    private static void eachRow(BufferedReader lines, long read, Sink sink, IntFunction<String> wrongWidth,
+    private static void eachRow(Lines lines, long read, Sink sink, IntFunction<String> wrongWidth,
                                 RowReader reader) throws IOException {
         long number = read;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        boolean ofTheDataset = false;
+        String firstFault = null;
+        for (String line = lines.next(); line != null; line = lines.next()) {
             number++;
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.split("\t", -1);
-            String fault = wrongWidth.apply(fields.length);
-            if (fault != null) {
-                sink.skipped(number, "has " + fields.length + " columns; " + fault);
+            if (line == NOT_UTF8) {
+                sink.skipped(number, "is not UTF-8 text");
                 continue;
             }
+            String[] fields = line.split("\t", -1);
+            String wrong = wrongWidth.apply(fields.length);
+            if (wrong != null) {
+                String fault = "has " + fields.length + " columns; " + wrong;
+                firstFault = firstFault == null ? "row " + number + " " + fault : firstFault;
+                sink.skipped(number, fault);
+                continue;
+            }
+            ofTheDataset = true;
             try {
                 sink.row(reader.read(number, fields));
             } catch (BadField bad) {
                 sink.skipped(number, bad.getMessage());
             }
         }
+        if (!ofTheDataset && firstFault != null) {
+            throw new ProblemException(ProblemType.UNREADABLE_EVENT_DATA, "no row of the file has the columns of the "
+                    + "dataset named (" + firstFault + "): is it a file of another dataset?").with("field", "file");
+        }
     }
 
-    private static void readIcews(BufferedReader lines, Sink sink) throws IOException {
-        String header = lines.readLine();
+    private static void readIcews(Lines lines, Sink sink) throws IOException {
+        String header = lines.next();
         if (header == null) {
             throw new ProblemException(ProblemType.UNREADABLE_EVENT_DATA,
                     "the ICEWS file is empty: it needs its header line").with("field", "file");
@@ -295,10 +349,13 @@ final class EventRows {
     private static final class ZipEntries extends InputStream {
 
         private final ZipInputStream zip;
+        private final int most;
+        private int entries;
         private boolean open;
 
-        ZipEntries(ZipInputStream zip) {
+        ZipEntries(ZipInputStream zip, int most) {
             this.zip = zip;
+            this.most = most;
         }
 
         @Override
@@ -323,6 +380,10 @@ final class EventRows {
 
         private boolean nextFile() throws IOException {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > most) {
+                    throw UploadLimits.tooLarge("the archive holds more than " + most + " files",
+                            "ledger.event-data.max-archive-entries");
+                }
                 if (!entry.isDirectory()) {
                     open = true;
                     return true;
