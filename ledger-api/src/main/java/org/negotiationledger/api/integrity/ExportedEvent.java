@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One stored event as an export holds it, one JSON line each: everything the store keeps of it,
  * so that a restore stores it again as it was and its hash chain still verifies.
  *
- * @param type       the stored payload type, a class of the ledger's events
+ * @param position   the event's global position in the ledger it came from, which a restore keeps
+ * @param type       the event's type (StatementRecorded); a restore takes the stored class name too
  * @param revision   the revision the payload was stored in
  * @param recordedAt the recording time as stored
  * @param hash       the event's seal, also in its metadata, for the reader's convenience
  */
-record ExportedEvent(String negotiationId, long sequence, String eventId, String type, String revision,
-                     String recordedAt, String hash, JsonNode metadata, JsonNode payload) {
+record ExportedEvent(Long position, String negotiationId, long sequence, String eventId, String type,
+                     String revision, String recordedAt, String hash, JsonNode metadata, JsonNode payload) {
 }

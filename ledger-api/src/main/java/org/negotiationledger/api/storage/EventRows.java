@@ -1,5 +1,6 @@
 package org.negotiationledger.api.storage;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 public class EventRows {
 
     /** The type every stored event's aggregate has. */
-    private static final String AGGREGATE_TYPE = "Negotiation";
+    /** The aggregate type every event of the store has. */
+    public static final String AGGREGATE_TYPE = "Negotiation";
     /** Rows fetched from the database at a time while a negotiation's history is walked. */
     private static final int FETCH_SIZE = 500;
 
@@ -82,15 +84,32 @@ public class EventRows {
     }
 
     /**
-     * Stores rows as they are, each the event of a negotiation's aggregate, in the caller's
-     * transaction; the store gives them their global positions in this order.
+     * Stores rows as they are, each the event of a negotiation's aggregate at the global position
+     * the row names, in the caller's transaction. The store's own count of positions is not moved:
+     * {@link #continuePositionsAfter} does that once all are stored.
      */
-    public void insert(List<Row> rows) {
-        jdbc.batchUpdate("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
-                        + "payloadtype, payloadrevision, timestamp, metadata, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.stream().map(row -> new Object[]{row.negotiationId(), row.sequence(), AGGREGATE_TYPE,
-                        row.eventId(), row.payloadType(), row.payloadRevision(), row.timestamp(), row.metadata(),
-                        row.payload()}).toList());
+    public void insertAtPositions(List<Row> rows) {
+        jdbc.batchUpdate("INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, "
+                        + "eventidentifier, payloadtype, payloadrevision, timestamp, metadata, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(row -> new Object[]{row.position(), row.negotiationId(), row.sequence(),
+                        AGGREGATE_TYPE, row.eventId(), row.payloadType(), row.payloadRevision(), row.timestamp(),
+                        row.metadata(), row.payload()}).toList());
+    }
+
+    /**
+     * The next event appended gets a position after {@code position}. On H2 this ends the caller's
+     * transaction (a change of the table's definition commits), so it comes last.
+     */
+    public void continuePositionsAfter(long position) {
+        String database = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(database)) {
+            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)",
+                    Long.class, Math.max(position, 1));
+        } else {
+            jdbc.execute("ALTER TABLE domainevententry ALTER COLUMN globalindex RESTART WITH " + (position + 1));
+        }
     }
 
     /** Every negotiation in the store, in id order. */
