@@ -122,6 +122,8 @@ final class LedgerNode implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.putIfAbsent("ledger.snapshot-every", "5");
+        // The developer's own LEDGER_ADMIN_PASSWORD (the README's walkthrough exports one) is not the test's.
+        all.putIfAbsent("LEDGER_ADMIN_PASSWORD", "");
         // The OpenAPI validator of every exchange says at INFO what it cannot check (JSON Lines bodies).
         all.putIfAbsent("logging.level.com.atlassian.oai", "WARN");
         // As command-line arguments, so that they win over application.properties.
@@ -190,9 +192,16 @@ final class LedgerNode implements AutoCloseable {
 
     /** Posts a multipart form: each part a file, by its field name, in order. */
     Response postForm(String path, Map<String, byte[]> files, String... headers) {
+        return postParts(path, List.copyOf(files.entrySet()), headers);
+    }
+
+    /** Posts a multipart form of these parts, a name given twice making two parts. */
+    Response postParts(String path, List<Map.Entry<String, byte[]>> parts, String... headers) {
         String boundary = "ledger-test-" + UUID.randomUUID();
         ByteArrayOutputStream form = new ByteArrayOutputStream();
-        files.forEach((name, content) -> {
+        parts.forEach(part -> {
+            String name = part.getKey();
+            byte[] content = part.getValue();
             form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                     + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));

@@ -39,8 +39,12 @@ final class LedgerProcess implements AutoCloseable {
                 LedgerApplication.class.getName(), "--server.port=" + port));
         LedgerNode.withTestUsers(properties).forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // The developer's own settings (the README's walkthrough exports LEDGER_ADMIN_PASSWORD) are not the test's.
+            builder.environment().keySet()
+                    .removeIf(name -> name.startsWith("LEDGER_") && !name.startsWith("LEDGER_TEST_"));
+            Process process = builder.start();
             LedgerProcess ledger = new LedgerProcess(process, port);
             ledger.awaitUp();
             return ledger;

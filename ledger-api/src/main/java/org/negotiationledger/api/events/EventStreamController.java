@@ -52,7 +52,8 @@ class EventStreamController {
             as it is stored, on any node. As Server-Sent Events (each event's id is its cursor) or, with \
             Accept: application/x-ndjson, as JSON Lines. negotiationId (a negotiation that exists) and type \
             keep only those events; a heartbeat every 15 s carries the cursor so far. Resuming from an \
-            event's cursor misses none and repeats none.""")
+            event's cursor misses none and repeats none. When the ledger stops, a last frame (SSE event \
+            shutdown; a line {"shutdown":true,"cursor":…}) says where to resume, and the answer ends.""")
     ResponseEntity<ResponseBodyEmitter> events(@RequestParam(required = false) String after,
                                                @RequestParam(required = false) String negotiationId,
                                                @RequestParam(required = false) List<String> type,
@@ -60,8 +61,14 @@ class EventStreamController {
                                                String lastEventId,
                                                @RequestHeader(name = "Accept", required = false) String accept) {
         String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
-        TrackingToken token = EventCursor.parse(lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "after",
-                from);
+        String cursorName = lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "after";
+        TrackingToken token = EventCursor.parse(cursorName, from);
+        long head = Math.max(heads.store(), 0);
+        if (token != null && token.position().orElse(0) > head) {
+            // Events stored later would take the positions up to the cursor, and the stream would skip them.
+            throw ProblemException.invalidParameter(cursorName, "is past the last event of the ledger, " + head
+                    + "; a cursor is the id of an event this stream sent").with("head", head);
+        }
         Set<String> types = new TreeSet<>();
         if (type != null) {
             type.stream().flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty())
@@ -116,6 +123,16 @@ class EventStreamController {
                 emitter.send(text(Map.of("heartbeat", true, "cursor", cursor)) + "\n", MediaType.TEXT_PLAIN);
             } else {
                 ((SseEmitter) emitter).send(SseEmitter.event().id(cursor).comment("heartbeat"));
+            }
+        }
+
+        @Override
+        public void farewell(String cursor) throws IOException {
+            if (lines) {
+                emitter.send(text(Map.of("shutdown", true, "cursor", cursor)) + "\n", MediaType.TEXT_PLAIN);
+            } else {
+                ((SseEmitter) emitter).send(SseEmitter.event().name("shutdown").id(cursor)
+                        .data(text(Map.of("shutdown", true, "cursor", cursor)), MediaType.TEXT_PLAIN));
             }
         }
 

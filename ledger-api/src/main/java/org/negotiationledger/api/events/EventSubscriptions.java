@@ -1,7 +1,6 @@
 package org.negotiationledger.api.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.stream.BlockingStream;
@@ -19,6 +18,7 @@ import org.negotiationledger.projections.support.EventPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -39,12 +39,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * commit late rather than skip them), sends what matches the subscriber's filters, and a
  * heartbeat with the cursor when nothing came for a while. Events appended on another node arrive
  * as the store is polled. A subscriber that stops reading is cut off when the server's write
- * times out; one that goes away is noticed at its next event or heartbeat.
+ * times out; one that goes away is noticed at its next event or heartbeat. When the ledger stops,
+ * every subscriber gets a last frame with its cursor and its answer ends at once, before the web
+ * server waits for the requests under way.
  */
 @Component
-class EventSubscriptions {
+class EventSubscriptions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventSubscriptions.class);
+    /** How long stopping waits for the subscribers' last frames to be written. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
     /** Events read from the store before their positions are looked up in one query. */
     private static final int BATCH = 100;
 
@@ -88,6 +92,9 @@ class EventSubscriptions {
 
         void heartbeat(String cursor) throws IOException;
 
+        /** The last frame, when the ledger stops: where to resume on another node or after the restart. */
+        void farewell(String cursor) throws IOException;
+
         boolean closed();
 
         void close();
@@ -127,8 +134,8 @@ class EventSubscriptions {
             }
         } catch (IOException | IllegalStateException gone) {
             log.debug("An event subscriber went away or was cut off at {}: {}", cursor, gone.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException stopping) {
+            farewell(sink, cursor);
         } catch (RuntimeException e) {
             log.warn("Following an event subscriber failed at {}", cursor, e);
         } finally {
@@ -147,8 +154,43 @@ class EventSubscriptions {
                 event.getTimestamp(), recordedBy == null ? null : recordedBy.toString(), json.valueToTree(payload));
     }
 
-    @PreDestroy
-    void stop() {
+    private static void farewell(EventSink sink, String cursor) {
+        try {
+            sink.farewell(cursor);
+        } catch (IOException | IllegalStateException gone) {
+            log.debug("An event subscriber went away before its last frame: {}", gone.toString());
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every subscriber's answer with its last frame; waits a moment for them to be written. */
+    @Override
+    public void stop() {
+        running = false;
         followers.shutdownNow();
+        try {
+            if (!followers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Some event subscribers were still being ended after {}", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown, which would otherwise wait for the open streams. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }

@@ -21,7 +21,7 @@ public class DeadLetterRows {
      * One event a view set aside.
      *
      * @param negotiationId the negotiation whose later events wait behind it
-     * @param cause         why the view could not handle it (its type and message), or null for an event
+     * @param cause         why the view could not handle it (its kind and message, trimmed), or null for an event
      *                      that only waits behind an earlier one
      */
     public record Letter(String eventId, String negotiationId, long index, String eventType, String enqueuedAt,
@@ -45,13 +45,25 @@ public class DeadLetterRows {
                         + "ORDER BY sequenceidentifier, sequenceindex LIMIT ?",
                 (row, n) -> new Letter(row.getString(1), row.getString(2), row.getLong(3),
                         simpleName(row.getString(4)), row.getString(5), row.getString(6),
-                        row.getString(7) == null ? null : simpleName(row.getString(7)) + ": " + row.getString(8)),
+                        cause(row.getString(7), row.getString(8))),
                 view, limit);
     }
 
     /** Forgets every event the view set aside (its rebuilt tables hold them all). */
     public void clear(String view) {
         jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", view);
+    }
+
+    /** The longest cause an admin is shown. */
+    private static final int CAUSE_LENGTH = 500;
+
+    /** Why the view failed, for an admin: the failure's kind and message, trimmed. */
+    private static String cause(String type, String message) {
+        if (type == null) {
+            return null;
+        }
+        String cause = simpleName(type) + ": " + message;
+        return cause.length() <= CAUSE_LENGTH ? cause : cause.substring(0, CAUSE_LENGTH - 1) + "…";
     }
 
     private static String simpleName(String type) {

@@ -21,6 +21,20 @@ public record ReplayState(long generation, String state, String requestedBy, Ins
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
 
+    /** The longest reason for a failure an admin is shown. */
+    static final int ERROR_LENGTH = 500;
+
+    /** The same replay with why it failed said in general words: the reason can name tables and SQL. */
+    public ReplayState forReaders() {
+        return error == null ? this : new ReplayState(generation, state, requestedBy, requestedAt, resetAt,
+                "the rebuild failed; an admin sees why", rebuiltPosition, targetPosition);
+    }
+
+    /** Why a rebuild failed, as kept for an admin: trimmed to {@value #ERROR_LENGTH} characters. */
+    static String trimmed(String error) {
+        return error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH - 1) + "…";
+    }
+
     /** Whether the replay is under way. */
     public boolean underWay() {
         return BUILDING.equals(state) || SWITCHING.equals(state);

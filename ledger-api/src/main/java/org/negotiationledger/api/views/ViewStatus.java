@@ -26,12 +26,12 @@ public record ViewStatus(String name, long position, long head, long lag, boolea
     public static final String DEGRADED = "DEGRADED";
     public static final String FAILING = "FAILING";
 
-    /** The same status with what only an admin may see (which node holds a segment, why it fails) left out. */
+    /** The same status with what only an admin may see (which node holds a segment, why it or a replay fails) left out. */
     public ViewStatus forReaders() {
         List<Segment> plain = segments.stream().map(segment -> new Segment(segment.segment(), segment.position(),
                 segment.replaying(), null, segment.error() == null ? null : "failing; an admin sees why")).toList();
-        return new ViewStatus(name, position, head, lag, replaying, progress, runningHere, plain, replay, state,
-                deadLetters, incompleteFor);
+        return new ViewStatus(name, position, head, lag, replaying, progress, runningHere, plain,
+                replay == null ? null : replay.forReaders(), state, deadLetters, incompleteFor);
     }
 
     /**
