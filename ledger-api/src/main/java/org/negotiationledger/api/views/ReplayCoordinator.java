@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -56,8 +57,13 @@ public class ReplayCoordinator {
     private static final long WATCH_MILLIS = 250;
     /** Axon's JDBC token store takes over a claim not renewed for this long. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A rebuilding node says it is alive this often, whatever the rebuild is doing (catching up,
+     * waiting for the other nodes to pause the view, switching the tables).
+     */
+    private static final Duration ALIVE_EVERY = Duration.ofSeconds(1);
     /** A rebuilding node that has not said it is alive for this long is taken to be gone. */
-    private static final Duration SILENT_REBUILD = Duration.ofSeconds(60);
+    private static final Duration SILENT_REBUILD = Duration.ofSeconds(5);
 
     private final ViewProgress views;
     private final ViewTables tables;
@@ -109,7 +115,29 @@ public class ReplayCoordinator {
 
     @EventListener(ApplicationReadyEvent.class)
     void watch() {
+        dropLeftoversOfAbandonedReplays();
         watcher.scheduleWithFixedDelay(this::followReplays, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * At start: the copies a replay left behind when its node died (no replay of the view is
+     * under way, or the one that is has gone silent) are dropped.
+     */
+    private void dropLeftoversOfAbandonedReplays() {
+        for (String name : views.names()) {
+            Optional<ReplayState> replay = state(name);
+            if (replay.isEmpty() || !replay.get().underWay() || abandon(name)) {
+                dropLeftovers(name);
+            }
+        }
+    }
+
+    /** Marks the view's replay failed when it is under way and its node has gone silent; whether it did. */
+    private boolean abandon(String name) {
+        return jdbc.update("UPDATE view_replay SET state = ?, error = ? WHERE processor_name = ? AND state IN (?, ?) "
+                        + "AND heartbeat_at < ?", ReplayState.FAILED, "abandoned: the rebuilding node went silent",
+                name, ReplayState.BUILDING, ReplayState.SWITCHING,
+                now().minus(SILENT_REBUILD)) > 0;
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -166,6 +194,8 @@ public class ReplayCoordinator {
 
     private void rebuild(String name, long generation) {
         StreamingEventProcessor processor = views.processor(name).orElseThrow();
+        ScheduledFuture<?> alive = watcher.scheduleWithFixedDelay(() -> alive(name, generation),
+                ALIVE_EVERY.toMillis(), ALIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             tables.createNext(name, generation);
             long target = views.head();
@@ -187,9 +217,19 @@ public class ReplayCoordinator {
             dropLeftovers(name);
             update(name, generation, ReplayState.FAILED, e.getMessage());
         } finally {
+            alive.cancel(false);
             if (!processor.isRunning()) {
                 processor.start();
             }
+        }
+    }
+
+    private void alive(String name, long generation) {
+        try {
+            jdbc.update("UPDATE view_replay SET heartbeat_at = ? WHERE processor_name = ? AND generation = ?", now(),
+                    name, generation);
+        } catch (RuntimeException e) {
+            log.warn("Could not say that the replay of view {} is alive: {}", name, e.toString());
         }
     }
 
@@ -198,6 +238,12 @@ public class ReplayCoordinator {
         switching.writeLock().lock();
         try {
             transaction.executeWithoutResult(status -> {
+                int ours = jdbc.update("UPDATE view_replay SET state = ?, reset_at = ?, heartbeat_at = ? "
+                        + "WHERE processor_name = ? AND generation = ? AND state = ?", ReplayState.DONE, now(), now(),
+                        name, generation, ReplayState.SWITCHING);
+                if (ours == 0) {
+                    throw new IllegalStateException("the replay was taken for abandoned while it switched");
+                }
                 tables.takeOver(name);
                 tables.dropLeftovers(name);
                 for (int segment : tokens.fetchSegments(name)) {
@@ -205,9 +251,6 @@ public class ReplayCoordinator {
                     tokens.releaseClaim(name, segment);
                 }
                 deadLetters.clear(name);
-                jdbc.update("UPDATE view_replay SET state = ?, reset_at = ?, heartbeat_at = ? "
-                        + "WHERE processor_name = ? AND generation = ?", ReplayState.DONE, now(), now(), name,
-                        generation);
             });
         } finally {
             switching.writeLock().unlock();
@@ -229,7 +272,7 @@ public class ReplayCoordinator {
 
     private void update(String name, long generation, String state, String error) {
         jdbc.update("UPDATE view_replay SET state = ?, error = ?, heartbeat_at = ? WHERE processor_name = ? "
-                + "AND generation = ?", state, error, now(), name, generation);
+                + "AND generation = ?", state, ReplayState.trimmed(error), now(), name, generation);
     }
 
     private void awaitNoOwner(String name) throws InterruptedException {
@@ -267,13 +310,11 @@ public class ReplayCoordinator {
                         || ReplayState.SWITCHING.equals(replay.state());
                 Duration silence = replay.heartbeat() == null ? Duration.ZERO
                         : Duration.between(replay.heartbeat(), clock.instant());
-                Duration allowed = ReplayState.SWITCHING.equals(replay.state()) ? stopTimeout.multipliedBy(2)
-                        : SILENT_REBUILD;
-                if (underWay && silence.compareTo(allowed) > 0) {
-                    jdbc.update("UPDATE view_replay SET state = ?, error = ? WHERE processor_name = ? "
-                                    + "AND generation = ? AND state = ?", ReplayState.FAILED,
-                            "abandoned: the rebuilding node went silent", replay.name(), replay.generation(),
-                            replay.state());
+                if (underWay && silence.compareTo(SILENT_REBUILD) > 0) {
+                    if (abandon(replay.name())) {
+                        log.warn("The replay of view {} was abandoned: its node went silent", replay.name());
+                        dropLeftovers(replay.name());
+                    }
                 } else if (ReplayState.SWITCHING.equals(replay.state()) && replay.generation() > obeyed) {
                     stoppedFor.put(replay.name(), replay.generation());
                     processor.get().shutdownAsync().join();
