@@ -76,6 +76,17 @@ public class CommandReader {
     }
 
     /**
+     * The command of a request the ledger built itself (event data), for a negotiation: checked as
+     * the same request's body would be over HTTP.
+     *
+     * @throws ProblemException when its fields are invalid
+     */
+    public NegotiationCommand read(String negotiationId, CommandRequest request, Instant recordedAt) {
+        requireValid(request);
+        return request.toCommand(new CommandRoutes.Target(negotiationId, null), recordedAt);
+    }
+
+    /**
      * The command of a route, given the values of its path's variables and its body.
      *
      * @throws ProblemException        when the body is no JSON object, or its fields are invalid
@@ -87,12 +98,16 @@ public class CommandReader {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object");
         }
         CommandRequest request = json.treeToValue(body, route.body());
+        requireValid(request);
+        return request.toCommand(route.target(variables), recordedAt);
+    }
+
+    private void requireValid(CommandRequest request) {
         Set<ConstraintViolation<CommandRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             ProblemDetail invalid = Problems.invalidFields(violations);
             throw new ProblemException(ProblemType.INVALID_FIELDS, invalid.getDetail())
                     .with("errors", invalid.getProperties().get("errors"));
         }
-        return request.toCommand(route.target(variables), recordedAt);
     }
 }

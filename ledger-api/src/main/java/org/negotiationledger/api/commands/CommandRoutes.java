@@ -254,7 +254,7 @@ public final class CommandRoutes {
         }
     }
 
-    record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
+    public record SourceBody(@Size(max = NAME) String publisher, @Size(max = NAME) String title,
                       @Size(max = URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
                       String url,
                       LocalDate publishedOn,
@@ -267,7 +267,7 @@ public final class CommandRoutes {
     }
 
     /** What a machine coded, for a record brought in from event data. */
-    record CodingBody(@NotNull @Pattern(regexp = "gdelt1|gdelt2|icews", message = "must be gdelt1, gdelt2 or icews")
+    public record CodingBody(@NotNull @Pattern(regexp = "gdelt1|gdelt2|icews", message = "must be gdelt1, gdelt2 or icews")
                       String dataset,
                       @NotNull @Id String batchId,
                       @NotEmpty @Size(max = CODED_ROWS) List<@NotBlank @Size(max = CODE) String> eventIds,
@@ -300,7 +300,7 @@ public final class CommandRoutes {
         }
     }
 
-    record CodedActorBody(@Size(max = CODE) String code, @Size(max = NAME) String name,
+    public record CodedActorBody(@Size(max = CODE) String code, @Size(max = NAME) String name,
                           @Size(max = NAME) String country,
                           @Size(max = ITEMS) List<@NotNull @Size(max = NAME) String> sectors,
                           @Size(max = ITEMS) List<@NotNull @Size(max = CODE) String> groups) {
@@ -310,7 +310,7 @@ public final class CommandRoutes {
         }
     }
 
-    record RecordStatementRequest(@NotNull @Id String id,
+    public record RecordStatementRequest(@NotNull @Id String id,
                                   @NotNull @Id String partyId,
                                   @Id String delegateId,
                                   @NotNull @Id String topicId,
@@ -362,7 +362,7 @@ public final class CommandRoutes {
         }
     }
 
-    record RecordMeetingRequest(@NotNull @Id String id,
+    public record RecordMeetingRequest(@NotNull @Id String id,
                                 @NotNull LocalDate heldOn,
                                 @Size(max = NAME) String location,
                                 @NotNull MeetingLevel level,
@@ -435,7 +435,7 @@ public final class CommandRoutes {
         }
     }
 
-    record RecordOutcomeRequest(@NotNull @Id String id,
+    public record RecordOutcomeRequest(@NotNull @Id String id,
                                 @NotNull OutcomeKind kind,
                                 @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
                                 @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> partyIds,

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -68,14 +70,54 @@ public class CommandImporter {
         this.groupSize = groupSize;
     }
 
-    /** A line of the stream with its number. */
-    private record Numbered(long number, LineReader.Line line) {
+    /**
+     * One command to import, made when its turn comes: from a JSON Lines line, or from a request
+     * the ledger built itself (event data).
+     */
+    @FunctionalInterface
+    public interface Item {
+        NegotiationCommand command(Instant recordedAt) throws Exception;
     }
 
+    /** An item with its number (its line) and how much text it holds, for the size of a group. */
+    private record Numbered(long number, Item item, long chars) {
+    }
+
+    /** Records the lines of a JSON Lines stream. */
     public ImportSummary run(InputStream in, boolean stopOnError, String recordedBy, String correlationId,
-                      Consumer<ImportResult> report) throws IOException {
+                             Consumer<ImportResult> report) throws IOException {
         LineReader reader = new LineReader(in, LINE_LIMIT);
-        long number = 0;
+        long[] number = {0};
+        Source lines = () -> {
+            for (LineReader.Line read = reader.next(); read != null; read = reader.next()) {
+                number[0]++;
+                LineReader.Line line = read;
+                if (line.text() == null || !line.text().isBlank()) {
+                    return new Numbered(number[0], recordedAt -> command(line, recordedAt),
+                            line.text() == null ? 0 : line.text().length());
+                }
+            }
+            return null;
+        };
+        return run(lines, stopOnError, recordedBy, correlationId, report);
+    }
+
+    /** Records {@code items}, numbered from 1 as lines would be, in the same groups as a stream's lines. */
+    public ImportSummary run(List<Item> items, boolean stopOnError, String recordedBy, String correlationId,
+                             Consumer<ImportResult> report) throws IOException {
+        Iterator<Item> each = items.iterator();
+        long[] number = {0};
+        Source numbered = () -> each.hasNext() ? new Numbered(++number[0], each.next(), 0) : null;
+        return run(numbered, stopOnError, recordedBy, correlationId, report);
+    }
+
+    /** Where the items come from, one at a time; null at the end. */
+    private interface Source {
+        Numbered next() throws IOException;
+    }
+
+    private ImportSummary run(Source source, boolean stopOnError, String recordedBy, String correlationId,
+                              Consumer<ImportResult> report) throws IOException {
         long read = 0;
         long accepted = 0;
         long repeated = 0;
@@ -86,16 +128,13 @@ public class CommandImporter {
             group.clear();
             long chars = 0;
             while (group.size() < groupSize && chars < GROUP_CHARS) {
-                LineReader.Line line = reader.next();
-                if (line == null) {
+                Numbered item = source.next();
+                if (item == null) {
                     more = false;
                     break;
                 }
-                number++;
-                if (line.text() == null || !line.text().isBlank()) {
-                    group.add(new Numbered(number, line));
-                    chars += line.text() == null ? 0 : line.text().length();
-                }
+                group.add(item);
+                chars += item.chars();
             }
             for (ImportResult result : record(group, stopOnError, recordedBy, correlationId)) {
                 read++;
@@ -184,7 +223,7 @@ public class CommandImporter {
      */
     private Grouped recordInGroup(Numbered line, String recordedBy, String correlationId) {
         try {
-            return new Grouped(line, null, commands.sendInGroup(command(line),
+            return new Grouped(line, null, commands.sendInGroup(line.item().command(clock.instant()),
                     metadata(line, recordedBy, correlationId)));
         } catch (Exception e) {
             ProblemDetail problem = Problems.of(e);
@@ -198,7 +237,8 @@ public class CommandImporter {
 
     private ImportResult recordAlone(Numbered line, String recordedBy, String correlationId) {
         try {
-            return answer(line, commands.send(command(line), metadata(line, recordedBy, correlationId)));
+            return answer(line, commands.send(line.item().command(clock.instant()),
+                    metadata(line, recordedBy, correlationId)));
         } catch (Exception refused) {
             ProblemDetail problem = Problems.of(refused);
             if (problem.getStatus() >= 500) {
@@ -208,8 +248,7 @@ public class CommandImporter {
         }
     }
 
-    private NegotiationCommand command(Numbered numbered) throws JsonProcessingException {
-        LineReader.Line line = numbered.line();
+    private NegotiationCommand command(LineReader.Line line, Instant recordedAt) throws JsonProcessingException {
         if (line.problem() == LineReader.Problem.TOO_LONG) {
             throw new ProblemException(ProblemType.BODY_TOO_LARGE, "the line is longer than the limit of "
                     + LINE_LIMIT + " bytes");
@@ -217,7 +256,7 @@ public class CommandImporter {
         if (line.problem() == LineReader.Problem.NOT_UTF8) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the line is not valid UTF-8");
         }
-        return lines.read(line.text(), clock.instant());
+        return lines.read(line.text(), recordedAt);
     }
 
     private static CommandMetadata metadata(Numbered line, String recordedBy, String correlationId) {

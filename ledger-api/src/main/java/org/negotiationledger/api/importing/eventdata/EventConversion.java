@@ -1,12 +1,17 @@
 package org.negotiationledger.api.importing.eventdata;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.negotiationledger.api.commands.CommandRoutes.CodedActorBody;
+import org.negotiationledger.api.commands.CommandRoutes.CodingBody;
+import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordMeetingRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordOutcomeRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordStatementRequest;
+import org.negotiationledger.api.commands.CommandRoutes.SourceBody;
 import org.negotiationledger.api.integrity.Sha256;
-import org.negotiationledger.core.api.Values;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
+import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.Values;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -32,12 +37,12 @@ import java.util.regex.Pattern;
  * two parties either way round; for a meeting, the same two parties on the day whatever the code,
  * since "A visits B" and "B hosts A" report one meeting) make one record, their mentions summed
  * and every address kept.
- * Every other row is skipped and counted with the reason. The records are the bodies of the
- * ledger's own commands, so that they are recorded as any import line is.
+ * Every other row is skipped and counted with the reason. The records are the requests of the
+ * ledger's own commands (the records an HTTP body is bound to), checked and recorded as the lines
+ * of an import are.
  */
 final class EventConversion implements EventRows.Sink {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern WEB_ADDRESS = Pattern.compile("https?://\\S+");
     /** Past this many distinct reasons, further ones are counted together. */
     private static final int REASONS = 50;
@@ -237,128 +242,56 @@ final class EventConversion implements EventRows.Sink {
         return batchId + "-" + kind + "-" + Sha256.hex(key).substring(0, 16);
     }
 
-    /** The import line that records {@code record}: a command's path and its body. */
-    ObjectNode line(String batchId, Merged record) {
-        ObjectNode line = JSON.objectNode();
-        ObjectNode body = JSON.objectNode();
-        body.put("id", recordId(batchId, record));
+    /**
+     * The request that records {@code record}: the same request record an HTTP client's body is
+     * bound to, so that it is checked as that body would be, and a field renamed there fails the
+     * build here.
+     */
+    CommandRequest request(String batchId, Merged record) {
+        String id = recordId(batchId, record);
         String reports = format.title() + " from " + record.rows + (record.rows == 1 ? " row" : " rows");
         String action = CameoCodes.name(record.code) + " (CAMEO " + record.code + ")";
-        switch (record.rule.as()) {
-            case MEETING -> {
-                line.put("path", "/api/negotiations/" + negotiationId + "/meetings");
-                body.put("heldOn", record.day.toString());
-                if (record.place != null) {
-                    body.put("location", clip(record.place));
-                }
-                body.put("level", record.rule.level().name());
-                body.putArray("partyIds").add(record.party.party()).add(record.target.party());
-                if (record.rule.topic() != null) {
-                    body.putArray("topicIds").add(record.rule.topic());
-                }
-                body.put("summary", "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
-                        + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c + ")")
-                        .toList()) + "; machine-coded by " + reports);
-            }
-            case OUTCOME -> {
-                line.put("path", "/api/negotiations/" + negotiationId + "/outcomes");
-                body.put("kind", "AGREED");
-                body.putArray("topicIds").add(record.rule.topic());
-                body.putArray("partyIds").add(record.party.party()).add(record.target.party());
-                body.put("terms", action + " between " + record.party.name() + " and " + record.target.name()
-                        + "; machine-coded by " + reports);
-                body.put("reachedOn", record.day.toString());
-            }
-            default -> {
-                line.put("path", "/api/negotiations/" + negotiationId + "/statements");
-                body.put("partyId", record.party.party());
-                body.put("topicId", record.rule.topic());
-                body.put("stance", record.rule.stance().name());
-                body.put("summary", action + " towards " + record.target.name() + "; machine-coded by " + reports);
-                body.put("effectiveOn", record.day.toString());
-                if (record.place != null) {
-                    body.put("note", "Where: " + record.place);
-                }
-            }
-        }
-        // A meeting has no source of its own: its reports are in its coding.
-        ObjectNode source = record.rule.as() == EventMapping.Kind.MEETING ? null : source(record);
-        if (source != null) {
-            body.set("source", source);
-        }
-        body.set("coding", coding(batchId, record));
-        line.set("body", body);
-        return line;
+        List<String> parties = List.of(record.party.party(), record.target.party());
+        CodingBody coding = coding(batchId, record);
+        return switch (record.rule.as()) {
+            // A meeting has no source of its own: its reports are in its coding.
+            case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.place), record.rule.level(), parties,
+                    null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
+                    "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
+                            + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c
+                            + ")").toList()) + "; machine-coded by " + reports, coding);
+            case OUTCOME -> new RecordOutcomeRequest(id, OutcomeKind.AGREED, List.of(record.rule.topic()), parties,
+                    action + " between " + record.party.name() + " and " + record.target.name()
+                            + "; machine-coded by " + reports, record.day, null, source(record), coding);
+            default -> new RecordStatementRequest(id, record.party.party(), null, record.rule.topic(),
+                    record.rule.stance(), action + " towards " + record.target.name() + "; machine-coded by " + reports,
+                    null, null, record.day, source(record), record.place == null ? null : "Where: " + record.place,
+                    null, null, coding);
+        };
     }
 
-    private static ObjectNode source(Merged record) {
+    private static SourceBody source(Merged record) {
         String url = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches()).findFirst().orElse(null);
         String publisher = record.publishers.stream().findFirst().orElse(null);
         if (url == null && publisher == null) {
             return null;
         }
-        ObjectNode source = JSON.objectNode();
-        if (publisher != null) {
-            source.put("publisher", clip(publisher));
-        }
-        if (url != null) {
-            source.put("url", url);
-        }
-        if (record.addedOn != null && !record.addedOn.isBefore(record.day)) {
-            source.put("publishedOn", record.addedOn.toString());
-        }
-        return source;
+        LocalDate publishedOn = record.addedOn != null && !record.addedOn.isBefore(record.day) ? record.addedOn : null;
+        return new SourceBody(clip(publisher), null, url, publishedOn, null, null);
     }
 
-    private ObjectNode coding(String batchId, Merged record) {
-        ObjectNode coding = JSON.objectNode();
-        coding.put("dataset", format.id());
-        coding.put("batchId", batchId);
-        ArrayNode ids = coding.putArray("eventIds");
-        record.eventIds.forEach(ids::add);
-        coding.put("cameoCode", record.code);
-        putNumber(coding, "quadClass", record.quadClass);
-        putNumber(coding, "goldstein", record.goldstein);
-        putNumber(coding, "tone", record.tone());
-        putNumber(coding, "mentions", record.mentions);
-        putNumber(coding, "sources", record.sources);
-        putNumber(coding, "articles", record.articles);
-        ArrayNode urls = coding.putArray("urls");
-        record.urls.forEach(urls::add);
-        ArrayNode publishers = coding.putArray("publishers");
-        record.publishers.forEach(p -> publishers.add(clip(p)));
-        ArrayNode stories = coding.putArray("stories");
-        record.stories.forEach(stories::add);
-        coding.put("targetPartyId", record.target.party());
-        coding.set("actors", actors(record.actors));
-        coding.set("targets", actors(record.targets));
-        coding.put("place", clip(record.place));
-        putNumber(coding, "latitude", record.latitude);
-        putNumber(coding, "longitude", record.longitude);
-        return coding;
+    private CodingBody coding(String batchId, Merged record) {
+        return new CodingBody(format.id(), batchId, List.copyOf(record.eventIds), record.code, record.quadClass,
+                record.goldstein, record.tone(), record.mentions, record.sources, record.articles,
+                List.copyOf(record.urls), record.publishers.stream().map(EventConversion::clip).toList(),
+                List.copyOf(record.stories), record.target.party(), actors(record.actors), actors(record.targets),
+                clip(record.place), record.latitude, record.longitude);
     }
 
-    private static ArrayNode actors(Set<CodedActor> actors) {
-        ArrayNode list = JSON.arrayNode();
-        for (CodedActor actor : actors) {
-            ObjectNode coded = list.addObject();
-            coded.put("code", actor.code());
-            coded.put("name", clip(actor.name()));
-            coded.put("country", clip(actor.country()));
-            ArrayNode sectors = coded.putArray("sectors");
-            actor.sectors().stream().limit(Values.ITEMS).forEach(s -> sectors.add(clip(s)));
-            ArrayNode groups = coded.putArray("groups");
-            actor.groups().forEach(groups::add);
-        }
-        return list;
-    }
-
-    private static void putNumber(ObjectNode node, String field, Number value) {
-        if (value instanceof Integer whole) {
-            node.put(field, whole);
-        } else if (value instanceof BigDecimal decimal) {
-            node.put(field, decimal);
-        }
+    private static List<CodedActorBody> actors(Set<CodedActor> actors) {
+        return actors.stream().map(actor -> new CodedActorBody(actor.code(), clip(actor.name()),
+                clip(actor.country()), actor.sectors().stream().limit(Values.ITEMS).map(EventConversion::clip)
+                .toList(), actor.groups())).toList();
     }
 
     private static String clip(String text) {

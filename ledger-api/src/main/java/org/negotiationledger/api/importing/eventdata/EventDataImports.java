@@ -1,9 +1,10 @@
 package org.negotiationledger.api.importing.eventdata;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.negotiationledger.api.commands.CommandMetadata;
+import org.negotiationledger.api.commands.CommandReader;
+import org.negotiationledger.api.commands.CommandRoutes;
 import org.negotiationledger.api.commands.CommandSender;
 import org.negotiationledger.api.importing.CommandImporter;
 import org.negotiationledger.api.importing.ImportResult;
@@ -24,13 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -66,12 +63,12 @@ public class EventDataImports {
     private final StoreHeads heads;
     private final ViewProgress progress;
     private final QueryGateway queries;
-    private final ObjectMapper json;
+    private final CommandReader reader;
     private final Clock clock;
     private final UploadLimits limits;
 
     EventDataImports(CommandImporter importer, CommandSender commands, StoreHeads heads, ViewProgress progress,
-                     QueryGateway queries, ObjectMapper json, Clock clock,
+                     QueryGateway queries, CommandReader reader, Clock clock,
                      @Value("${ledger.event-data.max-uncompressed-size}") DataSize uncompressed,
                      @Value("${ledger.event-data.max-line-size}") DataSize line,
                      @Value("${ledger.event-data.max-archive-entries}") int archiveEntries,
@@ -81,7 +78,7 @@ public class EventDataImports {
         this.heads = heads;
         this.progress = progress;
         this.queries = queries;
-        this.json = json;
+        this.reader = reader;
         this.clock = clock;
         this.limits = new UploadLimits(uncompressed.toBytes(), Math.toIntExact(line.toBytes()), archiveEntries,
                 Math.toIntExact(mapping.toBytes()));
@@ -110,7 +107,7 @@ public class EventDataImports {
         }
         ensurePartiesAndTopics(negotiation, rules, records, context);
         List<EventDataReport.Refusal> refused = new ArrayList<>();
-        ImportSummary summary = record(batchId, conversion, records, context, refused);
+        ImportSummary summary = record(batchId, conversion, records, negotiationId, context, refused);
         log.info("Event data ({}) into {}: batch {}, {} rows, {} records, {} recorded, {} repeated, {} refused",
                 format.id(), negotiationId, batchId, conversion.rows(), records.size(), summary.accepted(),
                 summary.repeated(), summary.refused());
@@ -170,29 +167,20 @@ public class EventDataImports {
         }
     }
 
-    /** Records the records as the lines of an import, from a file of their own, and collects the refusals. */
+    /** Records the records as the lines of an import are (in groups, each on its own), and collects the refusals. */
     private ImportSummary record(String batchId, EventConversion conversion, List<EventConversion.Merged> records,
-                                 CommandMetadata context, List<EventDataReport.Refusal> refused) throws IOException {
-        Path lines = Files.createTempFile("ledger-event-data-", ".jsonl");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(lines), 1 << 16)) {
-                for (EventConversion.Merged record : records) {
-                    out.write(json.writeValueAsBytes(conversion.line(batchId, record)));
-                    out.write('\n');
-                }
+                                 String negotiationId, CommandMetadata context,
+                                 List<EventDataReport.Refusal> refused) throws IOException {
+        List<CommandImporter.Item> requests = records.stream().<CommandImporter.Item>map(record -> {
+            CommandRoutes.CommandRequest request = conversion.request(batchId, record);
+            return recordedAt -> reader.read(negotiationId, request, recordedAt);
+        }).toList();
+        return importer.run(requests, false, context.recordedBy(), context.correlationId(), result -> {
+            if (result.status() == ImportResult.Status.REFUSED) {
+                EventConversion.Merged record = records.get((int) result.line() - 1);
+                refused.add(new EventDataReport.Refusal(EventConversion.recordId(batchId, record), result.problem()));
             }
-            try (InputStream in = Files.newInputStream(lines)) {
-                return importer.run(in, false, context.recordedBy(), context.correlationId(), result -> {
-                    if (result.status() == ImportResult.Status.REFUSED) {
-                        EventConversion.Merged record = records.get((int) result.line() - 1);
-                        refused.add(new EventDataReport.Refusal(EventConversion.recordId(batchId, record),
-                                result.problem()));
-                    }
-                });
-            }
-        } finally {
-            Files.deleteIfExists(lines);
-        }
+        });
     }
 
     private static EventDataReport report(String batchId, String negotiationId, EventFormat format, boolean dryRun,

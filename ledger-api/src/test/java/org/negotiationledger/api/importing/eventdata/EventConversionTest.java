@@ -1,7 +1,15 @@
 package org.negotiationledger.api.importing.eventdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordMeetingRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordOutcomeRequest;
+import org.negotiationledger.api.commands.CommandRoutes.RecordStatementRequest;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
 
 import java.math.BigDecimal;
@@ -19,6 +27,10 @@ class EventConversionTest {
     private static final CodedActor UKRAINE = new CodedActor("UKR", "UKRAINE", "UKR", List.of());
     private static final CodedActor FRANCE = new CodedActor("FRA", "FRANCE", "FRA", List.of());
 
+    /** A request as the JSON body an HTTP client would send for it. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
     private final EventConversion conversion = new EventConversion(EventFormat.GDELT2, EventMappings.shipped(),
             "ru-ua-2025", OPENED, LocalDate.of(2025, 6, 30));
 
@@ -27,6 +39,10 @@ class EventConversionTest {
         return new EventRow(Long.parseLong(id), id, LocalDate.parse(day), actor, target, code, 1, new BigDecimal("4"),
                 new BigDecimal("-2"), mentions, 1, mentions, LocalDate.parse(day), "Istanbul, Istanbul, Turkey",
                 new BigDecimal("41.01"), new BigDecimal("28.95"), url, null, null);
+    }
+
+    private static JsonNode body(CommandRequest request) {
+        return JSON.valueToTree(request);
     }
 
     @Test
@@ -39,9 +55,9 @@ class EventConversionTest {
         assertThat(conversion.rows()).isEqualTo(4);
         assertThat(conversion.used()).isEqualTo(4);
         assertThat(conversion.records()).hasSize(3);
-        JsonNode first = conversion.line("ed-1", conversion.records().get(0));
-        assertThat(first.get("path").asText()).isEqualTo("/api/negotiations/ru-ua-2025/statements");
-        JsonNode body = first.get("body");
+        CommandRequest first = conversion.request("ed-1", conversion.records().get(0));
+        assertThat(first).isInstanceOf(RecordStatementRequest.class);
+        JsonNode body = body(first);
         assertThat(body.get("partyId").asText()).isEqualTo("ru");
         assertThat(body.get("stance").asText()).isEqualTo("PROPOSES");
         assertThat(body.get("summary").asText()).isEqualTo("Express intent to meet or negotiate (CAMEO 036) towards "
@@ -62,14 +78,14 @@ class EventConversionTest {
         conversion.row(row("4", "2025-05-16", RUSSIA, UKRAINE, "043", 1, null));
 
         assertThat(conversion.records()).hasSize(2);
-        JsonNode outcome = conversion.line("ed-1", conversion.records().get(0));
-        assertThat(outcome.get("path").asText()).endsWith("/outcomes");
-        assertThat(outcome.at("/body/partyIds").toString()).isEqualTo("[\"ru\",\"ua\"]");
-        assertThat(outcome.at("/body/coding/eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
-        JsonNode meeting = conversion.line("ed-1", conversion.records().get(1));
-        assertThat(meeting.get("path").asText()).endsWith("/meetings");
-        assertThat(meeting.at("/body/location").asText()).isEqualTo("Istanbul, Istanbul, Turkey");
-        assertThat(meeting.at("/body/summary").asText()).startsWith("Meeting of Ukraine and Russia: Make a visit "
+        CommandRequest outcome = conversion.request("ed-1", conversion.records().get(0));
+        assertThat(outcome).isInstanceOf(RecordOutcomeRequest.class);
+        assertThat(body(outcome).at("/partyIds").toString()).isEqualTo("[\"ru\",\"ua\"]");
+        assertThat(body(outcome).at("/coding/eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
+        CommandRequest meeting = conversion.request("ed-1", conversion.records().get(1));
+        assertThat(meeting).isInstanceOf(RecordMeetingRequest.class);
+        assertThat(body(meeting).at("/location").asText()).isEqualTo("Istanbul, Istanbul, Turkey");
+        assertThat(body(meeting).at("/summary").asText()).startsWith("Meeting of Ukraine and Russia: Make a visit "
                 + "(CAMEO 042), Host a visit (CAMEO 043)");
         assertThat(EventConversion.recordId("ed-1", conversion.records().get(1))).startsWith("ed-1-m-");
     }
@@ -104,7 +120,7 @@ class EventConversionTest {
         conversion.row(row("1", "2025-05-16", RUSSIA, UKRAINE, "036", 1, tooLong));
         conversion.row(row("2", "2025-05-16", RUSSIA, UKRAINE, "036", 1, "https://short.example/2"));
 
-        JsonNode body = conversion.line("ed-1", conversion.records().get(0)).get("body");
+        JsonNode body = body(conversion.request("ed-1", conversion.records().get(0)));
         assertThat(body.at("/coding/urls").toString()).isEqualTo("[\"https://short.example/2\"]");
         assertThat(body.at("/coding/eventIds").toString()).isEqualTo("[\"1\",\"2\"]");
         assertThat(body.at("/source/url").asText()).isEqualTo("https://short.example/2");
