@@ -62,6 +62,14 @@ class OpenApiTest {
         assertThat(described).isEqualTo(endpoints);
     }
 
+    /** Readers may read the description: it names no class, exception, package, table or SQL of the ledger. */
+    @Test
+    void theDescriptionAReaderGetsNamesNothingInternal() {
+        String text = node.as(LedgerNode.READER).get("/v3/api-docs").body();
+        assertThat(text).doesNotContain("org.negotiationledger", "java.", "Exception", "SELECT ", "INSERT INTO",
+                "domainevententry", "character varying");
+    }
+
     @Test
     void everyOperationHasASummaryAndExamples() {
         List<String> missing = new ArrayList<>();

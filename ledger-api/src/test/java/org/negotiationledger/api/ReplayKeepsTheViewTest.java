@@ -93,6 +93,12 @@ abstract class ReplayKeepsTheViewTest {
         JsonNode replay = awaitReplayEnd(LateView.NAME);
         assertThat(replay.get("state").asText()).isEqualTo("FAILED");
         assertThat(replay.get("error").asText()).contains("fails once");
+        for (JsonNode view : node.as(LedgerNode.READER).get("/api/admin/projections").json().get("projections")) {
+            if (view.get("name").asText().equals(LateView.NAME)) {
+                assertThat(view.at("/replay/error").asText()).as("why, to a reader")
+                        .isEqualTo("the rebuild failed; an admin sees why");
+            }
+        }
         assertThat(lateViewRows()).isEqualTo(before);
         assertThat(leftoverTables()).isEmpty();
 
