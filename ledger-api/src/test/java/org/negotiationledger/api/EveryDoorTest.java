@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandSender;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * are read. (The HTTP commands and import lines, with their own table of hostile values, are
  * {@link HostileRequestsTest}'s.) A new door is covered by adding its row here.
  */
+@Tag("reliability")
 class EveryDoorTest {
 
     /** Writes every character past ASCII as an escape, so that a lone surrogate reaches the ledger as one. */

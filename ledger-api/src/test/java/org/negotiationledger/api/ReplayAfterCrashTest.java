@@ -1,6 +1,7 @@
 package org.negotiationledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SWITCHING with its last sign of life and the copies it was building. On PostgreSQL, the next node
  * to start serves the view from its live tables within 10 s and drops the copies.
  */
+@Tag("reliability")
 class ReplayAfterCrashTest {
 
     @Test

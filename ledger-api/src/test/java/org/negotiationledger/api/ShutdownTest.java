@@ -1,5 +1,6 @@
 package org.negotiationledger.api;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it kills), and nothing in the log says ERROR, the embedded database included.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("reliability")
 class ShutdownTest {
 
     private static final int SUBSCRIBERS = 30;
