@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,18 +129,57 @@ final class LedgerNode implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.putIfAbsent("ledger.snapshot-every", "5");
-        // The developer's own LEDGER_ADMIN_PASSWORD (the README's walkthrough exports one) is not the test's.
-        all.putIfAbsent("LEDGER_ADMIN_PASSWORD", "");
         // The OpenAPI validator of every exchange says at INFO what it cannot check (JSON Lines bodies).
         all.putIfAbsent("logging.level.com.atlassian.oai", "WARN");
         // As command-line arguments, so that they win over application.properties.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class)
+                .listeners(new WithoutTheDevelopersSettings());
         if (clock != null) {
             application.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
         }
         return new LedgerNode(application.run(args), authorization);
+    }
+
+    /**
+     * The node's settings are the test's alone: none comes from the environment variables of the
+     * terminal the tests run in (the README's walkthrough exports LEDGER_ADMIN_PASSWORD, and
+     * SPRING_DATASOURCE_URL to run on PostgreSQL). Once Spring has read the environment, its
+     * variables that are settings of the application are dropped.
+     */
+    static final class WithoutTheDevelopersSettings
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        /** The beginnings of the variables that set the ledger, Spring, its server, logging or Axon. */
+        private static final List<String> SETTINGS = List.of("LEDGER_", "SPRING_", "SERVER_", "MANAGEMENT_",
+                "LOGGING_", "AXON_", "SPRINGDOC_");
+
+        static Map<String, Object> withoutSettings(Map<String, String> variables) {
+            Map<String, Object> kept = new HashMap<>();
+            variables.forEach((name, value) -> {
+                String upper = name.toUpperCase(Locale.ROOT);
+                if (SETTINGS.stream().noneMatch(upper::startsWith) || upper.startsWith("LEDGER_TEST_")) {
+                    kept.put(name, value);
+                }
+            });
+            return kept;
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            MutablePropertySources sources = event.getEnvironment().getPropertySources();
+            String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+            if (sources.contains(name)) {
+                sources.replace(name, new SystemEnvironmentPropertySource(name, withoutSettings(System.getenv())));
+            }
+        }
+
+        /** After Spring Boot's own handling of the environment. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** Waits until every view has processed every stored event. */

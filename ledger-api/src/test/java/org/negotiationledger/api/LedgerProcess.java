@@ -41,9 +41,10 @@ final class LedgerProcess implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            // The developer's own settings (the README's walkthrough exports LEDGER_ADMIN_PASSWORD) are not the test's.
-            builder.environment().keySet()
-                    .removeIf(name -> name.startsWith("LEDGER_") && !name.startsWith("LEDGER_TEST_"));
+            // The developer's own settings (the README's walkthrough exports LEDGER_ADMIN_PASSWORD, and
+            // SPRING_DATASOURCE_URL to run on PostgreSQL) are not the test's.
+            builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_")
+                    || name.startsWith("LEDGER_") && !name.startsWith("LEDGER_TEST_"));
             Process process = builder.start();
             LedgerProcess ledger = new LedgerProcess(process, port);
             ledger.awaitUp();
