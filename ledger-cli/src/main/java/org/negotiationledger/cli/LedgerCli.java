@@ -3,6 +3,7 @@ package org.negotiationledger.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -147,8 +148,13 @@ public final class LedgerCli {
             err.println("the ledger refused the export (" + response.statusCode() + "): " + detail(answer));
             return 2;
         }
+        if (!endsWithTrailer(partial)) {
+            Files.deleteIfExists(partial);
+            err.println("the export was cut short (it does not end with its trailer); export again");
+            return 2;
+        }
         Files.move(partial, options.file(), StandardCopyOption.REPLACE_EXISTING);
-        out.println(countLines(options.file()) + " events exported to " + options.file());
+        out.println(countLines(options.file()) - 1 + " events exported to " + options.file());
         return 0;
     }
 
@@ -316,6 +322,19 @@ public final class LedgerCli {
         });
         ticker.scheduleAtFixedRate(redraw, 0, 250, TimeUnit.MILLISECONDS);
         return ticker;
+    }
+
+    /** Whether an export's last line is its trailer, which the ledger writes once every event is written. */
+    private static boolean endsWithTrailer(Path file) throws IOException {
+        try (RandomAccessFile export = new RandomAccessFile(file.toFile(), "r")) {
+            long end = export.length();
+            long start = Math.max(0, end - (1 << 20));
+            byte[] tail = new byte[(int) (end - start)];
+            export.seek(start);
+            export.readFully(tail);
+            String text = new String(tail, StandardCharsets.UTF_8).strip();
+            return text.substring(text.lastIndexOf('\n') + 1).startsWith("{\"trailer\":");
+        }
     }
 
     private static long countLines(Path file) throws IOException {
