@@ -39,7 +39,7 @@ public final class Bench {
                 // append and hot share a ledger (their negotiations differ), so do replay and query
                 // (the query scenario reads the history the replay scenario wrote).
                 String group = scenario.equals("append") || scenario.equals("hot") ? "commands"
-                        : scenario.equals("soak") ? "soak" : "history";
+                        : scenario.equals("soak") || scenario.equals("cost") ? scenario : "history";
                 if (!group.equals(ledgerFor)) {
                     if (ledger != null) {
                         ledger.close();
@@ -54,6 +54,7 @@ public final class Bench {
                     case "replay" -> ReplayScenario.run(options, database, ledger, report);
                     case "query" -> QueryScenario.run(options, database, ledger, report);
                     case "soak" -> SoakScenario.run(options, ledger, report);
+                    case "cost" -> CostScenario.run(options, database, ledger, report);
                     default -> throw new IllegalStateException("no scenario " + scenario);
                 }
             }

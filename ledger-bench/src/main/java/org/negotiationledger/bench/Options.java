@@ -11,13 +11,14 @@ import java.util.List;
 record Options(String scenario, boolean quick, String url, String dbUrl, String dbUser, String dbPassword,
                String user, String password, String ledgerJar) {
 
-    static final List<String> SCENARIOS = List.of("append", "hot", "replay", "query", "import", "event-data");
+    static final List<String> SCENARIOS = List.of("append", "hot", "replay", "query", "import", "event-data",
+            "cost");
     /** Scenarios run only when named: the soak takes ten minutes by itself. */
     static final List<String> ON_DEMAND = List.of("soak");
 
     static final String USAGE = """
             usage: java -jar ledger-bench/target/ledger-bench.jar SCENARIO [--quick] [--url URL] [--db-url JDBC_URL]
-              SCENARIO   append | hot | replay | query | import | event-data | soak | all (all but soak)
+              SCENARIO   append | hot | replay | query | import | event-data | cost | soak | all (all but soak)
               --quick    small sizes, for a first look (all together in about three minutes)
               --url      measure a running ledger instead of starting one (append and hot only;
                          then --user/--password, default admin)

@@ -1,0 +1,131 @@
+package org.negotiationledger.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What an accepted command and an import line cost the database, read from PostgreSQL's own
+ * counters rather than timed, so that the figures do not depend on the machine: transactions
+ * committed (the whole database's, so the views' and the idle polling's too), writes of the views'
+ * tokens, rows inserted and bytes of tables and indexes added (the run's schema), each divided by
+ * the commands accepted, with every view caught up. One client on one negotiation, then sixteen on
+ * sixteen; then an import.
+ */
+final class CostScenario {
+
+    /** How long the ledger's sessions may take to report their counters (PostgreSQL: within a second). */
+    private static final Duration FLUSH = Duration.ofMillis(1_500);
+
+    private CostScenario() {
+    }
+
+    static void run(Options options, Database database, Ledger ledger, Report report) throws Exception {
+        if (options.url() != null) {
+            throw new IllegalArgumentException("cost reads the counters of the schema of a ledger the harness starts: "
+                    + "run it without --url");
+        }
+        int commands = options.quick() ? 400 : 4_000;
+        LedgerClient client = ledger.client();
+        measure("cost.one_client", 1, commands, client, database, report);
+        measure("cost.sixteen_clients", AppendScenario.CLIENTS, commands, client, database, report);
+
+        String negotiation = "cost-import-" + LedgerClient.RUN;
+        client.openNegotiation(negotiation);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < commands; i++) {
+            lines.append("{\"path\":\"/api/negotiations/").append(negotiation).append("/statements\",\"body\":")
+                    .append(LedgerClient.statement("i-" + i, i)).append("}\n");
+        }
+        Views.awaitCaughtUp(client, Duration.ofMinutes(2));
+        Counters before = Counters.read(database);
+        client.importLines(lines.toString());
+        Views.awaitCaughtUp(client, Duration.ofMinutes(5));
+        Counters.read(database).minus(before).report("cost.import_line", commands, report);
+    }
+
+    private static void measure(String name, int clients, int commands, LedgerClient client, Database database,
+                                Report report) throws Exception {
+        List<String> negotiations = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            negotiations.add(name.replace('.', '-').replace('_', '-') + "-" + LedgerClient.RUN + "-" + n);
+            client.openNegotiation(negotiations.get(n));
+        }
+        Views.awaitCaughtUp(client, Duration.ofMinutes(2));
+        Counters before = Counters.read(database);
+        ExecutorService workers = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> accepted = new ArrayList<>();
+            for (int n = 0; n < clients; n++) {
+                String negotiation = negotiations.get(n);
+                int share = commands / clients;
+                accepted.add(workers.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < share; i++) {
+                        ok += client.post("/api/negotiations/" + negotiation + "/statements",
+                                LedgerClient.statement("c-" + i, i)) == 201 ? 1 : 0;
+                    }
+                    return ok;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> done : accepted) {
+                total += done.get();
+            }
+            Views.awaitCaughtUp(client, Duration.ofMinutes(2));
+            Counters.read(database).minus(before).report(name, total, report);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** PostgreSQL's counters at one moment. */
+    private record Counters(long commits, long tokenWrites, long rowsInserted, long bytes) {
+
+        static Counters read(Database database) throws SQLException, InterruptedException {
+            Thread.sleep(FLUSH.toMillis());
+            try (Connection connection = database.connect()) {
+                long commits = single(connection, "SELECT xact_commit FROM pg_stat_database "
+                        + "WHERE datname = current_database()");
+                long tokens = single(connection, "SELECT COALESCE(SUM(n_tup_upd + n_tup_ins), 0) "
+                        + "FROM pg_stat_user_tables WHERE schemaname = '" + Database.SCHEMA
+                        + "' AND relname = 'tokenentry'");
+                long rows = single(connection, "SELECT COALESCE(SUM(n_tup_ins), 0) FROM pg_stat_user_tables "
+                        + "WHERE schemaname = '" + Database.SCHEMA + "'");
+                long bytes = single(connection, "SELECT COALESCE(SUM(pg_total_relation_size(relid)), 0) "
+                        + "FROM pg_stat_user_tables WHERE schemaname = '" + Database.SCHEMA + "'");
+                return new Counters(commits, tokens, rows, bytes);
+            }
+        }
+
+        Counters minus(Counters before) {
+            return new Counters(commits - before.commits, tokenWrites - before.tokenWrites,
+                    rowsInserted - before.rowsInserted, bytes - before.bytes);
+        }
+
+        void report(String name, int accepted, Report report) {
+            if (accepted == 0) {
+                throw new IllegalStateException(name + ": no command was accepted");
+            }
+            report.figure(name + ".commands", accepted, "commands");
+            report.figure(name + ".commits", (double) commits / accepted, "commits/command");
+            report.figure(name + ".token_writes", (double) tokenWrites / accepted, "writes/command");
+            report.figure(name + ".rows_inserted", (double) rowsInserted / accepted, "rows/command");
+            report.figure(name + ".bytes", (double) bytes / accepted, "bytes/command");
+        }
+
+        private static long single(Connection connection, String sql) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
