@@ -34,29 +34,33 @@ public final class LineReader {
     private int end;
     private byte[] line = new byte[1024];
     private int length;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8;
 
     private final boolean skipLongLines;
 
     /** A reader that skips a line longer than {@code limit} to its end, and goes on after it. */
     public LineReader(InputStream in, int limit) {
-        this(in, limit, true);
+        this(in, limit, true, CodingErrorAction.REPORT);
     }
 
-    private LineReader(InputStream in, int limit, boolean skipLongLines) {
+    private LineReader(InputStream in, int limit, boolean skipLongLines, CodingErrorAction malformed) {
         this.in = in;
         this.limit = limit;
         this.skipLongLines = skipLongLines;
+        this.utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(malformed)
+                .onUnmappableCharacter(malformed);
     }
 
     /**
      * A reader that reads no further once a line is longer than {@code limit}: it answers
      * {@link Problem#TOO_LONG} at once, for a reader that refuses the whole stream then.
+     *
+     * @param replaceMalformed whether bytes that are not UTF-8 become U+FFFD (text from elsewhere,
+     *                         such as event data) rather than make the line {@link Problem#NOT_UTF8}
      */
-    public static LineReader stoppingAtLongLines(InputStream in, int limit) {
-        return new LineReader(in, limit, false);
+    public static LineReader stoppingAtLongLines(InputStream in, int limit, boolean replaceMalformed) {
+        return new LineReader(in, limit, false, replaceMalformed ? CodingErrorAction.REPLACE
+                : CodingErrorAction.REPORT);
     }
 
     /** The next line, or null at the end of the stream. */

@@ -142,7 +142,7 @@ class LedgerBackup {
             }
             Reading reading = new Reading();
             try {
-                LineReader reader = LineReader.stoppingAtLongLines(in, LINE_BYTES);
+                LineReader reader = LineReader.stoppingAtLongLines(in, LINE_BYTES, false);
                 for (LineReader.Line read = reader.next(); read != null; read = reader.next()) {
                     reading.line(read);
                 }

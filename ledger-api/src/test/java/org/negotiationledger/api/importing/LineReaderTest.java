@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,5 +64,37 @@ class LineReaderTest {
     void aLineThatIsNotUtf8IsNamedAndItsNeighboursAreRead() throws IOException {
         byte[] broken = {'a', '\n', (byte) 0xC3, '(', '\n', 'b'};
         assertThat(lines(new ByteArrayInputStream(broken), 100)).containsExactly("a", "[NOT_UTF8]", "b");
+    }
+
+    @Test
+    void aReaderThatStopsAtALongLineReadsNoFurtherThanTheLimitAndABlock() throws IOException {
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'a';
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                Arrays.fill(buffer, offset, offset + length, (byte) 'a');
+                served[0] += length;
+                return length;
+            }
+        };
+        LineReader reader = LineReader.stoppingAtLongLines(endless, 1_000, false);
+        assertThat(reader.next().problem()).isEqualTo(LineReader.Problem.TOO_LONG);
+        assertThat(served[0]).as("bytes read of a line without end").isLessThanOrEqualTo(1_000 + 64 * 1024);
+    }
+
+    @Test
+    void aReaderOfTextFromElsewhereShowsBytesThatAreNotUtf8AsReplacementCharacters() throws IOException {
+        byte[] latin1 = "Bras\u00edlia\nok\n".getBytes(StandardCharsets.ISO_8859_1);
+        LineReader lenient = LineReader.stoppingAtLongLines(new ByteArrayInputStream(latin1), 100, true);
+        assertThat(lenient.next().text()).isEqualTo("Bras\uFFFDlia");
+        assertThat(lenient.next().text()).isEqualTo("ok");
+        LineReader strict = LineReader.stoppingAtLongLines(new ByteArrayInputStream(latin1), 100, false);
+        assertThat(strict.next().problem()).isEqualTo(LineReader.Problem.NOT_UTF8);
     }
 }

@@ -64,7 +64,7 @@ final class EventRows {
         try {
             Lines lines = new Lines(LineReader.stoppingAtLongLines(UploadLimits.capped(uncompressed(in,
                     limits.archiveEntries()), limits.uncompressedBytes(), "the file uncompressed",
-                    "ledger.event-data.max-uncompressed-size"), limits.lineBytes()), limits.lineBytes());
+                    "ledger.event-data.max-uncompressed-size"), limits.lineBytes(), true), limits.lineBytes());
             switch (format) {
                 case GDELT1, GDELT2 -> readGdelt(format, lines, sink);
                 case ICEWS -> readIcews(lines, sink);
@@ -105,7 +105,7 @@ final class EventRows {
             this.limit = limit;
         }
 
-        /** The next line's text (a line that is not UTF-8 as the empty text), or null at the end. */
+        /** The next line's text (bytes that are not UTF-8 as U+FFFD, as a reader of text shows them), or null. */
         String next() throws IOException {
             LineReader.Line line = reader.next();
             if (line == null) {
@@ -116,12 +116,9 @@ final class EventRows {
                 throw UploadLimits.tooLarge("line " + number + " of the file is longer than the limit of " + limit
                         + " bytes", "ledger.event-data.max-line-size");
             }
-            return line.problem() == LineReader.Problem.NOT_UTF8 ? NOT_UTF8 : line.text();
+            return line.text();
         }
     }
-
-    /** What a line that is not UTF-8 reads as (told by identity): a row skipped with that reason. */
-    private static final String NOT_UTF8 = new String("not UTF-8");
 
     private static void readGdelt(EventFormat format, Lines lines, Sink sink) throws IOException {
         Gdelt columns = format == EventFormat.GDELT1 ? Gdelt.ONE : Gdelt.TWO;
@@ -147,10 +144,6 @@ final class EventRows {
         for (String line = lines.next(); line != null; line = lines.next()) {
             number++;
             if (line.isBlank()) {
-                continue;
-            }
-            if (line == NOT_UTF8) {
-                sink.skipped(number, "is not UTF-8 text");
                 continue;
             }
             String[] fields = line.split("\t", -1);
