@@ -161,7 +161,9 @@ class LedgerBackup {
                 heads.put(negotiationId, verification.headHash());
             }
             ExportTrailer trailer = reading.whole(heads);
-            rows.continuePositionsAfter(reading.lastPosition);
+            if (reading.lastPosition > 0) {
+                rows.continuePositionsAfter(reading.lastPosition);
+            }
             return new Restored(trailer.events(), heads);
         });
     }

@@ -106,7 +106,7 @@ public class EventRows {
                 connection.getMetaData().getDatabaseProductName());
         if ("PostgreSQL".equals(database)) {
             jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)",
-                    Long.class, Math.max(position, 1));
+                    Long.class, position);
         } else {
             jdbc.execute("ALTER TABLE domainevententry ALTER COLUMN globalindex RESTART WITH " + (position + 1));
         }

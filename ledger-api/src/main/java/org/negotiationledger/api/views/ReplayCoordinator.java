@@ -82,6 +82,8 @@ public class ReplayCoordinator {
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
     private final ScheduledExecutorService watcher = daemon("view-replay");
     private final ScheduledExecutorService rebuilder = daemon("view-rebuild");
+    /** Says a rebuild of this node is alive; a thread of its own, which nothing else keeps busy. */
+    private final ScheduledExecutorService aliveness = daemon("view-rebuild-alive");
     /** Per view, the generation whose SWITCHING this node has obeyed. */
     private final Map<String, Long> stoppedFor = new ConcurrentHashMap<>();
 
@@ -144,6 +146,7 @@ public class ReplayCoordinator {
     void stopWatching() {
         watcher.shutdownNow();
         rebuilder.shutdownNow();
+        aliveness.shutdownNow();
     }
 
     /** Runs {@code answer} while no view's tables change place on this node. */
@@ -194,7 +197,7 @@ public class ReplayCoordinator {
 
     private void rebuild(String name, long generation) {
         StreamingEventProcessor processor = views.processor(name).orElseThrow();
-        ScheduledFuture<?> alive = watcher.scheduleWithFixedDelay(() -> alive(name, generation),
+        ScheduledFuture<?> alive = aliveness.scheduleWithFixedDelay(() -> alive(name, generation),
                 ALIVE_EVERY.toMillis(), ALIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             tables.createNext(name, generation);
