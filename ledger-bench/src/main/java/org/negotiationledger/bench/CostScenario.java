@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,8 +23,11 @@ import java.util.concurrent.Future;
  */
 final class CostScenario {
 
-    /** How long the ledger's sessions may take to report their counters (PostgreSQL: within a second). */
-    private static final Duration FLUSH = Duration.ofMillis(1_500);
+    /**
+     * How long the ledger's sessions may take to report their counters: PostgreSQL 15 flushes an
+     * idle session's at the latest after 10 s.
+     */
+    private static final Duration FLUSH = Duration.ofSeconds(11);
 
     private CostScenario() {
     }
@@ -86,46 +91,68 @@ final class CostScenario {
         }
     }
 
-    /** PostgreSQL's counters at one moment. */
-    private record Counters(long commits, long tokenWrites, long rowsInserted, long bytes) {
+    /** PostgreSQL's counters at one moment, the run's schema's also table by table. */
+    private record Counters(long commits, long tokenWrites, Map<String, Table> tables) {
+
+        /** One table's rows inserted so far and its size with its indexes. */
+        private record Table(long rowsInserted, long bytes) {
+        }
 
         static Counters read(Database database) throws SQLException, InterruptedException {
             Thread.sleep(FLUSH.toMillis());
             try (Connection connection = database.connect()) {
-                long commits = single(connection, "SELECT xact_commit FROM pg_stat_database "
-                        + "WHERE datname = current_database()");
-                long tokens = single(connection, "SELECT COALESCE(SUM(n_tup_upd + n_tup_ins), 0) "
-                        + "FROM pg_stat_user_tables WHERE schemaname = '" + Database.SCHEMA
-                        + "' AND relname = 'tokenentry'");
-                long rows = single(connection, "SELECT COALESCE(SUM(n_tup_ins), 0) FROM pg_stat_user_tables "
-                        + "WHERE schemaname = '" + Database.SCHEMA + "'");
-                long bytes = single(connection, "SELECT COALESCE(SUM(pg_total_relation_size(relid)), 0) "
-                        + "FROM pg_stat_user_tables WHERE schemaname = '" + Database.SCHEMA + "'");
-                return new Counters(commits, tokens, rows, bytes);
+                long commits;
+                try (PreparedStatement query = connection.prepareStatement("SELECT xact_commit FROM pg_stat_database "
+                        + "WHERE datname = current_database()"); ResultSet row = query.executeQuery()) {
+                    row.next();
+                    commits = row.getLong(1);
+                }
+                Map<String, Table> tables = new TreeMap<>();
+                long tokens = 0;
+                try (PreparedStatement query = connection.prepareStatement("SELECT relname, n_tup_ins, n_tup_upd, "
+                        + "pg_total_relation_size(relid) FROM pg_stat_user_tables WHERE schemaname = ?")) {
+                    query.setString(1, Database.SCHEMA);
+                    try (ResultSet row = query.executeQuery()) {
+                        while (row.next()) {
+                            tables.put(row.getString(1), new Table(row.getLong(2), row.getLong(4)));
+                            if (row.getString(1).equals("tokenentry")) {
+                                tokens = row.getLong(2) + row.getLong(3);
+                            }
+                        }
+                    }
+                }
+                return new Counters(commits, tokens, tables);
             }
         }
 
         Counters minus(Counters before) {
-            return new Counters(commits - before.commits, tokenWrites - before.tokenWrites,
-                    rowsInserted - before.rowsInserted, bytes - before.bytes);
+            Map<String, Table> tables = new TreeMap<>();
+            this.tables.forEach((name, now) -> {
+                Table then = before.tables.getOrDefault(name, new Table(0, 0));
+                tables.put(name, new Table(now.rowsInserted - then.rowsInserted, now.bytes - then.bytes));
+            });
+            return new Counters(commits - before.commits, tokenWrites - before.tokenWrites, tables);
         }
 
         void report(String name, int accepted, Report report) {
             if (accepted == 0) {
                 throw new IllegalStateException(name + ": no command was accepted");
             }
+            long rows = tables.values().stream().mapToLong(Table::rowsInserted).sum();
+            long bytes = tables.values().stream().mapToLong(Table::bytes).sum();
             report.figure(name + ".commands", accepted, "commands");
             report.figure(name + ".commits", (double) commits / accepted, "commits/command");
             report.figure(name + ".token_writes", (double) tokenWrites / accepted, "writes/command");
-            report.figure(name + ".rows_inserted", (double) rowsInserted / accepted, "rows/command");
+            report.figure(name + ".rows_inserted", (double) rows / accepted, "rows/command");
             report.figure(name + ".bytes", (double) bytes / accepted, "bytes/command");
-        }
-
-        private static long single(Connection connection, String sql) throws SQLException {
-            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
+            tables.forEach((table, counted) -> {
+                if (counted.rowsInserted > 0 || counted.bytes > 0) {
+                    report.figure(name + ".table." + table + ".rows", (double) counted.rowsInserted / accepted,
+                            "rows/command");
+                    report.figure(name + ".table." + table + ".bytes", (double) counted.bytes / accepted,
+                            "bytes/command");
+                }
+            });
         }
     }
 }
