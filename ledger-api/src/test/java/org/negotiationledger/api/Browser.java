@@ -76,6 +76,11 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Loads the page afresh, as the browser's reload button does. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     /** Signs in with the workbench's form and waits for the workbench to know the user. */
     void signIn(String user, String password) {
         go("/login");

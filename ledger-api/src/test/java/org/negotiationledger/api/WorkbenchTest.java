@@ -239,12 +239,16 @@ class WorkbenchTest {
         assertThat(browser.find("#verify").getAttribute("data-intact")).isEqualTo("true");
         assertThat(count("#audit tbody tr")).isEqualTo(12);
 
-        node.jdbc().update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                + "'6.5 % a year', '7.5 % a year'), 'UTF8') WHERE aggregateidentifier = 'wage-2024' AND sequencenumber = 6");
+        int edited = node.jdbc().update("UPDATE domainevententry SET payload = convert_to(replace(convert_from("
+                + "payload, 'UTF8'), '6.5 % a year', '7.5 % a year'), 'UTF8') WHERE aggregateidentifier = 'wage-2024' "
+                + "AND sequencenumber = 6 AND convert_from(payload, 'UTF8') LIKE '%6.5 \\% a year%'");
+        assertThat(edited).as("the event edited by hand").isEqualTo(1);
+        // The page is loaded afresh, so that nothing of the verdict drawn before the edit is on it.
         browser.go("/#/");
+        browser.reload();
         browser.go("/#/negotiations/wage-2024?tab=audit");
         WebElement badge = browser.waitUntil(d -> {
-            WebElement verdict = browser.find("#verify");
+            WebElement verdict = d.findElement(By.cssSelector("#verify"));
             return "false".equals(verdict.getAttribute("data-intact")) ? verdict : null;
         });
         assertThat(badge.getText()).contains("Chain broken at event 6: the stored content no longer matches");

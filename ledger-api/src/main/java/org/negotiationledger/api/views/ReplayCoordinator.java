@@ -58,12 +58,13 @@ public class ReplayCoordinator {
     /** Axon's JDBC token store takes over a claim not renewed for this long. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * A rebuilding node says it is alive this often, whatever the rebuild is doing (catching up,
-     * waiting for the other nodes to pause the view, switching the tables).
+     * A node says its replay is alive this often from the request on, whatever the replay is doing
+     * (waiting for this node's other rebuilds, catching up, waiting for the other nodes to pause the
+     * view, switching the tables).
      */
     private static final Duration ALIVE_EVERY = Duration.ofSeconds(1);
-    /** A rebuilding node that has not said it is alive for this long is taken to be gone. */
-    private static final Duration SILENT_REBUILD = Duration.ofSeconds(5);
+    /** A replay whose node has not said it is alive for this long is taken to be gone. */
+    private static final Duration SILENT_REBUILD = Duration.ofSeconds(8);
 
     private final ViewProgress views;
     private final ViewTables tables;
@@ -191,14 +192,26 @@ public class ReplayCoordinator {
             }
         }
         ReplayState requested = state(name).orElseThrow();
-        rebuilder.execute(() -> rebuild(name, requested.generation()));
+        // Alive from now on: a replay may wait behind this node's other rebuilds before it begins.
+        ScheduledFuture<?> alive = aliveness.scheduleWithFixedDelay(() -> alive(name, requested.generation()),
+                ALIVE_EVERY.toMillis(), ALIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            rebuilder.execute(() -> {
+                try {
+                    rebuild(name, requested.generation());
+                } finally {
+                    alive.cancel(false);
+                }
+            });
+        } catch (RuntimeException notQueued) {
+            alive.cancel(false);
+            throw notQueued;
+        }
         return requested;
     }
 
     private void rebuild(String name, long generation) {
         StreamingEventProcessor processor = views.processor(name).orElseThrow();
-        ScheduledFuture<?> alive = aliveness.scheduleWithFixedDelay(() -> alive(name, generation),
-                ALIVE_EVERY.toMillis(), ALIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             tables.createNext(name, generation);
             long target = views.head();
@@ -220,7 +233,6 @@ public class ReplayCoordinator {
             dropLeftovers(name);
             update(name, generation, ReplayState.FAILED, e.getMessage());
         } finally {
-            alive.cancel(false);
             if (!processor.isRunning()) {
                 processor.start();
             }
