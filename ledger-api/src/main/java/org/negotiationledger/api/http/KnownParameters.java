@@ -31,19 +31,23 @@ class KnownParameters implements HandlerInterceptor {
     /** The answer's format (csv or json) where a link cannot set Accept; every read takes it. */
     static final String FORMAT = "format";
 
-    private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
-    private final Map<Method, Set<String>> lists = new ConcurrentHashMap<>();
+    private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
+
+    /** A method's query parameters, in order, and those of them that take a list of values. */
+    private record Taken(Set<String> names, Set<String> lists) {
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        refuseRepeated(request.getQueryString(), lists.computeIfAbsent(method.getMethod(), m -> listParameters(method)));
+        Taken parameters = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+        refuseRepeated(request.getQueryString(), parameters.lists());
         if (!"GET".equals(request.getMethod())) {
             return true;
         }
-        Set<String> known = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));
+        Set<String> known = parameters.names();
         for (String name : Collections.list(request.getParameterNames())) {
             if (!known.contains(name) && !name.equals(FORMAT)) {
                 throw new ProblemException(ProblemType.UNKNOWN_PARAMETER, "unknown query parameter '" + name + "'; "
@@ -76,27 +80,20 @@ class KnownParameters implements HandlerInterceptor {
         }
     }
 
-    /** The names of the method's query parameters that take a list of values. */
-    private static Set<String> listParameters(HandlerMethod method) {
-        Set<String> names = new HashSet<>();
-        for (MethodParameter parameter : method.getMethodParameters()) {
-            RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-            if (query != null && Collection.class.isAssignableFrom(parameter.getParameterType())) {
-                names.add(!query.name().isEmpty() ? query.name() : parameter.getParameter().getName());
-            }
-        }
-        return names;
-    }
-
-    /** The names of the method's query parameters, in order. */
-    private static Set<String> parameters(HandlerMethod method) {
+    /** The method's query parameters, in order, and those that take a list. */
+    private static Taken parameters(HandlerMethod method) {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> lists = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
             if (query != null) {
-                names.add(!query.name().isEmpty() ? query.name() : parameter.getParameter().getName());
+                String name = !query.name().isEmpty() ? query.name() : parameter.getParameter().getName();
+                names.add(name);
+                if (Collection.class.isAssignableFrom(parameter.getParameterType())) {
+                    lists.add(name);
+                }
             }
         }
-        return Collections.unmodifiableSet(names);
+        return new Taken(Collections.unmodifiableSet(names), Set.copyOf(lists));
     }
 }
