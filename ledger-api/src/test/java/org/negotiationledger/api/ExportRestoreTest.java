@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +153,7 @@ class ExportRestoreTest {
                     .newHttpClient().send(HttpRequest.newBuilder(URI.create(node.url()
                                     + "/api/events?after=" + cursor))
                             .header("Accept", "application/x-ndjson")
-                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                    (LedgerNode.ADMIN + ":" + LedgerNode.password(LedgerNode.ADMIN))
-                                            .getBytes(StandardCharsets.UTF_8))).build(),
+                            .header("Authorization", node.authorization()).build(),
                     HttpResponse.BodyHandlers.ofLines());
             try (Stream<String> lines = stream.body()) {
                 return lines.findFirst().map(line -> JSON_ID.matcher(line).results().findFirst().orElseThrow()

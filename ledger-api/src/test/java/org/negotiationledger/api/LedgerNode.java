@@ -105,6 +105,11 @@ final class LedgerNode implements AutoCloseable {
         return base;
     }
 
+    /** The Authorization header every request of this node carries (null: none). */
+    String authorization() {
+        return authorization;
+    }
+
     /** The password of one of the test users. */
     static String password(String user) {
         return USERS.get(user)[1];

@@ -11,11 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +41,7 @@ class ShutdownTest {
         assertThat(node.post("/api/negotiations", """
                 {"id":"stopping","title":"Stopping","openedOn":"2025-05-16"}""").status()).isEqualTo(201);
         HttpClient http = HttpClient.newHttpClient();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((LedgerNode.ADMIN + ":"
-                + LedgerNode.password(LedgerNode.ADMIN)).getBytes(StandardCharsets.UTF_8));
+        String authorization = node.authorization();
         List<CompletableFuture<List<String>>> streams = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
             boolean sse = i % 2 == 0;

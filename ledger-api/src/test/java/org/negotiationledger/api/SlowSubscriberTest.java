@@ -42,7 +42,7 @@ class SlowSubscriberTest {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshSchema("ledger_slow_subscriber_it"));
         properties.put("ledger.events.max-subscribers", "1");
         properties.put("ledger.events.heartbeat", "PT0.2S");
-        properties.put("server.tomcat.connection-timeout", "2s");
+        properties.put("server.jetty.connection-idle-timeout", "2s");
         try (LedgerNode node = LedgerNode.start(properties)) {
             // Some megabytes of events: more than the socket buffers between server and client hold.
             List<JsonNode> answer = node.importLines("?report=refused",

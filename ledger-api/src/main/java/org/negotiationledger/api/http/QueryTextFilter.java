@@ -21,7 +21,7 @@ import java.util.Map;
  * a lone surrogate), before it is read as "nothing" (Spring trims a NUL away) or reaches a query.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class QueryTextFilter extends OncePerRequestFilter {
 
     private final ProblemResponses problems;
