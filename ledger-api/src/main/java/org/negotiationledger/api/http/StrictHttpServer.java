@@ -51,6 +51,8 @@ public class StrictHttpServer implements WebServerFactoryCustomizer<JettyServlet
                     HttpConfiguration configuration = serverConnector
                             .getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
                     configuration.setHttpCompliance(HttpCompliance.RFC7230);
+                    // Redirects name the whole address, as they did under Tomcat.
+                    configuration.setRelativeRedirectAllowed(false);
                     serverConnector.setConnectionFactories(List.of(new CrLfConnectionFactory(configuration)));
                 }
             }
