@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The tokens of a view's segments as the token store holds them, shared by every node. */
+/** The tokens of a processor's segments as the token store holds them, shared by every node. */
 @Component
 public class ViewTokens {
 
@@ -30,6 +30,18 @@ public class ViewTokens {
         return jdbc.query("SELECT segment, token, tokentype, owner FROM tokenentry WHERE processorname = ? "
                 + "ORDER BY segment", (row, n) -> new Row(row.getInt(1), row.getBytes(2), row.getString(3),
                 row.getString(4)), view);
+    }
+
+    /** Whether the processor has a token for any segment. */
+    public boolean exist(String processor) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorname = ?", Integer.class,
+                processor);
+        return rows != null && rows > 0;
+    }
+
+    /** Forgets the tokens of a processor the ledger no longer runs. */
+    public void forget(String processor) {
+        jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", processor);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.negotiationledger.api.views;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.negotiationledger.api.storage.DeadLetterRows;
 import org.negotiationledger.api.storage.ViewTokens;
@@ -24,9 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,12 +44,16 @@ import javax.sql.DataSource;
  * <p>The node asked to replay raises the view's generation in view_replay with state BUILDING
  * and rebuilds the view into fresh copies of its tables ({@link ViewTables}), with the view's own
  * projector ({@link ViewRebuild}), while the live view goes on answering and following new
- * events. Once the rebuild has caught up, the state becomes SWITCHING: every node stops its
- * processor for the view, the rebuild handles the last events up to the head, and in one
- * transaction the copies take the live tables' place and the view's token is set to where the
- * rebuild stopped; the state becomes DONE and every node starts the view again, now on the
- * rebuilt tables. A rebuild that fails, or whose node goes away, is marked FAILED and the live
- * view is left as it was.
+ * events. Once the rebuild has caught up, the state becomes SWITCHING: every node pauses the
+ * processor the views share, the rebuild handles the last events up to the head and at least as
+ * far as that processor got, and in one transaction the copies take the live tables' place and
+ * where the rebuild stopped is recorded as handed over ({@link ViewHandovers}: the shared
+ * processor skips, for this view, what the rebuild already handled); the state becomes DONE and
+ * every node starts the processor again, the view now on the rebuilt tables. A rebuild that
+ * fails, or whose node goes away, is marked FAILED and the live view is left as it was.
+ *
+ * <p>A view the ledger has not built yet (added to a ledger that already has a history) is
+ * replayed at start.
  */
 @Component
 public class ReplayCoordinator {
@@ -71,7 +76,7 @@ public class ReplayCoordinator {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
-    private final TokenStore tokens;
+    private final ViewHandovers handovers;
     private final EventStore events;
     private final ApplicationContext context;
     private final ViewTokens storedTokens;
@@ -87,9 +92,11 @@ public class ReplayCoordinator {
     private final ScheduledExecutorService aliveness = daemon("view-rebuild-alive");
     /** Per view, the generation whose SWITCHING this node has obeyed. */
     private final Map<String, Long> stoppedFor = new ConcurrentHashMap<>();
+    /** The views whose switch holds the shared processor paused on this node. */
+    private final Set<String> pausedFor = new HashSet<>();
 
     ReplayCoordinator(ViewProgress views, ViewTables tables, JdbcTemplate jdbc, DataSource dataSource,
-                      PlatformTransactionManager transactions, TokenStore tokens, EventStore events,
+                      PlatformTransactionManager transactions, ViewHandovers handovers, EventStore events,
                       ApplicationContext context, ViewTokens storedTokens, DeadLetterRows deadLetters, Clock clock,
                       @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout,
                       @Value("${ledger.views.replay-threads:0}") int rebuildThreads) {
@@ -98,7 +105,7 @@ public class ReplayCoordinator {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
-        this.tokens = tokens;
+        this.handovers = handovers;
         this.events = events;
         this.context = context;
         this.storedTokens = storedTokens;
@@ -119,7 +126,22 @@ public class ReplayCoordinator {
     @EventListener(ApplicationReadyEvent.class)
     void watch() {
         dropLeftoversOfAbandonedReplays();
+        buildNewViews();
         watcher.scheduleWithFixedDelay(this::followReplays, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A view added to a ledger that already has a history is built from all of it, as a replay. */
+    private void buildNewViews() {
+        for (String name : views.names()) {
+            if (!handovers.registered(name)) {
+                try {
+                    request(name, "the ledger, for a new view");
+                    log.info("View {} is new: it is built from the whole history", name);
+                } catch (ReplayInProgressException anotherNodeBuildsIt) {
+                    log.info("View {} is new and being built by another node", name);
+                }
+            }
+        }
     }
 
     /**
@@ -211,7 +233,6 @@ public class ReplayCoordinator {
     }
 
     private void rebuild(String name, long generation) {
-        StreamingEventProcessor processor = views.processor(name).orElseThrow();
         try {
             tables.createNext(name, generation);
             long target = views.head();
@@ -222,9 +243,10 @@ public class ReplayCoordinator {
                 rebuild.catchUp(target, stopTimeout.toMillis(), position -> heartbeat(name, generation, position));
                 update(name, generation, ReplayState.SWITCHING, null);
                 stoppedFor.put(name, generation);
-                processor.shutdownAsync().join();
-                awaitNoOwner(name);
+                pause(name);
+                awaitNoOwner();
                 rebuild.until(views.head(), stopTimeout.toMillis());
+                rebuild.covering(views.sharedTokens(), stopTimeout.toMillis());
                 takeOver(name, generation, rebuild.handOver());
             }
             log.info("View {} rebuilt and taken over", name);
@@ -233,8 +255,24 @@ public class ReplayCoordinator {
             dropLeftovers(name);
             update(name, generation, ReplayState.FAILED, e.getMessage());
         } finally {
-            if (!processor.isRunning()) {
-                processor.start();
+            resume(name);
+        }
+    }
+
+    /** Stops the shared processor on this node while the view's tables change place. */
+    private void pause(String name) {
+        synchronized (pausedFor) {
+            pausedFor.add(name);
+            views.shared().shutdownAsync().join();
+        }
+    }
+
+    /** Starts the shared processor again once no view's switch holds it paused, with the handovers as they now are. */
+    private void resume(String name) {
+        synchronized (pausedFor) {
+            if (pausedFor.remove(name) && pausedFor.isEmpty() && !views.shared().isRunning()) {
+                handovers.load();
+                views.shared().start();
             }
         }
     }
@@ -248,7 +286,7 @@ public class ReplayCoordinator {
         }
     }
 
-    /** The copies take the live tables' place, and the view's processor goes on from where the rebuild stopped. */
+    /** The copies take the live tables' place, and the shared processor skips for the view what the rebuild handled. */
     private void takeOver(String name, long generation, TrackingToken token) {
         switching.writeLock().lock();
         try {
@@ -261,10 +299,7 @@ public class ReplayCoordinator {
                 }
                 tables.takeOver(name);
                 tables.dropLeftovers(name);
-                for (int segment : tokens.fetchSegments(name)) {
-                    tokens.storeToken(token, name, segment);
-                    tokens.releaseClaim(name, segment);
-                }
+                handovers.replace(name, token);
                 deadLetters.clear(name);
             });
         } finally {
@@ -290,20 +325,15 @@ public class ReplayCoordinator {
                 + "AND generation = ?", state, ReplayState.trimmed(error), now(), name, generation);
     }
 
-    private void awaitNoOwner(String name) throws InterruptedException {
+    private void awaitNoOwner() throws InterruptedException {
         long deadline = System.nanoTime() + stopTimeout.toNanos();
-        while (ownedSegments(name) > 0) {
+        while (storedTokens.held(ViewProcessingConfiguration.PROCESSOR, CLAIM_TIMEOUT) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("other nodes still process view '" + name + "' after "
+                throw new IllegalStateException("other nodes still process the views after "
                         + stopTimeout.toSeconds() + " s");
             }
             Thread.sleep(50);
         }
-    }
-
-    /** The segments of the view a live node still holds. */
-    private long ownedSegments(String name) {
-        return storedTokens.held(name, CLAIM_TIMEOUT);
     }
 
     /**
@@ -332,10 +362,10 @@ public class ReplayCoordinator {
                     }
                 } else if (ReplayState.SWITCHING.equals(replay.state()) && replay.generation() > obeyed) {
                     stoppedFor.put(replay.name(), replay.generation());
-                    processor.get().shutdownAsync().join();
-                    log.info("View {} paused here while another node's rebuild takes over", replay.name());
-                } else if (!underWay && replay.generation() == obeyed && !processor.get().isRunning()) {
-                    processor.get().start();
+                    pause(replay.name());
+                    log.info("Views paused here while another node's rebuild of {} takes over", replay.name());
+                } else if (!underWay && replay.generation() == obeyed) {
+                    resume(replay.name());
                 }
             }
         } catch (RuntimeException e) {

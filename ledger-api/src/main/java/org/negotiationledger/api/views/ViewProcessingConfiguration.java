@@ -12,6 +12,7 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.negotiationledger.api.problems.StorageFailures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every view is a tracking processor: one thread per segment that reads the history and handles
- * it a batch (one transaction) at a time. A view added later finds no token and starts at the
- * beginning of the history, so it builds itself from all of it.
+ * The views share one tracking processor, {@value #PROCESSOR}: one thread per segment reads the
+ * history once for all of them and hands each batch to every view's handlers in one transaction,
+ * with one token write. A view added later is built from the whole history by a replay
+ * ({@link ViewHandovers}, {@link ReplayCoordinator}).
  *
  * <p>An event a view's handler fails on goes to the view's dead-letter queue, in the sequence of
  * its negotiation: the negotiation's later events wait behind it, every other negotiation goes
@@ -37,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 class ViewProcessingConfiguration {
+
+    /** The name of the processor the views share, in the token store. */
+    static final String PROCESSOR = "views";
 
     /** Room for every event of every negotiation, rather than a limit that would stop the view. */
     private static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -65,6 +70,8 @@ class ViewProcessingConfiguration {
                                        ViewSignals signals) {
         configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                // Each view stays a processing group of its own (its dead letters are its own), all in one processor.
+                .assignProcessingGroup(view -> PROCESSOR)
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments).andInitialSegmentsCount(segments).andBatchSize(batchSize)
                         // An idle segment waits this long for new events, then renews its claim.
@@ -102,6 +109,11 @@ class ViewProcessingConfiguration {
             }
             return Decisions.enqueue(ThrowableCause.truncated(cause));
         };
+    }
+
+    @Bean
+    HandedOverEvents handedOverEvents(ObjectProvider<ViewHandovers> handovers) {
+        return new HandedOverEvents(handovers);
     }
 
     @Bean

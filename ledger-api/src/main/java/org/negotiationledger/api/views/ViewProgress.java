@@ -21,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Reads how far each view is from the token store, which every node shares; for the segments
- * this node processes, from its processor, which knows a moment sooner.
+ * this node processes, from its processor, which knows a moment sooner. The views share one
+ * processor, so they share its position, except where a view has handled events apart from it
+ * ({@link ViewHandovers}: after a replay, its rebuild may have gone further).
  */
 @Component
 public class ViewProgress {
@@ -35,28 +37,35 @@ public class ViewProgress {
     private final ViewSignals signals;
     private final Serializer serializer;
     private final DeadLetters deadLetters;
+    private final ViewHandovers handovers;
     /** At most this many negotiations are named as incomplete in a view's status. */
     private static final int NAMED = 100;
 
     ViewProgress(EventProcessingConfiguration processing, StoreHeads heads, ViewTokens storedTokens,
-                 Serializer serializer, DeadLetters deadLetters, ViewSignals signals) {
+                 Serializer serializer, DeadLetters deadLetters, ViewSignals signals, ViewHandovers handovers) {
         this.processing = processing;
         this.heads = heads;
         this.storedTokens = storedTokens;
         this.signals = signals;
         this.serializer = serializer;
         this.deadLetters = deadLetters;
+        this.handovers = handovers;
     }
 
     /** The views this node runs, by name. */
     public List<String> names() {
-        return processing.eventProcessors().entrySet().stream()
-                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
-                .map(Map.Entry::getKey).sorted().toList();
+        return handovers.views();
     }
 
+    /** The processor the view runs in, which every view shares; empty for a name that is no view. */
     public Optional<StreamingEventProcessor> processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return names().contains(name) ? Optional.of(shared()) : Optional.empty();
+    }
+
+    /** The processor the views share. */
+    StreamingEventProcessor shared() {
+        return processing.eventProcessor(ViewProcessingConfiguration.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     /** The global position of the last event stored; -1 when the store is empty. */
@@ -72,12 +81,12 @@ public class ViewProgress {
         boolean replaying = replay != null && replay.underWay();
         double progress = replay == null ? 1 : replay.progress();
         List<ViewStatus.Segment> segments = new ArrayList<>();
-        for (SegmentToken segment : tokens(name, processor)) {
+        for (SegmentToken segment : tokens(processor)) {
             segments.add(new ViewStatus.Segment(segment.segment(), position(segment.token()), replaying,
                     segment.owner(), segment.error()));
         }
-        long position = segments.isEmpty() ? -1
-                : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1);
+        long position = Math.max(handovers.position(name), segments.isEmpty() ? -1
+                : segments.stream().mapToLong(ViewStatus.Segment::position).min().orElse(-1));
         long waiting = deadLetters.count(name);
         String state = segments.stream().anyMatch(segment -> segment.error() != null) ? ViewStatus.FAILING
                 : replaying ? ViewStatus.REPLAYING
@@ -90,9 +99,9 @@ public class ViewProgress {
 
     /** Whether every segment of the view has processed the event at {@code position}. */
     public boolean hasProcessed(String name, long position) {
-        StreamingEventProcessor processor = processor(name).orElseThrow();
-        List<SegmentToken> tokens = tokens(name, processor);
-        return !tokens.isEmpty() && tokens.stream().allMatch(t -> hasSeen(t.token(), position));
+        List<SegmentToken> tokens = tokens(processor(name).orElseThrow());
+        return handovers.handled(name, position)
+                || !tokens.isEmpty() && tokens.stream().allMatch(t -> hasSeen(t.token(), position));
     }
 
     /**
@@ -149,6 +158,9 @@ public class ViewProgress {
      */
     private Boolean processedHere(String name, long position) {
         Map<Integer, EventTrackerStatus> local = processor(name).orElseThrow().processingStatus();
+        if (handovers.handled(name, position)) {
+            return true;
+        }
         if (!holdsEverySegment(local)) {
             return null;
         }
@@ -172,15 +184,21 @@ public class ViewProgress {
     public long position(String name) {
         StreamingEventProcessor processor = processor(name).orElseThrow();
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        if (holdsEverySegment(local)) {
-            return local.values().stream().mapToLong(status -> position(status.getTrackingToken())).min().orElse(-1);
-        }
-        return tokens(name, processor).stream().mapToLong(t -> position(t.token())).min().orElse(-1);
+        long shared = holdsEverySegment(local)
+                ? local.values().stream().mapToLong(status -> position(status.getTrackingToken())).min().orElse(-1)
+                : tokens(processor).stream().mapToLong(t -> position(t.token())).min().orElse(-1);
+        return Math.max(shared, handovers.position(name));
     }
 
-    private List<SegmentToken> tokens(String name, StreamingEventProcessor processor) {
+    /** The shared processor's tokens as the token store holds them, one per segment (null where it has none yet). */
+    List<TrackingToken> sharedTokens() {
+        return storedTokens.of(ViewProcessingConfiguration.PROCESSOR).stream()
+                .map(row -> deserialize(row.token(), row.tokenType())).toList();
+    }
+
+    private List<SegmentToken> tokens(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        return storedTokens.of(name).stream().map(row -> {
+        return storedTokens.of(ViewProcessingConfiguration.PROCESSOR).stream().map(row -> {
             EventTrackerStatus here = local.get(row.segment());
             TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
                     : deserialize(row.token(), row.tokenType());

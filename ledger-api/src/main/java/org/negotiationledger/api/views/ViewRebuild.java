@@ -109,6 +109,21 @@ final class ViewRebuild implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles the history until the rebuild has handled every event each of {@code tokens} has
+     * (the shared processor's, paused): then the rebuilt view lacks nothing the live one had.
+     */
+    void covering(List<TrackingToken> tokens, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!tokens.stream().allMatch(shared -> shared == null || handOver().covers(shared))) {
+            if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                handleBatch();
+            } else if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the rebuild did not reach the shared processor's position in time");
+            }
+        }
+    }
+
     private void handleBatch() throws Exception {
         List<TrackedEventMessage<?>> batch = new ArrayList<>();
         while (batch.size() < BATCH * threads && history.hasNextAvailable()) {
@@ -159,7 +174,7 @@ final class ViewRebuild implements AutoCloseable {
         });
     }
 
-    /** A token for the view's processor that stands where this rebuild stopped. */
+    /** Where this rebuild stopped: what it has handled. */
     TrackingToken handOver() {
         return token != null ? token : GapAwareTrackingToken.newInstance(-1, List.of());
     }
