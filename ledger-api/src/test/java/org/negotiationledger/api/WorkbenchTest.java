@@ -419,6 +419,7 @@ class WorkbenchTest {
         assertThat(node.as(LedgerNode.RECORDER).post("/api/negotiations", """
                 {"id":"events-page","title":"Event data from the page","openedOn":"2018-01-01"}""").status())
                 .isEqualTo(201);
+        node.awaitViews(); // opened outside the page: the page reads the negotiation without waiting for it
         Path icews = dir.resolve("events.2018.sample.tab");
         try (InputStream sample = getClass().getResourceAsStream("/eventdata/icews_events.2018.sample.tab")) {
             Files.copy(sample, icews);
