@@ -27,8 +27,10 @@ final class QueryScenario {
             + "AND v.topic_id = t.topic_id AND v.superseded_at IS NULL AND v.kind <> 'RETRACTED' "
             + "AND v.effective_on <= ? ORDER BY v.effective_on DESC, v.recorded_seq DESC LIMIT 1) cell "
             + "WHERE p.negotiation_id = ?";
-    private static final String AUDIT_SQL = "SELECT global_position, event_type, recorded_at, payload_json "
-            + "FROM audit_event WHERE negotiation_id = ? ORDER BY global_position LIMIT 100";
+    /** The audit page's rows with their payloads as the store holds them (the ledger also upcasts and reads them). */
+    private static final String AUDIT_SQL = "SELECT a.global_position, a.event_type, a.recorded_at, "
+            + "convert_from(e.payload, 'UTF8') AS payload FROM audit_event a JOIN domainevententry e ON e.globalindex = a.global_position "
+            + "WHERE a.negotiation_id = ? ORDER BY a.global_position LIMIT 100";
     private static final LocalDate LAST_DAY = LocalDate.parse("9999-12-31");
 
     private QueryScenario() {

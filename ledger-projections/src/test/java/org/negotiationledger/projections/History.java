@@ -10,6 +10,8 @@ import org.axonframework.messaging.MetaData;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.projections.support.EventPositions;
+import org.negotiationledger.projections.support.Rows;
+import org.negotiationledger.projections.support.StoredPayloads;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +100,19 @@ public final class History {
                 throw new AssertionError("the projector failed on the event at " + position, e);
             }
         }
+    }
+
+    /** The payloads of the events at these positions, as the store would give them. */
+    public StoredPayloads payloads() {
+        return positions -> {
+            Map<Long, String> found = new HashMap<>();
+            for (long position : positions) {
+                if (position >= 1 && position <= events.size()) {
+                    found.put(position, Rows.json(events.get((int) position - 1).getPayload()));
+                }
+            }
+            return found;
+        };
     }
 
     /** Where the store holds each event, as a view would look it up. */

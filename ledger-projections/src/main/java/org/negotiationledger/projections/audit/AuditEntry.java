@@ -13,4 +13,9 @@ import java.time.LocalDate;
 public record AuditEntry(long position, String negotiationId, long sequence, String eventId, String type,
                          String revision, LocalDate effectiveOn, Instant recordedAt, String recordedBy,
                          String correlationId, String payloadJson) {
+
+    AuditEntry withPayload(String json) {
+        return new AuditEntry(position, negotiationId, sequence, eventId, type, revision, effectiveOn, recordedAt,
+                recordedBy, correlationId, json);
+    }
 }

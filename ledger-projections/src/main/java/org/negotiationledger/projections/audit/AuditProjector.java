@@ -19,12 +19,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import static org.negotiationledger.projections.support.Rows.json;
 import static org.negotiationledger.projections.support.Rows.utc;
 
 /**
  * Builds the audit view: one row for every event, keyed by the global position the store gave
- * it. The positions of a batch's events are looked up in the store in one query when the batch
+ * it, with what the trail's filters need (negotiation, type, dates, who and the parties it
+ * concerns); the payload itself is read from the event store when a page is asked for
+ * ({@link AuditQueries}), never copied. The positions of a batch's events are looked up in the store in one query when the batch
  * commits; the processor's token is no guide to them (see {@link EventPositions}).
  */
 @Component
@@ -35,7 +36,7 @@ public class AuditProjector {
 
     private static final String INSERT_EVENT = "INSERT INTO audit_event (global_position, negotiation_id, "
             + "sequence_number, event_id, event_type, revision, effective_on, recorded_at, recorded_by, "
-            + "correlation_id, payload_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_PARTY = "INSERT INTO audit_party (party_id, negotiation_id, global_position) "
             + "VALUES (?, ?, ?)";
 
@@ -54,8 +55,7 @@ public class AuditProjector {
         entries.add(new Entry(message.getIdentifier(), event.negotiationId(), message.getSequenceNumber(),
                 event.getClass().getSimpleName(), revision == null ? null : revision.value(), event.effectiveDate(),
                 utc(message.getTimestamp()), message.getMetaData().get(EventMetadata.RECORDED_BY),
-                message.getMetaData().get(EventMetadata.CORRELATION_ID), json(event),
-                List.copyOf(new LinkedHashSet<>(event.involvedParties()))));
+                message.getMetaData().get(EventMetadata.CORRELATION_ID), List.copyOf(new LinkedHashSet<>(event.involvedParties()))));
     }
 
     @ResetHandler
@@ -75,7 +75,7 @@ public class AuditProjector {
             }
             events.add(new Object[]{position, entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
                     entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
-                    entry.correlationId(), entry.payloadJson()});
+                    entry.correlationId()});
             for (String party : entry.parties()) {
                 parties.add(new Object[]{party, entry.negotiationId(), position});
             }
@@ -86,6 +86,6 @@ public class AuditProjector {
 
     private record Entry(String eventId, String negotiationId, long sequence, String type, String revision,
                          LocalDate effectiveOn, OffsetDateTime recordedAt, Object recordedBy, Object correlationId,
-                         String payloadJson, List<String> parties) {
+                         List<String> parties) {
     }
 }

@@ -22,7 +22,7 @@ class AuditViewTest {
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final History history = istanbul();
     private final AuditProjector projector = new AuditProjector(jdbc, history.positions());
-    private final AuditQueries queries = new AuditQueries(jdbc);
+    private final AuditQueries queries = new AuditQueries(jdbc, history.payloads());
 
     private AuditPage page(String negotiationId, Set<String> types, String party, String from, String before,
                            long after, int limit) {
