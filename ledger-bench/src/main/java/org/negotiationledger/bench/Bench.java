@@ -28,6 +28,13 @@ public final class Bench {
         String ledgerFor = null;
         try {
             for (String scenario : options.scenarios()) {
+                if ((scenario.equals("import") || scenario.equals("event-data")) && ledger != null) {
+                    // These start ledgers of their own on a fresh schema: a ledger left running on the
+                    // schema they drop would compete with theirs for the views' processor.
+                    ledger.close();
+                    ledger = null;
+                    ledgerFor = null;
+                }
                 if (scenario.equals("import")) {
                     ImportScenario.run(options, database, report);
                     continue;

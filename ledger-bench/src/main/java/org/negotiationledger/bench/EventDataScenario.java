@@ -183,6 +183,9 @@ final class EventDataScenario {
                     continue;
                 }
                 JsonNode event = JSON.readTree(exported);
+                if (!event.has("type")) {
+                    continue; // the export's trailer
+                }
                 String type = event.get("type").asText();
                 String[] command = COMMANDS.get(type.substring(type.lastIndexOf('.') + 1));
                 if (command == null) {
