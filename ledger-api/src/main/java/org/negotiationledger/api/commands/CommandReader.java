@@ -7,11 +7,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
 import org.negotiationledger.api.commands.CommandRoutes.Route;
-import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.core.api.NegotiationCommand;
+import org.negotiationledger.core.api.Values;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ public class CommandReader {
     }
 
     private static final List<PathOfRoute> PATHS = CommandRoutes.ALL.stream().map(route -> new PathOfRoute(route,
-            Pattern.compile(route.template().replaceAll("\\{\\w+}", "(" + Limits.ID + ")")), route.variables()))
+            Pattern.compile(route.template().replaceAll("\\{\\w+}", "(" + Values.ID + ")")), route.variables()))
             .toList();
 
     private final ObjectMapper json;

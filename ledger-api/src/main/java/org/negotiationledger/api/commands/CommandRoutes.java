@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
@@ -46,6 +45,7 @@ import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
+import org.negotiationledger.core.api.Values;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -168,8 +168,8 @@ public final class CommandRoutes {
         }
 
         private static void requireId(String name, String id) {
-            if (id != null && !Limits.ID_PATTERN.matcher(id).matches()) {
-                throw ProblemException.invalidParameter(name, "in the path " + Limits.ID_MESSAGE);
+            if (id != null && !Values.Text.ID.fits(id)) {
+                throw ProblemException.invalidParameter(name, "in the path " + Values.ID_MESSAGE);
             }
         }
     }

@@ -3,7 +3,7 @@ package org.negotiationledger.api.commands;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
-import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.core.api.Values;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,13 +13,13 @@ import java.lang.annotation.Target;
 
 /** An id chosen by the client, as {@link Limits#ID} allows; null passes (add {@code @NotNull}). */
 @Documented
-@Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE)
+@Pattern(regexp = Values.ID, message = Values.ID_MESSAGE)
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @interface Id {
 
-    String message() default Limits.ID_MESSAGE;
+    String message() default Values.ID_MESSAGE;
 
     Class<?>[] groups() default {};
 

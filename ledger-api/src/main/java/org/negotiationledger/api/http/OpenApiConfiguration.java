@@ -30,9 +30,9 @@ import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandResponse;
 import org.negotiationledger.api.commands.CommandRoutes.Route;
 import org.negotiationledger.api.commands.CommandRoutes;
-import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.api.views.CsvAnswers;
+import org.negotiationledger.core.api.Values;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -217,7 +217,7 @@ class OpenApiConfiguration {
         Operation op = new Operation().operationId(route.operationId()).summary(route.summary())
                 .description(route.description()).addTagsItem("Commands");
         route.variables().forEach(name -> op.addParametersItem(new PathParameter().name(name).required(true)
-                .schema(new StringSchema().pattern("^" + Limits.ID + "$"))));
+                .schema(new StringSchema().pattern("^" + Values.ID + "$"))));
         op.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON,
                 new MediaType().schema(schemaOf(openApi, route.body())))));
         RequestConstraints.apply(route.body(), openApi.getComponents().getSchemas());

@@ -5,9 +5,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.problems.ProblemResponses;
+import org.negotiationledger.core.api.Values;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,9 +39,9 @@ class QueryTextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            String problem = Limits.textProblem(parameter.getKey());
+            String problem = Values.textProblem(parameter.getKey());
             for (String value : parameter.getValue()) {
-                problem = problem != null ? problem : Limits.textProblem(value);
+                problem = problem != null ? problem : Values.textProblem(value);
             }
             if (problem != null) {
                 problems.send(request, response, ProblemType.REJECTED_REQUEST,

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.negotiationledger.api.problems.Limits;
 import org.negotiationledger.api.problems.RefusedValueException;
+import org.negotiationledger.core.api.Values;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +72,7 @@ class StrictJson {
                 throw new RefusedValueException(parser, "must be a text in quotes");
             }
             String text = StringDeserializer.instance.deserialize(parser, context);
-            String problem = Limits.textProblem(text);
+            String problem = Values.textProblem(text);
             if (problem != null) {
                 throw new RefusedValueException(parser, problem);
             }
@@ -83,7 +84,7 @@ class StrictJson {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
-            String problem = Limits.textProblem(key);
+            String problem = Values.textProblem(key);
             if (problem != null) {
                 throw new RefusedValueException(context.getParser(), "has a key that " + problem);
             }
@@ -100,7 +101,7 @@ class StrictJson {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                throw new RefusedValueException(parser, Limits.DATE_MESSAGE);
+                throw new RefusedValueException(parser, Values.DATE_MESSAGE);
             }
             try {
                 return Limits.date(parser.getText());

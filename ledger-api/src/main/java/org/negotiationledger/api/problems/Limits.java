@@ -14,14 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Reading the text of a request into the ledger's values: dates, times and numbers in their strict
  * forms, and the largest body. What a value may hold once read is the core's to say
- * ({@link Values}), the same for every way in; this class only names those rules where the edge
- * refers to them.
+ * ({@link Values}), the same for every way in.
  */
 public final class Limits {
 
-    public static final String ID = Values.ID;
-    public static final Pattern ID_PATTERN = Pattern.compile(ID);
-    public static final String ID_MESSAGE = Values.ID_MESSAGE;
     /** The largest command body, and the longest import line. */
     public static final int BODY_BYTES = 1024 * 1024;
 
@@ -31,41 +27,32 @@ public final class Limits {
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?([0-9]{1,3}))?");
     private static final int NUMBER_TEXT = 60;
 
-    public static final String DATE_MESSAGE = Values.DATE_MESSAGE;
-    public static final String INSTANT_MESSAGE = Values.INSTANT_MESSAGE;
-    public static final String OFFER_MESSAGE = Values.OFFER_MESSAGE;
-
     private Limits() {
-    }
-
-    /** Why a text cannot be stored, or null when it can (the core's rule). */
-    public static String textProblem(String text) {
-        return Values.textProblem(text);
     }
 
     /** A calendar date in ISO form within the supported years. */
     public static LocalDate date(String text) {
         if (text == null || !DATE.matcher(text).matches()) {
-            throw new IllegalArgumentException(DATE_MESSAGE);
+            throw new IllegalArgumentException(Values.DATE_MESSAGE);
         }
         try {
-            return withinYears(LocalDate.parse(text), DATE_MESSAGE);
+            return withinYears(LocalDate.parse(text), Values.DATE_MESSAGE);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(DATE_MESSAGE);
+            throw new IllegalArgumentException(Values.DATE_MESSAGE);
         }
     }
 
     /** A point in time in ISO form within the supported years. */
     public static Instant instant(String text) {
         if (text == null || !INSTANT.matcher(text).matches()) {
-            throw new IllegalArgumentException(INSTANT_MESSAGE);
+            throw new IllegalArgumentException(Values.INSTANT_MESSAGE);
         }
         try {
             Instant instant = OffsetDateTime.parse(text).toInstant();
-            withinYears(LocalDate.ofInstant(instant, ZoneOffset.UTC), INSTANT_MESSAGE);
+            withinYears(LocalDate.ofInstant(instant, ZoneOffset.UTC), Values.INSTANT_MESSAGE);
             return instant;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(INSTANT_MESSAGE);
+            throw new IllegalArgumentException(Values.INSTANT_MESSAGE);
         }
     }
 
@@ -77,11 +64,11 @@ public final class Limits {
         Matcher matcher = NUMBER.matcher(number);
         if (number.length() > NUMBER_TEXT || !matcher.matches()
                 || (matcher.group(3) != null && Integer.parseInt(matcher.group(3)) > 2 * NUMBER_TEXT)) {
-            throw new IllegalArgumentException(OFFER_MESSAGE);
+            throw new IllegalArgumentException(Values.OFFER_MESSAGE);
         }
         BigDecimal value = new BigDecimal(number).stripTrailingZeros();
         if (Values.offerProblem(value) != null) {
-            throw new IllegalArgumentException(OFFER_MESSAGE);
+            throw new IllegalArgumentException(Values.OFFER_MESSAGE);
         }
         return value;
     }

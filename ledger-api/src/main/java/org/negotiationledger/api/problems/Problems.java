@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.Values;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -236,10 +237,10 @@ public final class Problems {
             return "a number";
         }
         if (target == LocalDate.class) {
-            return Limits.DATE_MESSAGE.substring("must be ".length());
+            return Values.DATE_MESSAGE.substring("must be ".length());
         }
         if (target == Instant.class) {
-            return Limits.INSTANT_MESSAGE.substring("must be ".length());
+            return Values.INSTANT_MESSAGE.substring("must be ".length());
         }
         if (target == String.class) {
             return "a text in quotes";
