@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,7 +196,8 @@ class HostileRequestsTest {
         spoilt.add(post(command.path() + " an encoded surrogate", command.path(),
                 splice(bytes(valid), text, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})));
         spoilt.add(new Hostile(command.path() + " 1.5 MiB in chunks", n -> n.post(command.path(),
-                chunked(bytes("{" + inner + ",\"note\":\"" + "x".repeat(1_500_000) + "\"}")))));
+                LedgerNode.chunked(HttpRequest.BodyPublishers.ofByteArray(
+                        bytes("{" + inner + ",\"note\":\"" + "x".repeat(1_500_000) + "\"}"))))));
         spoilt.add(new Hostile(command.path() + " as text/plain", n -> n.post(command.path(),
                 HttpRequest.BodyPublishers.ofString(valid), "Content-Type", "text/plain")));
         return spoilt;
@@ -395,21 +394,4 @@ class HostileRequestsTest {
         System.arraycopy(bytes, at, spliced, at + inserted.length, bytes.length - at);
         return spliced;
     }
-
-    /** A body sent without a length, in chunks. */
-    private static HttpRequest.BodyPublisher chunked(byte[] body) {
-        HttpRequest.BodyPublisher whole = HttpRequest.BodyPublishers.ofByteArray(body);
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                whole.subscribe(subscriber);
-            }
-        };
-    }
-
 }

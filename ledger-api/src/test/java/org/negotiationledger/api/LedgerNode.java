@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Flow;
 
 /**
  * One running ledger for a test: the real application on a random port, spoken to over real
@@ -103,6 +105,21 @@ final class LedgerNode implements AutoCloseable {
     /** Where the node answers: http://127.0.0.1:port */
     String base() {
         return base;
+    }
+
+    /** The same body, sent in chunks without announcing its length. */
+    static HttpRequest.BodyPublisher chunked(HttpRequest.BodyPublisher whole) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                whole.subscribe(subscriber);
+            }
+        };
     }
 
     /** The Authorization header every request of this node carries (null: none). */

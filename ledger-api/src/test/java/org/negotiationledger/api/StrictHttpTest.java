@@ -15,11 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,7 +144,7 @@ class StrictHttpTest {
         for (int i = 0; i < 10; i++) {
             for (boolean announced : new boolean[]{true, false}) {
                 HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString(large);
-                HttpRequest.BodyPublisher sent = announced ? body : chunked(body);
+                HttpRequest.BodyPublisher sent = announced ? body : LedgerNode.chunked(body);
                 HttpResponse<String> tooLarge = http.send(request(sent, node.authorization()),
                         HttpResponse.BodyHandlers.ofString());
                 HttpResponse<String> anonymous = http.send(request(sent, null), HttpResponse.BodyHandlers.ofString());
@@ -165,20 +163,6 @@ class StrictHttpTest {
         return (authorization == null ? request : request.header("Authorization", authorization)).build();
     }
 
-    /** The same body, sent in chunks without announcing its length. */
-    private static HttpRequest.BodyPublisher chunked(HttpRequest.BodyPublisher whole) {
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                whole.subscribe(subscriber);
-            }
-        };
-    }
 
     /** A POST opening negotiation {@code id}, with these framing headers. */
     private static String post(String id, String framing) {

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.negotiationledger.api.importing.LineReader;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
@@ -17,8 +12,6 @@ import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.EventTypes;
 import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.Values;
-import org.negotiationledger.core.serialization.EventUpcasters;
-import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Moves a whole ledger: an export writes every stored event as it is stored, in the store's
@@ -64,8 +56,6 @@ class LedgerBackup {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
-    private static final Serializer EVENTS = LedgerSerialization.serializer();
-    private static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(EventUpcasters.all());
 
     private final EventRows rows;
     private final ChainVerifier verifier;
@@ -324,11 +314,7 @@ class LedgerBackup {
     private static void requireValues(EventRows.Row row, long line) {
         Object payload;
         try {
-            DomainEventData<byte[]> data = new GenericDomainEventEntry<>(EventRows.AGGREGATE_TYPE,
-                    row.negotiationId(), row.sequence(), row.eventId(), row.timestamp(), row.payloadType(),
-                    row.payloadRevision(), row.payload(), row.metadata());
-            payload = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(data), EVENTS, UPCASTERS).next()
-                    .getPayload();
+            payload = row.loadedPayload();
         } catch (RuntimeException unreadable) {
             throw refused(line, "holds a payload that is no " + EventTypes.name(row.payloadType())
                     + " event of revision " + row.payloadRevision());

@@ -1,5 +1,12 @@
 package org.negotiationledger.api.storage;
 
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.negotiationledger.core.serialization.EventUpcasters;
+import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -7,19 +14,28 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The stored rows of each negotiation's events, byte for byte, as the hash chain needs them. */
 @Component
 public class EventRows {
 
-    /** The type every stored event's aggregate has. */
     /** The aggregate type every event of the store has. */
     public static final String AGGREGATE_TYPE = "Negotiation";
     /** Rows fetched from the database at a time while a negotiation's history is walked. */
     private static final int FETCH_SIZE = 500;
+    private static final String COLUMNS = "globalindex, aggregateidentifier, sequencenumber, eventidentifier, "
+            + "payloadtype, payloadrevision, payload, metadata, timestamp";
+    private static final Serializer EVENTS = LedgerSerialization.serializer();
+    private static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(EventUpcasters.all());
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -33,6 +49,30 @@ public class EventRows {
     /** One stored event as its row holds it. */
     public record Row(long position, String negotiationId, long sequence, String eventId, String payloadType,
                       String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
+
+        /** The event as the ledger loads it: upcast to its current revision and read; fails if it cannot be. */
+        public Object loadedPayload() {
+            DomainEventData<byte[]> data = new GenericDomainEventEntry<>(AGGREGATE_TYPE, negotiationId, sequence,
+                    eventId, timestamp, payloadType, payloadRevision, payload, metadata);
+            return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(data), EVENTS, UPCASTERS).next()
+                    .getPayload();
+        }
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        return new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+                row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9));
+    }
+
+    /** The rows at these global positions, by position ({@link AnyOf}); one the store does not hold is left out. */
+    public Map<Long, Row> at(Collection<Long> positions) {
+        Map<Long, Row> rows = new HashMap<>();
+        AnyOf.query(jdbc, "SELECT " + COLUMNS + " FROM domainevententry WHERE globalindex = ANY (?)", "BIGINT",
+                positions, found -> {
+                    Row row = row(found);
+                    rows.put(row.position(), row);
+                });
+        return rows;
     }
 
     /** The sequence number of the negotiation's last event, if it has any. */
@@ -48,15 +88,13 @@ public class EventRows {
      */
     public void forEach(String negotiationId, Consumer<Row> each) {
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
-                    + "sequencenumber, eventidentifier, payloadtype, payloadrevision, payload, metadata, timestamp "
-                    + "FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber");
+            PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber");
             statement.setFetchSize(FETCH_SIZE);
             statement.setString(1, negotiationId);
             return statement;
         }, row -> {
-            each.accept(new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
-                    row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9)));
+            each.accept(row(row));
         }));
     }
 
@@ -66,14 +104,12 @@ public class EventRows {
      */
     public void forEachInStoreOrder(Consumer<Row> each) {
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
-                    + "sequencenumber, eventidentifier, payloadtype, payloadrevision, payload, metadata, timestamp "
-                    + "FROM domainevententry ORDER BY globalindex");
+            PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM domainevententry ORDER BY globalindex");
             statement.setFetchSize(FETCH_SIZE);
             return statement;
         }, row -> {
-            each.accept(new Row(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
-                    row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9)));
+            each.accept(row(row));
         }));
     }
 

@@ -1,5 +1,8 @@
 package org.negotiationledger.api.storage;
 
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,14 @@ public class ViewTokens {
      * @param owner the node that holds the segment, or null
      */
     public record Row(int segment, byte[] token, String tokenType, String owner) {
+
+        /** The token as the processor holds it, or null where the segment has none yet. */
+        public TrackingToken trackingToken(Serializer serializer) {
+            if (token == null || tokenType == null) {
+                return null;
+            }
+            return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        }
     }
 
     /** The view's segments in order. */

@@ -15,10 +15,21 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class HandedOverEvents implements HandlerEnhancerDefinition {
 
-    private final ObjectProvider<ViewHandovers> handovers;
+    private final ObjectProvider<ViewHandovers> provider;
+    /** Looked up on the first event rather than for each: the handlers are made before it exists. */
+    private volatile ViewHandovers handovers;
 
-    HandedOverEvents(ObjectProvider<ViewHandovers> handovers) {
-        this.handovers = handovers;
+    HandedOverEvents(ObjectProvider<ViewHandovers> provider) {
+        this.provider = provider;
+    }
+
+    private ViewHandovers handovers() {
+        ViewHandovers found = handovers;
+        if (found == null) {
+            found = provider.getObject();
+            handovers = found;
+        }
+        return found;
     }
 
     @Override
@@ -31,7 +42,7 @@ class HandedOverEvents implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                if (message instanceof EventMessage<?> event && handovers.getObject().handled(view, event)) {
+                if (message instanceof EventMessage<?> event && handovers().handled(view, event)) {
                     return null;
                 }
                 return super.handle(message, target);

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.api.storage.ViewTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +105,7 @@ public class ViewHandovers {
             List<ViewTokens.Row> rows = tokens.of(view);
             int[] ids = rows.stream().mapToInt(ViewTokens.Row::segment).toArray();
             for (ViewTokens.Row row : rows) {
-                GapAwareTrackingToken token = gapAware(deserialize(serializer, row));
+                GapAwareTrackingToken token = gapAware(row.trackingToken(serializer));
                 everyViewBegun &= token != null;
                 if (token != null) {
                     start = start == null ? token : ((GapAwareTrackingToken) start).lowerBound(token);
@@ -129,13 +128,6 @@ public class ViewHandovers {
                         + "VALUES (?, ?, ?, ?, ?)", view, segment.getSegmentId(), segment.getMask(),
                 token == null ? NOTHING : token.getIndex(),
                 token == null ? "" : token.getGaps().stream().map(String::valueOf).collect(Collectors.joining(",")));
-    }
-
-    private static TrackingToken deserialize(Serializer serializer, ViewTokens.Row row) {
-        if (row.token() == null || row.tokenType() == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(row.token(), byte[].class, row.tokenType(), null));
     }
 
     private static GapAwareTrackingToken gapAware(TrackingToken token) {

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.api.storage.ViewTokens;
 import org.springframework.stereotype.Component;
@@ -193,7 +192,7 @@ public class ViewProgress {
     /** The shared processor's tokens as the token store holds them, one per segment (null where it has none yet). */
     List<TrackingToken> sharedTokens() {
         return storedTokens.of(ViewProcessingConfiguration.PROCESSOR).stream()
-                .map(row -> deserialize(row.token(), row.tokenType())).toList();
+                .map(row -> row.trackingToken(serializer)).toList();
     }
 
     private List<SegmentToken> tokens(StreamingEventProcessor processor) {
@@ -201,7 +200,7 @@ public class ViewProgress {
         return storedTokens.of(ViewProcessingConfiguration.PROCESSOR).stream().map(row -> {
             EventTrackerStatus here = local.get(row.segment());
             TrackingToken token = here != null && here.getTrackingToken() != null ? here.getTrackingToken()
-                    : deserialize(row.token(), row.tokenType());
+                    : row.trackingToken(serializer);
             String error = here != null && here.isErrorState() ? trimmed(here.getError()) : null;
             return new SegmentToken(row.segment(), token, row.owner(), error);
         }).toList();
@@ -218,12 +217,6 @@ public class ViewProgress {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
-    private TrackingToken deserialize(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-    }
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
