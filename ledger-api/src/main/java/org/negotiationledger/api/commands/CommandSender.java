@@ -1,5 +1,6 @@
 package org.negotiationledger.api.commands;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.negotiationledger.core.api.LedgerException;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -25,9 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>Several ledger nodes may append to one negotiation. When another node appended first, the
  * store refuses the second append on its (negotiation, sequence) key and the command is tried
- * again on the fresh history, after a short random pause. A refusal is checked once more too: a
- * node's cached copy of the negotiation may have missed what another node recorded, and a
- * refusal drops that copy.
+ * again on the fresh history, after a short random pause that grows with each try, for as long
+ * as {@link #PATIENCE} allows (a fixed number of tries let a command starve when the other node
+ * kept winning the race). A refusal is checked once more too: a node's cached copy of the
+ * negotiation may have missed what another node recorded, and a refusal drops that copy.
  *
  * <p>While the database is away, a command is not tried at all: it fails at once, and the
  * client is told that nothing was recorded.
@@ -35,7 +38,8 @@ import java.util.function.Supplier;
 @Service
 public class CommandSender {
 
-    static final int MAX_ATTEMPTS = 12;
+    /** How long a command keeps trying while other nodes keep appending to its negotiation first. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final CommandGateway gateway;
     private final DatabaseWatch database;
@@ -93,10 +97,21 @@ public class CommandSender {
         return pending::outcome;
     }
 
-    /** A short random wait, longer with each attempt, so that competing nodes do not collide in step. */
+    private void conflict(String outcome) {
+        Counter.builder("ledger.commands.conflicts")
+                .description("Commands that found their negotiation appended to by another node first")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    /**
+     * A short random wait, up to twice as long with each attempt (at most 64 ms), so that competing
+     * nodes do not collide in step.
+     */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + 4L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + (1L << Math.min(attempt, 6))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to try a command again", e);
@@ -144,15 +159,18 @@ public class CommandSender {
     }
 
     private CommandOutcomeTracker.PendingOutcome sendTrying(NegotiationCommand command, CommandMetadata metadata) {
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData()));
             } catch (ConcurrencyException appendedElsewhere) {
                 // Another node appended to the negotiation first: try again on the fresh history.
-                if (attempt == MAX_ATTEMPTS) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    conflict("gave-up");
                     throw appendedElsewhere;
                 }
+                conflict("tried-again");
                 pause(attempt);
             } catch (InvalidValueException invalid) {
                 throw invalid;  // a value no record may hold: nothing in the store changes that
