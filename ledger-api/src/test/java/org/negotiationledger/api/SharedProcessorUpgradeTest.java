@@ -77,7 +77,6 @@ class SharedProcessorUpgradeTest {
                 (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password")));
         db.update("DELETE FROM tokenentry");
         db.update("DELETE FROM view_handover");
-        db.update("DELETE FROM audit_party WHERE global_position > ?", head - 3);
         db.update("DELETE FROM audit_event WHERE global_position > ?", head - 3);
         for (String view : VIEWS) {
             SerializedObject<byte[]> token = LedgerSerialization.serializer().serialize(GapAwareTrackingToken

@@ -7,17 +7,19 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.projections.support.EventPositions;
 import org.negotiationledger.projections.support.Rows;
-import org.negotiationledger.projections.support.StoredPayloads;
+import org.negotiationledger.projections.support.StoredEvents;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -102,13 +104,19 @@ public final class History {
         }
     }
 
-    /** The payloads of the events at these positions, as the store would give them. */
-    public StoredPayloads payloads() {
+    /** The events at these positions, as the store would give them. */
+    public StoredEvents stored() {
         return positions -> {
-            Map<Long, String> found = new HashMap<>();
+            Map<Long, StoredEvents.StoredEvent> found = new HashMap<>();
             for (long position : positions) {
                 if (position >= 1 && position <= events.size()) {
-                    found.put(position, Rows.json(events.get((int) position - 1).getPayload()));
+                    TrackedEventMessage<?> event = events.get((int) position - 1);
+                    Revision revision = event.getPayloadType().getAnnotation(Revision.class);
+                    found.put(position, new StoredEvents.StoredEvent(event.getIdentifier(),
+                            revision == null ? null : revision.value(),
+                            Objects.toString(event.getMetaData().get(EventMetadata.RECORDED_BY), null),
+                            Objects.toString(event.getMetaData().get(EventMetadata.CORRELATION_ID), null),
+                            Rows.json(event.getPayload())));
                 }
             }
             return found;

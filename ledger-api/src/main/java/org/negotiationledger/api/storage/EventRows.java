@@ -1,6 +1,7 @@
 package org.negotiationledger.api.storage;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
@@ -51,11 +52,15 @@ public class EventRows {
                       String payloadRevision, byte[] payload, byte[] metadata, String timestamp) {
 
         /** The event as the ledger loads it: upcast to its current revision and read; fails if it cannot be. */
-        public Object loadedPayload() {
+        public DomainEventMessage<?> loaded() {
             DomainEventData<byte[]> data = new GenericDomainEventEntry<>(AGGREGATE_TYPE, negotiationId, sequence,
                     eventId, timestamp, payloadType, payloadRevision, payload, metadata);
-            return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(data), EVENTS, UPCASTERS).next()
-                    .getPayload();
+            return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(data), EVENTS, UPCASTERS).next();
+        }
+
+        /** The payload of the event as the ledger loads it ({@link #loaded}). */
+        public Object loadedPayload() {
+            return loaded().getPayload();
         }
     }
 

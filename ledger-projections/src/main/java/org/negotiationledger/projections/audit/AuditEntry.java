@@ -1,5 +1,7 @@
 package org.negotiationledger.projections.audit;
 
+import org.negotiationledger.projections.support.StoredEvents;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,8 +16,9 @@ public record AuditEntry(long position, String negotiationId, long sequence, Str
                          String revision, LocalDate effectiveOn, Instant recordedAt, String recordedBy,
                          String correlationId, String payloadJson) {
 
-    AuditEntry withPayload(String json) {
-        return new AuditEntry(position, negotiationId, sequence, eventId, type, revision, effectiveOn, recordedAt,
-                recordedBy, correlationId, json);
+    /** This entry with what the store's row of its event holds. */
+    AuditEntry with(StoredEvents.StoredEvent stored) {
+        return new AuditEntry(position, negotiationId, sequence, stored.eventId(), type, stored.revision(),
+                effectiveOn, recordedAt, stored.recordedBy(), stored.correlationId(), stored.payloadJson());
     }
 }

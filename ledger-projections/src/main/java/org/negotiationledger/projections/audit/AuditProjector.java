@@ -4,8 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.serialization.Revision;
-import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.projections.support.EventPositions;
 import org.negotiationledger.projections.support.UnitOfWorkBuffer;
@@ -15,18 +13,20 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.negotiationledger.projections.support.Rows.utc;
 
 /**
  * Builds the audit view: one row for every event, keyed by the global position the store gave
- * it, with what the trail's filters need (negotiation, type, dates, who and the parties it
- * concerns); the payload itself is read from the event store when a page is asked for
- * ({@link AuditQueries}), never copied. The positions of a batch's events are looked up in the store in one query when the batch
- * commits; the processor's token is no guide to them (see {@link EventPositions}).
+ * it, with only what the trail's filters need (negotiation, type, dates and the parties it
+ * concerns). What the store's own row holds (the payload, the event's id and revision, who
+ * recorded it and under which request) is read from the event store when a page is asked for
+ * ({@link AuditQueries}), never copied. The positions of a batch's events are looked up in the
+ * store in one query when the batch commits; the processor's token is no guide to them (see
+ * {@link EventPositions}).
  */
 @Component
 @ProcessingGroup(AuditProjector.NAME)
@@ -34,11 +34,8 @@ public class AuditProjector {
 
     public static final String NAME = "audit";
 
-    private static final String INSERT_EVENT = "INSERT INTO audit_event (global_position, negotiation_id, "
-            + "sequence_number, event_id, event_type, revision, effective_on, recorded_at, recorded_by, "
-            + "correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARTY = "INSERT INTO audit_party (party_id, negotiation_id, global_position) "
-            + "VALUES (?, ?, ?)";
+    private static final String INSERT = "INSERT INTO audit_event (global_position, negotiation_id, "
+            + "sequence_number, event_type, effective_on, recorded_at, parties) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final EventPositions positions;
@@ -49,43 +46,41 @@ public class AuditProjector {
         this.positions = positions;
     }
 
+    /**
+     * The parties an event concerns as the view keeps them: each id between spaces (" ru ua "),
+     * which no id can hold; null for none.
+     */
+    static String parties(List<String> ids) {
+        return ids.isEmpty() ? null : " " + String.join(" ", new TreeSet<>(ids)) + " ";
+    }
+
     @EventHandler
     void on(NegotiationEvent event, DomainEventMessage<?> message) {
-        Revision revision = event.getClass().getAnnotation(Revision.class);
         entries.add(new Entry(message.getIdentifier(), event.negotiationId(), message.getSequenceNumber(),
-                event.getClass().getSimpleName(), revision == null ? null : revision.value(), event.effectiveDate(),
-                utc(message.getTimestamp()), message.getMetaData().get(EventMetadata.RECORDED_BY),
-                message.getMetaData().get(EventMetadata.CORRELATION_ID), List.copyOf(new LinkedHashSet<>(event.involvedParties()))));
+                event.getClass().getSimpleName(), event.effectiveDate(), utc(message.getTimestamp()),
+                parties(event.involvedParties())));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM audit_party");
         jdbc.update("DELETE FROM audit_event");
     }
 
     private void write(List<Entry> batch) {
         Map<String, Long> stored = positions.of(batch.stream().map(Entry::eventId).toList());
-        List<Object[]> events = new ArrayList<>();
-        List<Object[]> parties = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Entry entry : batch) {
             Long position = stored.get(entry.eventId());
             if (position == null) {
                 throw new IllegalStateException("the store holds no event " + entry.eventId());
             }
-            events.add(new Object[]{position, entry.negotiationId(), entry.sequence(), entry.eventId(), entry.type(),
-                    entry.revision(), entry.effectiveOn(), entry.recordedAt(), entry.recordedBy(),
-                    entry.correlationId()});
-            for (String party : entry.parties()) {
-                parties.add(new Object[]{party, entry.negotiationId(), position});
-            }
+            rows.add(new Object[]{position, entry.negotiationId(), entry.sequence(), entry.type(),
+                    entry.effectiveOn(), entry.recordedAt(), entry.parties()});
         }
-        jdbc.batchUpdate(INSERT_EVENT, events);
-        jdbc.batchUpdate(INSERT_PARTY, parties);
+        jdbc.batchUpdate(INSERT, rows);
     }
 
-    private record Entry(String eventId, String negotiationId, long sequence, String type, String revision,
-                         LocalDate effectiveOn, OffsetDateTime recordedAt, Object recordedBy, Object correlationId,
-                         List<String> parties) {
+    private record Entry(String eventId, String negotiationId, long sequence, String type, LocalDate effectiveOn,
+                         OffsetDateTime recordedAt, String parties) {
     }
 }

@@ -4,13 +4,25 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The payloads of stored events, read from the event store itself: a view that shows them keeps
- * no second copy. Each is the event as the ledger loads it (upcast to the current revision),
- * written as JSON the way {@link Rows#json} writes it.
+ * Stored events, read from the event store itself: a view that shows what the store's row holds
+ * (the payload, the event's id, who recorded it) keeps no second copy of it.
  */
 @FunctionalInterface
-public interface StoredPayloads {
+public interface StoredEvents {
 
-    /** The payload of the event at each global position named; a position the store does not hold is left out. */
-    Map<Long, String> json(Collection<Long> positions);
+    /**
+     * An event as the ledger loads it (upcast to the current revision).
+     *
+     * @param eventId       the event's identifier
+     * @param revision      the revision of the event's current form, null if it has none
+     * @param recordedBy    who recorded it, from its metadata
+     * @param correlationId the request it was recorded under, from its metadata
+     * @param payloadJson   its payload, written as JSON the way {@link Rows#json} writes it
+     */
+    record StoredEvent(String eventId, String revision, String recordedBy, String correlationId,
+                       String payloadJson) {
+    }
+
+    /** The event at each global position named; a position the store does not hold is left out. */
+    Map<Long, StoredEvent> at(Collection<Long> positions);
 }

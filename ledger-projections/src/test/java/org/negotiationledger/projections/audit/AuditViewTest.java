@@ -2,6 +2,8 @@ package org.negotiationledger.projections.audit;
 
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.NegotiationOpened;
+import org.negotiationledger.core.api.PartyRegistered;
+import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.projections.History;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +24,7 @@ class AuditViewTest {
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final History history = istanbul();
     private final AuditProjector projector = new AuditProjector(jdbc, history.positions());
-    private final AuditQueries queries = new AuditQueries(jdbc, history.payloads());
+    private final AuditQueries queries = new AuditQueries(jdbc, history.stored());
 
     private AuditPage page(String negotiationId, Set<String> types, String party, String from, String before,
                            long after, int limit) {
@@ -68,6 +70,18 @@ class AuditViewTest {
                         "ExchangeExecutionRecorded", "ExchangeExecutionRecorded", "ExchangeCompleted");
         assertThat(queries.page(new AuditQuery(N, Set.of(), null, null, null, day("2025-06-02"), day("2025-06-02"),
                 0, 100)).entries()).hasSize(5);
+    }
+
+    @Test
+    void aPartyFilterMatchesThatIdOnlyNotOnesItIsPartOf() {
+        history.append(new PartyRegistered(N, "un_1", "United Nations", PartyRole.OBSERVER),
+                        new PartyRegistered(N, "unx1", "Another observer", PartyRole.OBSERVER),
+                        new PartyRegistered(N, "un_10", "A third observer", PartyRole.OBSERVER))
+                .replayInto(projector);
+
+        assertThat(page(N, null, "un_1", null, null, 0, 100).entries())
+                .extracting(e -> e.payloadJson().contains("\"partyId\":\"un_1\"")).containsExactly(true);
+        assertThat(page(N, null, "un", null, null, 0, 100).entries()).isEmpty();
     }
 
     @Test
