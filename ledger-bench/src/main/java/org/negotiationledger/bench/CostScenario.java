@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
 /**
  * What an accepted command and an import line cost the database, read from PostgreSQL's own
  * counters rather than timed, so that the figures do not depend on the machine: transactions
- * committed (the whole database's, so the views' and the idle polling's too), writes of the views'
+ * committed (the whole database's, so the views' and the idle polling's too, and the read-only
+ * ones), the transactions among them that wrote (transaction ids given out, the whole cluster's:
+ * only those end in a flush of the write-ahead log), writes of the views'
  * tokens, rows inserted and bytes of tables and indexes added (the run's schema), each divided by
  * the commands accepted, with every view caught up. One client on one negotiation, then sixteen on
  * sixteen; then an import.
@@ -92,7 +94,7 @@ final class CostScenario {
     }
 
     /** PostgreSQL's counters at one moment, the run's schema's also table by table. */
-    private record Counters(long commits, long tokenWrites, Map<String, Table> tables) {
+    private record Counters(long commits, long writingCommits, long tokenWrites, Map<String, Table> tables) {
 
         /** One table's rows inserted so far and its size with its indexes. */
         private record Table(long rowsInserted, long bytes) {
@@ -106,6 +108,13 @@ final class CostScenario {
                         + "WHERE datname = current_database()"); ResultSet row = query.executeQuery()) {
                     row.next();
                     commits = row.getLong(1);
+                }
+                long transactionIds;
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+                     ResultSet row = query.executeQuery()) {
+                    row.next();
+                    transactionIds = row.getLong(1);
                 }
                 Map<String, Table> tables = new TreeMap<>();
                 long tokens = 0;
@@ -121,7 +130,7 @@ final class CostScenario {
                         }
                     }
                 }
-                return new Counters(commits, tokens, tables);
+                return new Counters(commits, transactionIds, tokens, tables);
             }
         }
 
@@ -131,7 +140,8 @@ final class CostScenario {
                 Table then = before.tables.getOrDefault(name, new Table(0, 0));
                 tables.put(name, new Table(now.rowsInserted - then.rowsInserted, now.bytes - then.bytes));
             });
-            return new Counters(commits - before.commits, tokenWrites - before.tokenWrites, tables);
+            return new Counters(commits - before.commits, writingCommits - before.writingCommits,
+                    tokenWrites - before.tokenWrites, tables);
         }
 
         void report(String name, int accepted, Report report) {
@@ -142,6 +152,7 @@ final class CostScenario {
             long bytes = tables.values().stream().mapToLong(Table::bytes).sum();
             report.figure(name + ".commands", accepted, "commands");
             report.figure(name + ".commits", (double) commits / accepted, "commits/command");
+            report.figure(name + ".writing_commits", (double) writingCommits / accepted, "commits/command");
             report.figure(name + ".token_writes", (double) tokenWrites / accepted, "writes/command");
             report.figure(name + ".rows_inserted", (double) rows / accepted, "rows/command");
             report.figure(name + ".bytes", (double) bytes / accepted, "bytes/command");
