@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.negotiationledger.api.storage.StoreHeads;
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that carry its correlation id, in the order the commands came.
  */
 @Component
-class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<?>> {
+class CommandOutcomeTracker {
 
     private static final String APPENDED = CommandOutcomeTracker.class.getName() + ".appended";
     private static final String GROUP = CommandOutcomeTracker.class.getName() + ".group";
@@ -42,7 +41,10 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
     CommandOutcomeTracker(CommandBus commandBus, EventStore eventStore, StoreHeads heads, EventPositions positions) {
         this.heads = heads;
         this.positions = positions;
-        commandBus.registerHandlerInterceptor(this);
+        // Registered here, in this order, and not as a bean of Axon's interceptor type: Axon's Spring
+        // Boot set-up registers every such bean on the command bus once more, and each command's
+        // outcome was worked out twice.
+        commandBus.registerHandlerInterceptor(this::handle);
         eventStore.registerDispatchInterceptor(events -> {
             CurrentUnitOfWork.ifStarted(unitOfWork -> {
                 unitOfWork.root().getOrComputeResource(APPENDED, key -> new AtomicInteger()).addAndGet(events.size());
@@ -55,8 +57,7 @@ class CommandOutcomeTracker implements MessageHandlerInterceptor<CommandMessage<
         });
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         chain.proceed();
         if (!(unitOfWork.getMessage().getPayload() instanceof NegotiationCommand command)) {

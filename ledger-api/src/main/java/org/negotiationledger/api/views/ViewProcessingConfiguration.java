@@ -77,7 +77,7 @@ class ViewProcessingConfiguration {
                         // An idle segment waits this long for new events, then renews its claim.
                         .andEventAvailabilityTimeout(1, TimeUnit.SECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerDefaultHandlerInterceptor((config, processor) -> signals)
+                .registerDefaultHandlerInterceptor((config, processor) -> signals::handle)
                 .registerDefaultDeadLetterPolicy(config -> deadLetterPolicy())
                 .registerDeadLetterQueueProvider(view -> {
                     // Only the views that have dead letters ask the store whether a negotiation has any.

@@ -2,7 +2,6 @@ package org.negotiationledger.api.views;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +10,17 @@ import org.springframework.stereotype.Component;
  * committed a batch, so that they look again at once instead of polling.
  */
 @Component
-class ViewSignals implements MessageHandlerInterceptor<EventMessage<?>> {
+class ViewSignals {
 
     private static final String SIGNALLED = ViewSignals.class.getName();
 
     private final Object progressed = new Object();
 
-    /** Registered on every view's processor: signals once per batch, after it commits. */
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    /**
+     * Registered on every view's processor: signals once per batch, after it commits. (Not a bean
+     * of Axon's interceptor type, which Axon's Spring Boot set-up would register a second time.)
+     */
+    Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         UnitOfWork<?> batch = unitOfWork.root();
         batch.getOrComputeResource(SIGNALLED, key -> {
             batch.afterCommit(committed -> signal());
