@@ -1,0 +1,81 @@
+package org.negotiationledger.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An audit view as the release before kept it (a row per party an event concerns in
+ * {@code audit_party}, the event's id, revision, who and which request copied into
+ * {@code audit_event}) is upgraded in place on PostgreSQL: on the next start the parties move
+ * into one column, the copies go, and every page of the trail answers as before, its party
+ * filters too.
+ */
+class AuditRowsUpgradeTest {
+
+    private static final String N = Istanbul.N;
+    private static final List<String> PAGES = List.of(N + "/audit?limit=1000", "/api/audit?limit=1000",
+            N + "/audit?party=tr", N + "/audit?party=ua&type=StatementRecorded", N + "/audit?party=us",
+            "/api/audit?party=ru&limit=5");
+
+    @Test
+    void theTrailsRowsOfThePreviousReleaseAreMovedOverOnTheNextStart() {
+        Map<String, Object> database = TestDatabase.freshSchema("ledger_audit_upgrade_it");
+        Map<String, String> before = new LinkedHashMap<>();
+        try (LedgerNode node = LedgerNode.start(database)) {
+            for (Istanbul.Post post : Istanbul.setUp()) {
+                assertThat(node.post(post.path(), post.body()).status()).isEqualTo(201);
+            }
+            for (Istanbul.Post post : Istanbul.talks()) {
+                assertThat(node.post(post.path(), post.body()).status()).isIn(200, 201);
+            }
+            node.awaitViews();
+            for (String page : PAGES) {
+                LedgerNode.Response answer = node.get(page);
+                assertThat(answer.status()).as(page).isEqualTo(200);
+                before.put(page, answer.body());
+            }
+        }
+        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource((String) database.get("spring.datasource.url"),
+                (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password")));
+        long parties = leaveAsThePreviousReleaseDid(db);
+        assertThat(parties).as("party rows of the previous release").isGreaterThan(20);
+
+        try (LedgerNode node = LedgerNode.start(database)) {
+            node.awaitViews();
+            for (String page : PAGES) {
+                assertThat(node.get(page).body()).as(page).isEqualTo(before.get(page));
+            }
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
+                    + "WHERE table_schema = current_schema() AND table_name = 'audit_party'", Long.class)).isZero();
+            assertThat(db.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                    + "current_schema() AND table_name = 'audit_event'", String.class))
+                    .contains("parties").doesNotContain("event_id", "revision", "recorded_by", "correlation_id");
+            assertThat(db.queryForObject("SELECT SUM(array_length(string_to_array(trim(parties), ' '), 1)) "
+                    + "FROM audit_event", Long.class)).isEqualTo(parties);
+        }
+    }
+
+    /** The audit tables as migration 15 left them, filled from today's rows; migration 16 not yet run. */
+    private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
+        db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
+                + "global_position BIGINT NOT NULL, PRIMARY KEY (negotiation_id, party_id, global_position))");
+        db.update("INSERT INTO audit_party (party_id, negotiation_id, global_position) "
+                + "SELECT unnest(string_to_array(trim(parties), ' ')), negotiation_id, global_position FROM audit_event "
+                + "WHERE parties IS NOT NULL");
+        db.execute("ALTER TABLE audit_event DROP COLUMN parties");
+        db.execute("ALTER TABLE audit_event ADD COLUMN event_id VARCHAR(64)");
+        db.execute("ALTER TABLE audit_event ADD COLUMN revision VARCHAR(16)");
+        db.execute("ALTER TABLE audit_event ADD COLUMN recorded_by VARCHAR(300)");
+        db.execute("ALTER TABLE audit_event ADD COLUMN correlation_id VARCHAR(300)");
+        db.update("UPDATE audit_event SET event_id = 'copied', recorded_by = 'copied'");
+        db.update("DELETE FROM flyway_schema_history WHERE version = '16'");
+        return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
+    }
+}
