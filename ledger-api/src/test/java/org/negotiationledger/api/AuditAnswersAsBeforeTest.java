@@ -42,13 +42,7 @@ class AuditAnswersAsBeforeTest {
 
     /** Every page, each after a line naming it, with identifiers numbered. */
     static String answers(LedgerNode node) {
-        for (Istanbul.Post post : Istanbul.setUp()) {
-            assertThat(node.post(post.path(), post.body()).status()).isEqualTo(201);
-        }
-        for (Istanbul.Post post : Istanbul.talks()) {
-            assertThat(node.post(post.path(), post.body()).status()).isIn(200, 201);
-        }
-        node.awaitViews();
+        Istanbul.recordOn(node);
         StringBuilder all = new StringBuilder();
         for (String page : PAGES) {
             LedgerNode.Response answer = node.get(page);
@@ -58,7 +52,8 @@ class AuditAnswersAsBeforeTest {
         return numbered(all.toString());
     }
 
-    private static String numbered(String text) {
+    /** {@code text} with every UUID replaced by "id-" and the order in which it first appears. */
+    static String numbered(String text) {
         Map<String, String> numbers = new LinkedHashMap<>();
         Matcher id = UUID.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -70,7 +65,12 @@ class AuditAnswersAsBeforeTest {
     }
 
     private static String recorded() throws IOException {
-        try (InputStream in = AuditAnswersAsBeforeTest.class.getResourceAsStream("/answers/audit-before-issue-26.txt")) {
+        return recorded("audit-before-issue-26.txt");
+    }
+
+    /** The answers recorded in {@code answers/<file>} on the test class path. */
+    static String recorded(String file) throws IOException {
+        try (InputStream in = AuditAnswersAsBeforeTest.class.getResourceAsStream("/answers/" + file)) {
             assertThat(in).as("the recorded answers").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -2,7 +2,6 @@ package org.negotiationledger.api;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,21 +28,14 @@ class AuditRowsUpgradeTest {
         Map<String, Object> database = TestDatabase.freshSchema("ledger_audit_upgrade_it");
         Map<String, String> before = new LinkedHashMap<>();
         try (LedgerNode node = LedgerNode.start(database)) {
-            for (Istanbul.Post post : Istanbul.setUp()) {
-                assertThat(node.post(post.path(), post.body()).status()).isEqualTo(201);
-            }
-            for (Istanbul.Post post : Istanbul.talks()) {
-                assertThat(node.post(post.path(), post.body()).status()).isIn(200, 201);
-            }
-            node.awaitViews();
+            Istanbul.recordOn(node);
             for (String page : PAGES) {
                 LedgerNode.Response answer = node.get(page);
                 assertThat(answer.status()).as(page).isEqualTo(200);
                 before.put(page, answer.body());
             }
         }
-        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource((String) database.get("spring.datasource.url"),
-                (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password")));
+        JdbcTemplate db = TestDatabase.jdbc(database);
         long parties = leaveAsThePreviousReleaseDid(db);
         assertThat(parties).as("party rows of the previous release").isGreaterThan(20);
 
@@ -67,7 +59,8 @@ class AuditRowsUpgradeTest {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
                 + "global_position BIGINT NOT NULL, PRIMARY KEY (negotiation_id, party_id, global_position))");
         db.update("INSERT INTO audit_party (party_id, negotiation_id, global_position) "
-                + "SELECT unnest(string_to_array(trim(parties), ' ')), negotiation_id, global_position FROM audit_event "
+                + "SELECT unnest(string_to_array(trim(parties), ' ')), negotiation_id, global_position "
+                + "FROM audit_event "
                 + "WHERE parties IS NOT NULL");
         db.execute("ALTER TABLE audit_event DROP COLUMN parties");
         db.execute("ALTER TABLE audit_event ADD COLUMN event_id VARCHAR(64)");

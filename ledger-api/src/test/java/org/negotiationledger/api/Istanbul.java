@@ -2,12 +2,25 @@ package org.negotiationledger.api;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The Istanbul talks of 2025 as HTTP commands: each a path under /api/negotiations and a body. */
 final class Istanbul {
 
     static final String N = "/api/negotiations/ru-ua-2025";
 
     record Post(String path, String body) {
+    }
+
+    /** Records the set-up and the talks on {@code node} and waits until every view has them. */
+    static void recordOn(LedgerNode node) {
+        for (Post post : setUp()) {
+            assertThat(node.post(post.path(), post.body()).status()).as(post.path()).isEqualTo(201);
+        }
+        for (Post post : talks()) {
+            assertThat(node.post(post.path(), post.body()).status()).as(post.path()).isIn(200, 201);
+        }
+        node.awaitViews();
     }
 
     private Istanbul() {

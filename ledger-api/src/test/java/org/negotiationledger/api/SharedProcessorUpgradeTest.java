@@ -5,7 +5,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,9 +24,10 @@ class SharedProcessorUpgradeTest {
 
     private static final String N = Istanbul.N;
     private static final List<String> VIEWS = List.of("audit", "exchanges", "meetings", "overview", "positions");
-    private static final List<String> ANSWERS = List.of("/api/negotiations", N, N + "/positions", N + "/changes?from=2025-05-16",
-            N + "/outcomes", N + "/offer-gaps?topicId=prisoner-exchange", N + "/exchanges", N + "/meetings", N + "/audit", "/api/audit",
-            N + "/positions?asOf=2025-05-20", N + "/positions/ua/ceasefire/history");
+    private static final List<String> ANSWERS = List.of("/api/negotiations", N, N + "/positions",
+            N + "/changes?from=2025-05-16", N + "/outcomes", N + "/offer-gaps?topicId=prisoner-exchange",
+            N + "/exchanges", N + "/meetings", N + "/audit", "/api/audit", N + "/positions?asOf=2025-05-20",
+            N + "/positions/ua/ceasefire/history");
 
     @Test
     void viewsThatHadAProcessorEachGoOnInTheSharedOneFromWhereEachStopped() {
@@ -35,13 +35,7 @@ class SharedProcessorUpgradeTest {
         Map<String, String> before = new LinkedHashMap<>();
         long head;
         try (LedgerNode node = LedgerNode.start(database)) {
-            for (Istanbul.Post post : Istanbul.setUp()) {
-                assertThat(node.post(post.path(), post.body()).status()).isEqualTo(201);
-            }
-            for (Istanbul.Post post : Istanbul.talks()) {
-                assertThat(node.post(post.path(), post.body()).status()).isIn(200, 201);
-            }
-            node.awaitViews();
+            Istanbul.recordOn(node);
             for (String path : ANSWERS) {
                 LedgerNode.Response answer = node.get(path);
                 assertThat(answer.status()).as(path).isEqualTo(200);
@@ -73,8 +67,7 @@ class SharedProcessorUpgradeTest {
      * its last three entries not yet written; no shared processor, no handovers.
      */
     private static void leaveAsThePreviousReleaseDid(Map<String, Object> database, long head) {
-        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource((String) database.get("spring.datasource.url"),
-                (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password")));
+        JdbcTemplate db = TestDatabase.jdbc(database);
         db.update("DELETE FROM tokenentry");
         db.update("DELETE FROM view_handover");
         db.update("DELETE FROM audit_event WHERE global_position > ?", head - 3);

@@ -2,6 +2,9 @@ package org.negotiationledger.api;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,6 +45,13 @@ final class TestDatabase {
                 "spring.datasource.password", PASSWORD,
                 "spring.flyway.schemas", schema,
                 "spring.flyway.default-schema", schema);
+    }
+
+    /** A JDBC template on the database the properties of {@link #freshSchema} point at, with no ledger running. */
+    static JdbcTemplate jdbc(Map<String, Object> database) {
+        return new JdbcTemplate(new DriverManagerDataSource((String) database.get("spring.datasource.url"),
+                (String) database.get("spring.datasource.username"),
+                (String) database.get("spring.datasource.password")));
     }
 
     /** The environment variable's value, or the fallback when it is unset or blank. */

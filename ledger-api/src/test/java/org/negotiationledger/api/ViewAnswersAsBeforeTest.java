@@ -4,16 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ViewAnswersAsBeforeTest {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int NEGOTIATIONS = 20;
     private static final int EVENTS = 10_000;
     private static final String[] STANCES = {"SUPPORTS", "PROPOSES", "DEMANDS", "CONDITIONAL", "UNDECIDED",
@@ -57,7 +50,7 @@ class ViewAnswersAsBeforeTest {
             if (record != null) {
                 Files.writeString(Path.of(record), answers);
             }
-            assertThat(answers).isEqualTo(recorded());
+            assertThat(answers).isEqualTo(AuditAnswersAsBeforeTest.recorded("views-before-issue-26.txt"));
         }
     }
 
@@ -153,32 +146,14 @@ class ViewAnswersAsBeforeTest {
                 "/api/negotiations/ru-ua-2025/exchanges/pow-1000-for-1000",
                 "/api/negotiations/ru-ua-2025/offer-gaps?topicId=prisoner-exchange",
                 "/api/negotiations/g-7/positions/p1/t2/history", "/api/negotiations/g-13/exchanges/x-13",
-                "/api/negotiations/g-1/offer-gaps?topicId=t1", "/api/negotiations/g-1/offer-gaps?topicId=t1&asOf=2025-04-10"));
+                "/api/negotiations/g-1/offer-gaps?topicId=t1",
+                "/api/negotiations/g-1/offer-gaps?topicId=t1&asOf=2025-04-10"));
         StringBuilder all = new StringBuilder();
         for (String path : paths) {
             LedgerNode.Response answer = node.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             all.append("GET ").append(path).append('\n').append(answer.body()).append('\n');
         }
-        return numbered(all.toString());
-    }
-
-    private static String numbered(String text) {
-        Map<String, String> numbers = new LinkedHashMap<>();
-        Matcher id = UUID.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (id.find()) {
-            id.appendReplacement(out, numbers.computeIfAbsent(id.group(), seen -> "id-" + (numbers.size() + 1)));
-        }
-        id.appendTail(out);
-        return out.toString();
-    }
-
-    private static String recorded() throws IOException {
-        try (InputStream in = ViewAnswersAsBeforeTest.class.getResourceAsStream(
-                "/answers/views-before-issue-26.txt")) {
-            assertThat(in).as("the recorded answers").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return AuditAnswersAsBeforeTest.numbered(all.toString());
     }
 }
