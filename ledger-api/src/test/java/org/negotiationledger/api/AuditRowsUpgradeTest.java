@@ -10,18 +10,20 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An audit view as the release before kept it (a row per party an event concerns in
- * {@code audit_party}, the event's id, revision, who and which request copied into
- * {@code audit_event}) is upgraded in place on PostgreSQL: on the next start the parties move
- * into one column, the copies go, and every page of the trail answers as before, its party
- * filters too.
+ * An audit view and an overview as the releases before kept them (a row per party an event
+ * concerns in {@code audit_party}, the event's id, revision, who and which request copied into
+ * {@code audit_event}, the overview's own row per event in {@code overview_event}) are upgraded
+ * in place on PostgreSQL: on the next start the parties move into one column, the copies go, and
+ * every page of the trail answers as before, its party filters too, and so do the overview's
+ * counts, now taken from the audit view's rows.
  */
 class AuditRowsUpgradeTest {
 
     private static final String N = Istanbul.N;
     private static final List<String> PAGES = List.of(N + "/audit?limit=1000", "/api/audit?limit=1000",
             N + "/audit?party=tr", N + "/audit?party=ua&type=StatementRecorded", N + "/audit?party=us",
-            "/api/audit?party=ru&limit=5");
+            "/api/audit?party=ru&limit=5", N, N + "?asOf=2025-05-16", N + "?asOf=2025-06-01",
+            "/api/negotiations", "/api/negotiations?asOf=2025-05-20");
 
     @Test
     void theTrailsRowsOfThePreviousReleaseAreMovedOverOnTheNextStart() {
@@ -51,10 +53,15 @@ class AuditRowsUpgradeTest {
                     .contains("parties").doesNotContain("event_id", "revision", "recorded_by", "correlation_id");
             assertThat(db.queryForObject("SELECT SUM(array_length(string_to_array(trim(parties), ' '), 1)) "
                     + "FROM audit_event", Long.class)).isEqualTo(parties);
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
+                    + "WHERE table_schema = current_schema() AND table_name = 'overview_event'", Long.class)).isZero();
         }
     }
 
-    /** The audit tables as migration 15 left them, filled from today's rows; migration 16 not yet run. */
+    /**
+     * The audit and overview tables as migration 15 left them, filled from today's rows;
+     * migrations 16 and 17 not yet run.
+     */
     private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
                 + "global_position BIGINT NOT NULL, PRIMARY KEY (negotiation_id, party_id, global_position))");
@@ -68,7 +75,12 @@ class AuditRowsUpgradeTest {
         db.execute("ALTER TABLE audit_event ADD COLUMN recorded_by VARCHAR(300)");
         db.execute("ALTER TABLE audit_event ADD COLUMN correlation_id VARCHAR(300)");
         db.update("UPDATE audit_event SET event_id = 'copied', recorded_by = 'copied'");
-        db.update("DELETE FROM flyway_schema_history WHERE version = '16'");
+        db.execute("CREATE TABLE overview_event (negotiation_id VARCHAR(128) NOT NULL, sequence_number BIGINT NOT NULL, "
+                + "event_type VARCHAR(64) NOT NULL, effective_on DATE, recorded_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "PRIMARY KEY (negotiation_id, sequence_number))");
+        db.update("INSERT INTO overview_event SELECT negotiation_id, sequence_number, event_type, effective_on, "
+                + "recorded_at FROM audit_event");
+        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

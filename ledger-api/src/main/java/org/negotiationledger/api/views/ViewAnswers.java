@@ -11,6 +11,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,7 +22,9 @@ import java.util.function.Supplier;
  * the view was ({@code X-View-Position}); one that could not wait long enough says so
  * ({@code X-View-Behind: true}). When the view set aside events of the negotiation asked about (or,
  * for a question across negotiations, of any), the answer is incomplete and says so
- * ({@code X-View-Incomplete: true}); the admin's dead-letter listing says which.
+ * ({@code X-View-Incomplete: true}); the admin's dead-letter listing says which. The overview's
+ * answers read the audit view's rows too (its counts come from the ledger's index of events), so
+ * they wait for both views, say the position of the one behind, and are incomplete when either is.
  */
 @Component
 class ViewAnswers {
@@ -28,6 +32,9 @@ class ViewAnswers {
     static final String VIEW_POSITION = "X-View-Position";
     static final String VIEW_BEHIND = "X-View-Behind";
     static final String VIEW_INCOMPLETE = "X-View-Incomplete";
+
+    /** The views whose rows a view's answers read besides its own. */
+    private static final Map<String, List<String>> ALSO_READS = Map.of("overview", List.of("audit"));
 
     private final QueryGateway queries;
     private final ViewProgress progress;
@@ -50,16 +57,23 @@ class ViewAnswers {
      */
     <R> ResponseEntity<R> answer(String view, Long waitFor, Object query, Class<R> type,
                                  Supplier<ProblemException> missing) {
+        List<String> read = new ArrayList<>(List.of(view));
+        read.addAll(ALSO_READS.getOrDefault(view, List.of()));
         boolean behind = false;
         if (waitFor != null) {
             if (waitFor < 0) {
                 throw ProblemException.invalidParameter("waitFor",
                         "must be a position returned by a command (0 or more)");
             }
-            behind = !progress.awaitProcessed(view, waitFor, waitBound);
+            long deadline = System.nanoTime() + waitBound.toNanos();
+            for (String each : read) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                behind = behind || !progress.awaitProcessed(each, waitFor, left);
+            }
         }
-        long position = progress.position(view);
-        boolean incomplete = deadLetters.incomplete(view, negotiationAskedAbout());
+        long position = read.stream().mapToLong(progress::position).min().orElseThrow();
+        String negotiation = negotiationAskedAbout();
+        boolean incomplete = read.stream().anyMatch(each -> deadLetters.incomplete(each, negotiation));
         R result = replays.whileNotSwitching(() -> queries.query(query, ResponseTypes.instanceOf(type)).join());
         if (result == null) {
             ProblemException problem = missing.get().with("viewPosition", position);

@@ -8,13 +8,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationClosed;
-import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.TopicAdded;
-import org.negotiationledger.projections.support.BatchedInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +22,9 @@ import java.time.LocalDate;
 import static org.negotiationledger.projections.support.Rows.utc;
 
 /**
- * Builds the overview view: each negotiation's cast, topics and status, and one row per event so
- * that its counts can be taken for any day as known at any time.
+ * Builds the overview view: each negotiation's cast, topics and status, each dated so that they
+ * can be read for any day as known at any time. Its counts of events are taken from the ledger's
+ * index of events ({@link org.negotiationledger.projections.support.EventIndex}).
  */
 @Component
 @ProcessingGroup(OverviewProjector.NAME)
@@ -37,21 +36,17 @@ public class OverviewProjector {
     static final LocalDate REGISTRATION = LocalDate.of(1, 1, 1);
 
     private final JdbcTemplate jdbc;
-    private final BatchedInserts events;
 
     public OverviewProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.events = new BatchedInserts(jdbc, "INSERT INTO overview_event (negotiation_id, sequence_number, "
-                + "event_type, effective_on, recorded_at) VALUES (?, ?, ?, ?, ?)");
     }
 
     @EventHandler
-    void on(NegotiationOpened event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(NegotiationOpened event, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO overview_negotiation (negotiation_id, title, description, opened_on, status, "
                         + "opened_at) VALUES (?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.title(), event.description(), event.openedOn(),
                 NegotiationStatus.OPEN.name(), utc(recordedAt));
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
@@ -60,20 +55,17 @@ public class OverviewProjector {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.partyId(), event.name(),
                 event.role().name(), sequence, event.joinedOn(), utc(recordedAt));
         role(event.negotiationId(), event.partyId(), REGISTRATION, event.role().name(), recordedAt);
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
-    void on(PartyRoleChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PartyRoleChanged event, @Timestamp Instant recordedAt) {
         role(event.negotiationId(), event.partyId(), event.since(), event.role().name(), recordedAt);
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
-    void on(PartyLeft event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(PartyLeft event, @Timestamp Instant recordedAt) {
         jdbc.update("UPDATE overview_party SET left_on = ?, left_known_from = ? WHERE negotiation_id = ? "
                 + "AND party_id = ?", event.leftOn(), utc(recordedAt), event.negotiationId(), event.partyId());
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
@@ -82,13 +74,11 @@ public class OverviewProjector {
                         + "known_from) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.delegateId(),
                 event.name(), event.partyId(), event.title(), sequence, utc(recordedAt));
         title(event.negotiationId(), event.delegateId(), REGISTRATION, event.title(), recordedAt);
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
-    void on(DelegateTitleChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(DelegateTitleChanged event, @Timestamp Instant recordedAt) {
         title(event.negotiationId(), event.delegateId(), event.since(), event.title(), recordedAt);
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
@@ -96,28 +86,19 @@ public class OverviewProjector {
         jdbc.update("INSERT INTO overview_topic (negotiation_id, topic_id, title, description, ordinal, known_from) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(), event.title(),
                 event.description(), sequence, utc(recordedAt));
-        count(event, sequence, recordedAt);
     }
 
     @EventHandler
-    void on(NegotiationClosed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(NegotiationClosed event, @Timestamp Instant recordedAt) {
         jdbc.update("UPDATE overview_negotiation SET status = ?, outcome = ?, closed_on = ?, closing_summary = ?, "
                         + "closed_at = ? WHERE negotiation_id = ?", NegotiationStatus.CLOSED.name(),
                 event.outcome().name(), event.closedOn(), event.summary(), utc(recordedAt), event.negotiationId());
-        count(event, sequence, recordedAt);
-    }
-
-    /** Every other event only counts. */
-    @EventHandler
-    void on(NegotiationEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        count(event, sequence, recordedAt);
     }
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"overview_event", "overview_title", "overview_role", "overview_topic",
-                "overview_delegate",
-                "overview_party", "overview_negotiation"}) {
+        for (String table : new String[]{"overview_title", "overview_role", "overview_topic",
+                "overview_delegate", "overview_party", "overview_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -130,10 +111,5 @@ public class OverviewProjector {
     private void title(String negotiationId, String delegateId, LocalDate since, String title, Instant recordedAt) {
         jdbc.update("INSERT INTO overview_title (negotiation_id, delegate_id, since, title, known_from) "
                 + "VALUES (?, ?, ?, ?, ?)", negotiationId, delegateId, since, title, utc(recordedAt));
-    }
-
-    private void count(NegotiationEvent event, long sequence, Instant recordedAt) {
-        events.add(event.negotiationId(), sequence, event.getClass().getSimpleName(), event.effectiveDate(),
-                utc(recordedAt));
     }
 }

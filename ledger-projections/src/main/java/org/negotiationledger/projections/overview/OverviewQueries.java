@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.projections.support.DatedValues;
+import org.negotiationledger.projections.support.EventIndex;
 import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,8 @@ import static org.negotiationledger.projections.support.Rows.utc;
 /**
  * Answers from the overview view, for a day ({@code asOf}; none: the latest) as known at a time
  * ({@code knownAt}; none: now): a negotiation opened later, or recorded later, is absent; its
- * status, cast and counts are those of that day as known then.
+ * status, cast and counts are those of that day as known then. The counts of events come from
+ * the ledger's index of events ({@link EventIndex}), not from a copy of every event of its own.
  */
 @Component
 public class OverviewQueries {
@@ -34,29 +36,18 @@ public class OverviewQueries {
     private static final String NEGOTIATIONS = "SELECT * FROM overview_negotiation WHERE opened_on <= ? "
             + "AND opened_at <= ?";
 
-    /** The counts of the events in force on a day as known at a time, per negotiation. */
-    private static final String COUNTS = "SELECT negotiation_id, COUNT(*) AS events, "
-            + kind("StatementRecorded", "statements") + kind("StatementCorrected", "corrections")
-            + kind("StatementRetracted", "retractions") + kind("MeetingHeld", "meetings")
-            + kind("ExchangeProposed", "exchanges") + kind("OutcomeRecorded", "outcomes")
-            + "MIN(effective_on) AS first_effective_on, MAX(effective_on) AS last_effective_on, "
-            + "MAX(recorded_at) AS last_recorded_at FROM overview_event "
-            + "WHERE recorded_at <= ? AND (effective_on IS NULL OR effective_on <= ?)";
-
     private final JdbcTemplate jdbc;
+    private final EventIndex index;
 
-    public OverviewQueries(JdbcTemplate jdbc) {
+    public OverviewQueries(JdbcTemplate jdbc, EventIndex index) {
         this.jdbc = jdbc;
-    }
-
-    private static String kind(String eventType, String column) {
-        return "SUM(CASE WHEN event_type = '" + eventType + "' THEN 1 ELSE 0 END) AS " + column + ", ";
+        this.index = index;
     }
 
     @QueryHandler
     public NegotiationList negotiations(NegotiationListQuery query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
-        Map<String, EventCounts> counts = counts(moment, null);
+        Map<String, EventIndex.Counts> counts = index.counts(moment, null);
         Map<String, long[]> cast = castCounts(moment);
         List<NegotiationSummary> all = jdbc.query(NEGOTIATIONS + " ORDER BY negotiation_id",
                         (row, n) -> summary(row, moment, counts, cast), moment.day(), utc(moment.at()))
@@ -68,30 +59,10 @@ public class OverviewQueries {
     @QueryHandler
     public NegotiationSummary negotiation(NegotiationQuery query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
-        Map<String, EventCounts> counts = counts(moment, query.negotiationId());
+        Map<String, EventIndex.Counts> counts = index.counts(moment, query.negotiationId());
         return jdbc.query(NEGOTIATIONS + " AND negotiation_id = ?",
                 (row, n) -> summary(row, moment, counts, null), moment.day(), utc(moment.at()),
                 query.negotiationId()).stream().findFirst().orElse(null);
-    }
-
-    private record EventCounts(long events, long statements, long corrections, long retractions, long meetings,
-                               long exchanges, long outcomes, LocalDate firstEffectiveOn, LocalDate lastEffectiveOn,
-                               Instant lastRecordedAt) {
-    }
-
-    private Map<String, EventCounts> counts(Moment moment, String negotiationId) {
-        Map<String, EventCounts> counts = new HashMap<>();
-        String sql = COUNTS + (negotiationId == null ? "" : " AND negotiation_id = ?") + " GROUP BY negotiation_id";
-        Object[] args = negotiationId == null ? new Object[]{utc(moment.at()), moment.day()}
-                : new Object[]{utc(moment.at()), moment.day(), negotiationId};
-        jdbc.query(sql, row -> {
-            counts.put(row.getString("negotiation_id"), new EventCounts(row.getLong("events"),
-                    row.getLong("statements"), row.getLong("corrections"), row.getLong("retractions"),
-                    row.getLong("meetings"), row.getLong("exchanges"), row.getLong("outcomes"),
-                    Rows.date(row, "first_effective_on"), Rows.date(row, "last_effective_on"),
-                    Rows.instant(row, "last_recorded_at")));
-        }, args);
-        return counts;
     }
 
     /**
@@ -125,7 +96,7 @@ public class OverviewQueries {
     }
 
     /** A negotiation's summary: for a listing with the cast counted in {@code castCounts}, else with its cast. */
-    private NegotiationSummary summary(ResultSet row, Moment moment, Map<String, EventCounts> counts,
+    private NegotiationSummary summary(ResultSet row, Moment moment, Map<String, EventIndex.Counts> counts,
                                        Map<String, long[]> castCounts) throws SQLException {
         String id = row.getString("negotiation_id");
         LocalDate closedOn = Rows.date(row, "closed_on");
@@ -139,7 +110,7 @@ public class OverviewQueries {
         List<NegotiationSummary.Topic> topics = withCast ? topics(id, moment) : null;
         long[] cast = withCast ? new long[]{parties.size(), delegates.size(), topics.size()}
                 : castCounts.getOrDefault(id, new long[3]);
-        EventCounts events = counts.getOrDefault(id, new EventCounts(0, 0, 0, 0, 0, 0, 0, null, null, null));
+        EventIndex.Counts events = counts.getOrDefault(id, EventIndex.Counts.NONE);
         NegotiationSummary.Counts shown = new NegotiationSummary.Counts(events.events(), cast[0], cast[1], cast[2],
                 events.statements(), events.corrections(), events.retractions(), events.meetings(),
                 events.exchanges(), events.outcomes());

@@ -7,7 +7,10 @@ import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.PartyRoleChanged;
+import org.negotiationledger.projections.History;
 import org.negotiationledger.projections.ViewDatabase;
+import org.negotiationledger.projections.audit.AuditIndex;
+import org.negotiationledger.projections.audit.AuditProjector;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -23,12 +26,18 @@ class OverviewOverTimeTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final OverviewProjector projector = new OverviewProjector(jdbc);
-    private final OverviewQueries queries = new OverviewQueries(jdbc);
+    private final OverviewQueries queries = new OverviewQueries(jdbc, new AuditIndex(jdbc));
+
+    /** The overview's events, and the same in the ledger's index of events, which its counts read. */
+    private void record(History history) {
+        history.replayInto(projector);
+        history.replayInto(new AuditProjector(jdbc, history.positions()));
+    }
 
     @Test
     void theCountsStatusAndDatesAreThoseOfTheDayAsKnownThen() {
-        istanbul().at("2025-06-28T10:00:00Z").append(new NegotiationClosed(N, Outcome.SUSPENDED, day("2025-06-27"),
-                "talks paused")).replayInto(projector);
+        record(istanbul().at("2025-06-28T10:00:00Z")
+                .append(new NegotiationClosed(N, Outcome.SUSPENDED, day("2025-06-27"), "talks paused")));
 
         NegotiationSummary now = queries.negotiation(new NegotiationQuery(N, null, null));
         assertThat(now.status()).isEqualTo(NegotiationStatus.CLOSED);
@@ -52,11 +61,10 @@ class OverviewOverTimeTest {
 
     @Test
     void theCastIsThatOfTheDay() {
-        istanbul().at("2025-06-12T10:00:00Z").append(
+        record(istanbul().at("2025-06-12T10:00:00Z").append(
                         new PartyRoleChanged(N, "tr", PartyRole.OBSERVER, day("2025-06-10")),
                         new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Council", day("2025-06-10")),
-                        new PartyLeft(N, "ru", day("2025-06-11"), "walked out"))
-                .replayInto(projector);
+                        new PartyLeft(N, "ru", day("2025-06-11"), "walked out")));
 
         NegotiationSummary before = queries.negotiation(new NegotiationQuery(N, day("2025-06-09"), null));
         NegotiationSummary after = queries.negotiation(new NegotiationQuery(N, day("2025-06-11"), null));
@@ -74,7 +82,7 @@ class OverviewOverTimeTest {
 
     @Test
     void aNegotiationOpenedLaterOrRecordedLaterIsAbsent() {
-        istanbul().replayInto(projector);
+        record(istanbul());
 
         assertThat(queries.negotiation(new NegotiationQuery(N, day("2025-05-15"), null))).isNull();
         assertThat(queries.negotiation(new NegotiationQuery(N, null, Instant.parse("2025-05-16T07:00:00Z"))))

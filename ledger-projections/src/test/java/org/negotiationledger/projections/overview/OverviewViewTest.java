@@ -7,6 +7,8 @@ import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.projections.History;
 import org.negotiationledger.projections.ViewDatabase;
+import org.negotiationledger.projections.audit.AuditIndex;
+import org.negotiationledger.projections.audit.AuditProjector;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -21,12 +23,18 @@ class OverviewViewTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final OverviewProjector projector = new OverviewProjector(jdbc);
-    private final OverviewQueries queries = new OverviewQueries(jdbc);
+    private final OverviewQueries queries = new OverviewQueries(jdbc, new AuditIndex(jdbc));
+
+    /** The overview's events, and the same in the ledger's index of events, which its counts read. */
+    private void record(History history) {
+        history.replayInto(projector);
+        history.replayInto(new AuditProjector(jdbc, history.positions()));
+    }
 
     @Test
     void aNegotiationShowsItsCastTopicsCountsAndDates() {
         History history = istanbul();
-        history.replayInto(projector);
+        record(history);
 
         NegotiationSummary summary = queries.negotiation(new NegotiationQuery(N, null, null));
 
@@ -49,9 +57,8 @@ class OverviewViewTest {
 
     @Test
     void theListShowsEveryNegotiationWithItsStatus() {
-        istanbul().append(new NegotiationOpened("a-talks", "Earlier talks", null, day("2025-06-01")),
-                        new NegotiationClosed("a-talks", Outcome.COLLAPSED, day("2025-06-02"), "walked out"))
-                .replayInto(projector);
+        record(istanbul().append(new NegotiationOpened("a-talks", "Earlier talks", null, day("2025-06-01")),
+                        new NegotiationClosed("a-talks", Outcome.COLLAPSED, day("2025-06-02"), "walked out")));
 
         NegotiationList all = queries.negotiations(new NegotiationListQuery(null, null, null));
 
@@ -67,7 +74,7 @@ class OverviewViewTest {
 
     @Test
     void anUnknownNegotiationHasNoSummary() {
-        istanbul().replayInto(projector);
+        record(istanbul());
 
         assertThat(queries.negotiation(new NegotiationQuery("elsewhere", null, null))).isNull();
 
