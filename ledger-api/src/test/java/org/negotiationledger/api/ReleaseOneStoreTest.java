@@ -1,7 +1,6 @@
 package org.negotiationledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.flywaydb.core.Flyway;
@@ -13,9 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,10 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReleaseOneStoreTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INSERT = "INSERT INTO %s (aggregateidentifier, sequencenumber, type, "
-            + "eventidentifier, payloadtype, payloadrevision, timestamp, metadata, payload) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final StoredRows RELEASE_ONE = new StoredRows("release-1");
 
     private LedgerNode node;
 
@@ -62,8 +55,8 @@ abstract class ReleaseOneStoreTest {
         }
         releaseOne.load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            load(connection, "events.jsonl", "domainevententry");
-            load(connection, "snapshots.jsonl", "snapshotevententry");
+            RELEASE_ONE.load(connection, "events.jsonl", "domainevententry");
+            RELEASE_ONE.load(connection, "snapshots.jsonl", "snapshotevententry");
             leaveTheViewsAsReleaseOneDid(connection);
         }
         node = LedgerNode.start(database);
@@ -79,7 +72,7 @@ abstract class ReleaseOneStoreTest {
 
     @Test
     void theViewsAnswerAsTheyDidThen() {
-        for (JsonNode line : lines("views.jsonl")) {
+        for (JsonNode line : RELEASE_ONE.lines("views.jsonl")) {
             String path = line.get("get").asText();
             LedgerNode.Response response = node.get(path);
             assertThat(response.status()).as(path).isEqualTo(200);
@@ -99,28 +92,11 @@ abstract class ReleaseOneStoreTest {
     @Test
     void everyCommandOfThatReleaseSentAgainIsARepeat() {
         long before = node.eventCount();
-        JsonNode report = node.importLines("?report=refused", text("commands.jsonl")).json();
+        JsonNode report = node.importLines("?report=refused", RELEASE_ONE.text("commands.jsonl")).json();
 
         assertThat(report.get("summary").get("repeated").asInt()).as(report.toString()).isEqualTo(56);
         assertThat(report.get("summary").get("accepted").asInt()).isZero();
         assertThat(node.eventCount()).isEqualTo(before);
-    }
-
-    private static void load(Connection connection, String file, String table) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(table))) {
-            for (JsonNode row : lines(file)) {
-                insert.setString(1, row.get("aggregateIdentifier").asText());
-                insert.setLong(2, row.get("sequenceNumber").asLong());
-                insert.setString(3, row.get("type").asText());
-                insert.setString(4, row.get("eventIdentifier").asText());
-                insert.setString(5, row.get("payloadType").asText());
-                insert.setString(6, row.get("payloadRevision").textValue());
-                insert.setString(7, row.get("timestamp").asText());
-                insert.setBytes(8, bytes(row.get("metadata")));
-                insert.setBytes(9, bytes(row.get("payload")));
-                insert.executeUpdate();
-            }
-        }
     }
 
     /**
@@ -129,7 +105,8 @@ abstract class ReleaseOneStoreTest {
      */
     private static void leaveTheViewsAsReleaseOneDid(Connection connection) throws SQLException {
         SerializedObject<byte[]> head = LedgerSerialization.serializer().serialize(
-                GapAwareTrackingToken.newInstance(lines("events.jsonl").size(), new TreeSet<>()), byte[].class);
+                GapAwareTrackingToken.newInstance(RELEASE_ONE.lines("events.jsonl").size(), new TreeSet<>()),
+                byte[].class);
         try (PreparedStatement token = connection.prepareStatement("INSERT INTO tokenentry (processorname, segment, "
                 + "token, tokentype, timestamp) VALUES (?, 0, ?, ?, ?)")) {
             for (String view : List.of("positions", "meetings", "exchanges", "overview")) {
@@ -162,28 +139,6 @@ abstract class ReleaseOneStoreTest {
             }
         } else {
             assertThat(actual).as(where).isEqualTo(expected);
-        }
-    }
-
-    private static byte[] bytes(JsonNode json) {
-        return json.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static List<JsonNode> lines(String file) {
-        return text(file).lines().filter(line -> !line.isBlank()).map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
-    }
-
-    private static String text(String file) {
-        try (InputStream in = ReleaseOneStoreTest.class.getResourceAsStream("/release-1/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
