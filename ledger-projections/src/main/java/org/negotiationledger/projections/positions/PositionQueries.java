@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,10 +74,13 @@ public class PositionQueries {
             + "AND reached_on <= ? AND known_from <= ?";
 
     private final JdbcTemplate jdbc;
+    /** Today, for "the latest" matrix: a proposal whose validUntil lies before it has lapsed. */
+    private final Clock clock;
     private volatile Boolean lateral;
 
-    public PositionQueries(JdbcTemplate jdbc) {
+    public PositionQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -294,7 +298,7 @@ public class PositionQueries {
                                      List<PositionMatrix.MatrixTopic> topics) {
         Moment moment = new Moment(asOf, knownAt);
         LocalDate day = moment.day();
-        LocalDate lapsesBefore = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        LocalDate lapsesBefore = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         Instant at = moment.at();
         Map<String, Integer> partyOrder = new HashMap<>();
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));

@@ -5,6 +5,7 @@ import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.projections.History;
+import org.negotiationledger.projections.MovableClock;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,7 +28,8 @@ class PositionsViewTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final PositionsProjector projector = new PositionsProjector(jdbc);
-    private final PositionQueries queries = new PositionQueries(jdbc);
+    private final MovableClock clock = new MovableClock("2026-12-05T12:00:00Z");
+    private final PositionQueries queries = new PositionQueries(jdbc, clock);
 
     private PositionMatrix matrix(LocalDate asOf, String knownAt) {
         return queries.matrix(new PositionMatrixQuery(N, asOf, knownAt == null ? null : Instant.parse(knownAt)));

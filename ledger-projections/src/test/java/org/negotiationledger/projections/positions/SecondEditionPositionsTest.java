@@ -19,6 +19,7 @@ import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.core.api.StatementRetracted;
 import org.negotiationledger.core.api.TopicAdded;
 import org.negotiationledger.projections.History;
+import org.negotiationledger.projections.MovableClock;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,7 +41,8 @@ class SecondEditionPositionsTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final PositionsProjector projector = new PositionsProjector(jdbc);
-    private final PositionQueries queries = new PositionQueries(jdbc);
+    private final MovableClock clock = new MovableClock("2026-12-05T12:00:00Z");
+    private final PositionQueries queries = new PositionQueries(jdbc, clock);
 
     private PositionMatrix matrix(String asOf, String knownAt) {
         return queries.matrix(new PositionMatrixQuery(N, asOf == null ? null : day(asOf),
@@ -126,6 +128,19 @@ class SecondEditionPositionsTest {
         assertThat(september.kind()).isEqualTo(VersionKind.LAPSED);
         assertThat(september.statementId()).isEqualTo("s-1");
         assertThat(september.validUntil()).isEqualTo(day("2025-08-31"));
+    }
+
+    @Test
+    void theLatestMatrixShowsAProposalLapsedOnceTheClockPassesItsLastDay() {
+        opened().append(new StatementRecorded(N, "s-1", "ru", null, "ceasefire", Stance.PROPOSES,
+                        "a ceasefire of 30 days", null, null, day("2025-06-02"), ARTICLE, null, null,
+                        day("2025-08-31")))
+                .replayInto(projector);
+
+        clock.set("2025-08-31T23:59:59Z");
+        assertThat(matrix(null, null).positions().get(0).kind()).isEqualTo(VersionKind.RECORDED);
+        clock.set("2025-09-01T00:00:00Z");
+        assertThat(matrix(null, null).positions().get(0).kind()).isEqualTo(VersionKind.LAPSED);
     }
 
     @Test
