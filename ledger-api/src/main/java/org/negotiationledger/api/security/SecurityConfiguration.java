@@ -82,13 +82,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
                                        LedgerSecurityProperties properties, ObjectMapper json,
-                                       MeterRegistry meters) throws Exception {
+                                       MeterRegistry meters, Clock clock) throws Exception {
         DaoAuthenticationProvider slow = new DaoAuthenticationProvider(users);
         slow.setPasswordEncoder(encoder);
         ProviderManager authentication = new ProviderManager(
-                new CachingAuthenticationProvider(slow, REMEMBER_LOGIN, Clock.systemUTC()));
+                new CachingAuthenticationProvider(slow, REMEMBER_LOGIN, clock));
         LoginThrottle throttle = new LoginThrottle(properties.failedLogins().max(),
-                properties.failedLogins().window(), Clock.systemUTC());
+                properties.failedLogins().window(), clock);
         ProblemResponses problems = new ProblemResponses(json);
 
         return http

@@ -1,6 +1,7 @@
 package org.negotiationledger.api.storage;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,10 +58,11 @@ public class ViewTokens {
 
     /**
      * How many of the view's segments a live node holds: a claim not renewed for longer than
-     * {@code claimTimeout} belongs to a node that is gone.
+     * {@code claimTimeout} belongs to a node that is gone. Measured on the clock Axon stamps its
+     * claims with, not the application's, which a test may move.
      */
     public long held(String view, Duration claimTimeout) {
-        Instant stale = Instant.now().minus(claimTimeout);
+        Instant stale = AbstractTokenEntry.clock.instant().minus(claimTimeout);
         return jdbc.queryForList("SELECT timestamp FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
                 String.class, view).stream().filter(claimed -> Instant.parse(claimed).isAfter(stale)).count();
     }

@@ -76,15 +76,15 @@ final class ViewRebuild implements AutoCloseable {
      * quiet); tells {@code progress} after each batch.
      */
     void catchUp(long target, long atMostMillis, LongConsumer progress) throws Exception {
-        long quietSince = System.currentTimeMillis();
+        long quietSince = millis();
         long caughtUpAt = -1;
         while (true) {
             if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                 handleBatch();
                 progress.accept(position());
-                quietSince = System.currentTimeMillis();
+                quietSince = millis();
             }
-            long now = System.currentTimeMillis();
+            long now = millis();
             if (position() >= target && caughtUpAt < 0) {
                 caughtUpAt = now;
             }
@@ -99,11 +99,11 @@ final class ViewRebuild implements AutoCloseable {
      * transaction not yet committed) stay gaps in the token, as they would for the processor.
      */
     void until(long head, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long deadline = millis() + timeoutMillis;
         while (position() < head) {
             if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                 handleBatch();
-            } else if (System.currentTimeMillis() > deadline) {
+            } else if (millis() > deadline) {
                 throw new IllegalStateException("the history did not reach position " + head + " in time");
             }
         }
@@ -114,11 +114,11 @@ final class ViewRebuild implements AutoCloseable {
      * (the shared processor's, paused): then the rebuilt view lacks nothing the live one had.
      */
     void covering(List<TrackingToken> tokens, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long deadline = millis() + timeoutMillis;
         while (!tokens.stream().allMatch(shared -> shared == null || handOver().covers(shared))) {
             if (history.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                 handleBatch();
-            } else if (System.currentTimeMillis() > deadline) {
+            } else if (millis() > deadline) {
                 throw new IllegalStateException("the rebuild did not reach the shared processor's position in time");
             }
         }
@@ -207,5 +207,10 @@ final class ViewRebuild implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a projector for view " + view, e);
         }
+    }
+
+    /** Milliseconds of a monotonic clock, for waiting: not a time of day. */
+    private static long millis() {
+        return System.nanoTime() / 1_000_000;
     }
 }
