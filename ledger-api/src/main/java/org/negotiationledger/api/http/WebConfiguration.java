@@ -1,13 +1,11 @@
 package org.negotiationledger.api.http;
 
-import org.negotiationledger.api.commands.CommandMetadataResolver;
 import org.negotiationledger.api.problems.Limits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,12 +17,6 @@ import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-    private final CommandMetadataResolver commandContextResolver;
-
-    WebConfiguration(CommandMetadataResolver commandContextResolver) {
-        this.commandContextResolver = commandContextResolver;
-    }
 
     /** Dates and times in query parameters are read as strictly as in bodies ({@link Limits}). */
     @Override
@@ -52,11 +44,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new KnownParameters());
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(commandContextResolver);
     }
 
     /**

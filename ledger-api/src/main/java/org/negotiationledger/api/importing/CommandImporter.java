@@ -7,6 +7,7 @@ import org.negotiationledger.api.commands.CommandOutcome;
 import org.negotiationledger.api.commands.CommandReader;
 import org.negotiationledger.api.commands.CommandSender;
 import org.negotiationledger.api.problems.Limits;
+import org.negotiationledger.api.problems.LineReader;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.problems.Problems;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.openapi;
 
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.NotBlank;

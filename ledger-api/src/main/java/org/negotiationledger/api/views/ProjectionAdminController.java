@@ -2,7 +2,6 @@ package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.DeadLetterRows;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 /** How far each view is, and rebuilding a view from the start of the history. */
@@ -71,10 +71,10 @@ class ProjectionAdminController {
             description = "The view is rebuilt into fresh tables while it goes on answering; once caught up, the "
                     + "rebuilt tables take over on every node at once. Follow the progress in the listing; a "
                     + "rebuild that fails leaves the view as it was.")
-    ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, CommandMetadata context) {
+    ResponseEntity<ViewStatus> replayProjection(@PathVariable String name, Principal admin) {
         known(name);
         try {
-            replays.request(name, context.recordedBy());
+            replays.request(name, admin.getName());
         } catch (ReplayCoordinator.ReplayInProgressException e) {
             throw new ProblemException(ProblemType.REPLAY_IN_PROGRESS, e.getMessage()).with("projection", name);
         }

@@ -1,6 +1,6 @@
 package org.negotiationledger.api.importing.eventdata;
 
-import org.negotiationledger.api.importing.LineReader;
+import org.negotiationledger.api.problems.LineReader;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
