@@ -9,7 +9,7 @@ import org.negotiationledger.core.api.EventTypes;
 import org.negotiationledger.projections.audit.AuditEntry;
 import org.negotiationledger.projections.audit.AuditPage;
 import org.negotiationledger.projections.audit.AuditProjector;
-import org.negotiationledger.projections.audit.AuditQuery;
+import org.negotiationledger.projections.audit.FindAuditPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,7 +121,7 @@ class AuditController {
                         + "are " + EVENT_TYPES.stream().sorted().toList());
             }
         }
-        AuditQuery query = new AuditQuery(negotiationId, types, filters.party(), filters.recordedFrom(),
+        FindAuditPage query = new FindAuditPage(negotiationId, types, filters.party(), filters.recordedFrom(),
                 filters.recordedBefore(), filters.effectiveFrom(), filters.effectiveTo(), decode(filters.after()),
                 limit);
         ResponseEntity<AuditPage> answer = views.answer(AuditProjector.NAME, filters.waitFor(), query,

@@ -2,15 +2,15 @@ package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
-import org.negotiationledger.projections.exchanges.ExchangeListQuery;
-import org.negotiationledger.projections.exchanges.ExchangeQuery;
 import org.negotiationledger.projections.exchanges.ExchangesProjector;
-import java.time.Instant;
-import java.time.LocalDate;
+import org.negotiationledger.projections.exchanges.FindExchange;
+import org.negotiationledger.projections.exchanges.FindExchanges;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,7 @@ class ExchangesController {
                                            @RequestParam(required = false) LocalDate asOf,
                                            @RequestParam(required = false) Instant knownAt,
                                            @RequestParam(required = false) Long waitFor) {
-        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeListQuery(negotiationId, asOf, knownAt),
+        return views.answer(ExchangesProjector.NAME, waitFor, new FindExchanges(negotiationId, asOf, knownAt),
                 ExchangeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
@@ -48,7 +48,7 @@ class ExchangesController {
                                       @RequestParam(required = false) LocalDate asOf,
                                       @RequestParam(required = false) Instant knownAt,
                                       @RequestParam(required = false) Long waitFor) {
-        return views.answer(ExchangesProjector.NAME, waitFor, new ExchangeQuery(negotiationId, exchangeId, asOf,
+        return views.answer(ExchangesProjector.NAME, waitFor, new FindExchange(negotiationId, exchangeId, asOf,
                         knownAt),
                 Exchange.class, () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no exchange '" + exchangeId + "'")

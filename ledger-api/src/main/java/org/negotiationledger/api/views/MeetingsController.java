@@ -2,12 +2,12 @@ package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.negotiationledger.api.problems.ProblemException;
-import org.negotiationledger.projections.meetings.MeetingTimeline;
-import org.negotiationledger.projections.meetings.MeetingTimelineQuery;
-import org.negotiationledger.projections.meetings.MeetingsProjector;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.projections.meetings.FindMeetingTimeline;
+import org.negotiationledger.projections.meetings.MeetingTimeline;
+import org.negotiationledger.projections.meetings.MeetingsProjector;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ class MeetingsController {
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,
                                              @RequestParam(required = false) Long waitFor) {
-        return views.answer(MeetingsProjector.NAME, waitFor, new MeetingTimelineQuery(negotiationId, asOf, knownAt),
+        return views.answer(MeetingsProjector.NAME, waitFor, new FindMeetingTimeline(negotiationId, asOf, knownAt),
                 MeetingTimeline.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 }

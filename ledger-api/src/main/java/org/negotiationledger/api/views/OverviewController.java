@@ -2,16 +2,16 @@ package org.negotiationledger.api.views;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.projections.overview.FindNegotiation;
+import org.negotiationledger.projections.overview.FindNegotiations;
 import org.negotiationledger.projections.overview.NegotiationList;
-import org.negotiationledger.projections.overview.NegotiationListQuery;
-import org.negotiationledger.projections.overview.NegotiationQuery;
 import org.negotiationledger.projections.overview.NegotiationStatus;
 import org.negotiationledger.projections.overview.NegotiationSummary;
 import org.negotiationledger.projections.overview.OverviewProjector;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,7 @@ class OverviewController {
                                                  @RequestParam(required = false) LocalDate asOf,
                                                  @RequestParam(required = false) Instant knownAt,
                                                  @RequestParam(required = false) Long waitFor) {
-        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationListQuery(status, asOf, knownAt),
+        return views.answer(OverviewProjector.NAME, waitFor, new FindNegotiations(status, asOf, knownAt),
                 NegotiationList.class,
                 () -> new ProblemException(ProblemType.INTERNAL_ERROR, "the overview view gave no answer"));
     }
@@ -52,7 +52,7 @@ class OverviewController {
                                                    @RequestParam(required = false) LocalDate asOf,
                                                    @RequestParam(required = false) Instant knownAt,
                                                    @RequestParam(required = false) Long waitFor) {
-        return views.answer(OverviewProjector.NAME, waitFor, new NegotiationQuery(negotiationId, asOf, knownAt),
+        return views.answer(OverviewProjector.NAME, waitFor, new FindNegotiation(negotiationId, asOf, knownAt),
                 NegotiationSummary.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 }

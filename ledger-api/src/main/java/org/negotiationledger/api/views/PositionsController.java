@@ -4,16 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.projections.positions.FindOfferGaps;
+import org.negotiationledger.projections.positions.FindOutcomes;
+import org.negotiationledger.projections.positions.FindPositionChanges;
+import org.negotiationledger.projections.positions.FindPositionHistory;
+import org.negotiationledger.projections.positions.FindPositionMatrix;
 import org.negotiationledger.projections.positions.OfferGaps;
-import org.negotiationledger.projections.positions.OfferGapsQuery;
 import org.negotiationledger.projections.positions.OutcomeList;
-import org.negotiationledger.projections.positions.OutcomeListQuery;
 import org.negotiationledger.projections.positions.PositionChanges;
-import org.negotiationledger.projections.positions.PositionChangesQuery;
 import org.negotiationledger.projections.positions.PositionHistory;
-import org.negotiationledger.projections.positions.PositionHistoryQuery;
 import org.negotiationledger.projections.positions.PositionMatrix;
-import org.negotiationledger.projections.positions.PositionMatrixQuery;
 import org.negotiationledger.projections.positions.PositionsProjector;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ class PositionsController {
                                              @RequestParam(required = false) Instant knownAt,
                                              @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                              @RequestParam(required = false) Long waitFor) {
-        return views.answer(PositionsProjector.NAME, waitFor, new PositionMatrixQuery(negotiationId, asOf, knownAt,
+        return views.answer(PositionsProjector.NAME, waitFor, new FindPositionMatrix(negotiationId, asOf, knownAt,
                         included(machineCoded)),
                 PositionMatrix.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
@@ -69,7 +69,7 @@ class PositionsController {
                                                     @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
-                new PositionHistoryQuery(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)),
+                new FindPositionHistory(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)),
                 PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no party '" + partyId + "' or no topic '" + topicId + "'")
@@ -88,7 +88,7 @@ class PositionsController {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalidParameter("to", "(" + to + ") is before from (" + from + ")");
         }
-        return views.answer(PositionsProjector.NAME, waitFor, new PositionChangesQuery(negotiationId, from, to,
+        return views.answer(PositionsProjector.NAME, waitFor, new FindPositionChanges(negotiationId, from, to,
                 knownAt, included(machineCoded)), PositionChanges.class,
                 () -> ProblemException.unknownNegotiation(negotiationId));
     }
@@ -105,7 +105,7 @@ class PositionsController {
                                          @RequestParam(required = false) Instant knownAt,
                                          @RequestParam(defaultValue = INCLUDE) String machineCoded,
                                          @RequestParam(required = false) Long waitFor) {
-        return views.answer(PositionsProjector.NAME, waitFor, new OutcomeListQuery(negotiationId, topicId, partyId,
+        return views.answer(PositionsProjector.NAME, waitFor, new FindOutcomes(negotiationId, topicId, partyId,
                         asOf, knownAt, included(machineCoded)), OutcomeList.class,
                 () -> ProblemException.unknownNegotiation(negotiationId));
     }
@@ -119,7 +119,7 @@ class PositionsController {
                                         @RequestParam(required = false) LocalDate asOf,
                                         @RequestParam(required = false) Instant knownAt,
                                         @RequestParam(required = false) Long waitFor) {
-        return views.answer(PositionsProjector.NAME, waitFor, new OfferGapsQuery(negotiationId, topicId, asOf,
+        return views.answer(PositionsProjector.NAME, waitFor, new FindOfferGaps(negotiationId, topicId, asOf,
                         knownAt), OfferGaps.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no topic '" + topicId + "'")

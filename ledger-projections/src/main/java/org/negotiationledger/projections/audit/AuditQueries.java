@@ -30,7 +30,7 @@ public class AuditQueries {
 
     /** Null when a negotiation is asked for that the view holds no event of. */
     @QueryHandler
-    public AuditPage page(AuditQuery query) {
+    public AuditPage page(FindAuditPage query) {
         if (query.negotiationId() != null && jdbc.queryForList("SELECT global_position FROM audit_event "
                 + "WHERE negotiation_id = ? ORDER BY global_position LIMIT 1", Long.class, query.negotiationId())
                 .isEmpty()) {

@@ -40,7 +40,7 @@ public class ExchangeQueries {
     }
 
     @QueryHandler
-    public ExchangeList exchanges(ExchangeListQuery query) {
+    public ExchangeList exchanges(FindExchanges query) {
         if (!Rows.knows(jdbc, "exchanges_negotiation", query.negotiationId())) {
             return null;
         }
@@ -51,7 +51,7 @@ public class ExchangeQueries {
     }
 
     @QueryHandler
-    public Exchange exchange(ExchangeQuery query) {
+    public Exchange exchange(FindExchange query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
         return jdbc.query(EXCHANGE + " AND exchange_id = ?", (row, n) -> exchange(row, moment),
                 query.negotiationId(), moment.day(), utc(moment.at()), query.exchangeId()).stream().findFirst()

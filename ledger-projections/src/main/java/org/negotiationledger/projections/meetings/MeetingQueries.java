@@ -33,7 +33,7 @@ public class MeetingQueries {
     }
 
     @QueryHandler
-    public MeetingTimeline timeline(MeetingTimelineQuery query) {
+    public MeetingTimeline timeline(FindMeetingTimeline query) {
         if (!Rows.knows(jdbc, "meetings_negotiation", query.negotiationId())) {
             return null;
         }

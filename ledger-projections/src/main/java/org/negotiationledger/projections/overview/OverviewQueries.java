@@ -45,7 +45,7 @@ public class OverviewQueries {
     }
 
     @QueryHandler
-    public NegotiationList negotiations(NegotiationListQuery query) {
+    public NegotiationList negotiations(FindNegotiations query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
         Map<String, EventIndex.Counts> counts = index.counts(moment, null);
         Map<String, long[]> cast = castCounts(moment);
@@ -57,7 +57,7 @@ public class OverviewQueries {
 
     /** Null when the view does not know the negotiation, or it was not yet opened, or not yet recorded. */
     @QueryHandler
-    public NegotiationSummary negotiation(NegotiationQuery query) {
+    public NegotiationSummary negotiation(FindNegotiation query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
         Map<String, EventIndex.Counts> counts = index.counts(moment, query.negotiationId());
         return jdbc.query(NEGOTIATIONS + " AND negotiation_id = ?",

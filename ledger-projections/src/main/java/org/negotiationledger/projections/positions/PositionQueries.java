@@ -84,7 +84,7 @@ public class PositionQueries {
     }
 
     @QueryHandler
-    public PositionMatrix matrix(PositionMatrixQuery query) {
+    public PositionMatrix matrix(FindPositionMatrix query) {
         String negotiationId = query.negotiationId();
         List<Opened> negotiation = jdbc.query("SELECT title, opened_on FROM positions_negotiation "
                 + "WHERE negotiation_id = ?", (row, n) -> new Opened(row.getString(1), Rows.date(row, "opened_on")),
@@ -128,7 +128,7 @@ public class PositionQueries {
     }
 
     @QueryHandler
-    public PositionHistory history(PositionHistoryQuery query) {
+    public PositionHistory history(FindPositionHistory query) {
         Integer known = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM positions_party WHERE negotiation_id = ? "
                         + "AND party_id = ?) + (SELECT COUNT(*) FROM positions_topic WHERE negotiation_id = ? "
                         + "AND topic_id = ?)", Integer.class,
@@ -152,13 +152,13 @@ public class PositionQueries {
     }
 
     @QueryHandler
-    public PositionChanges changes(PositionChangesQuery query) {
-        PositionMatrix before = matrix(new PositionMatrixQuery(query.negotiationId(), query.from(), query.knownAt(),
+    public PositionChanges changes(FindPositionChanges query) {
+        PositionMatrix before = matrix(new FindPositionMatrix(query.negotiationId(), query.from(), query.knownAt(),
                 query.machineCoded()));
         if (before == null) {
             return null;
         }
-        PositionMatrix later = matrix(new PositionMatrixQuery(query.negotiationId(), query.to(), query.knownAt(),
+        PositionMatrix later = matrix(new FindPositionMatrix(query.negotiationId(), query.to(), query.knownAt(),
                 query.machineCoded()));
         Map<String, Position> after = new LinkedHashMap<>();
         later.positions().forEach(p -> after.put(p.partyId() + "\u0000" + p.topicId(), p));
@@ -180,7 +180,7 @@ public class PositionQueries {
     }
 
     @QueryHandler
-    public OutcomeList outcomes(OutcomeListQuery query) {
+    public OutcomeList outcomes(FindOutcomes query) {
         if (!Rows.knows(jdbc, "positions_negotiation", query.negotiationId())) {
             return null;
         }
@@ -220,7 +220,7 @@ public class PositionQueries {
     }
 
     @QueryHandler
-    public OfferGaps offerGaps(OfferGapsQuery query) {
+    public OfferGaps offerGaps(FindOfferGaps query) {
         Integer topics = jdbc.queryForObject("SELECT COUNT(*) FROM positions_topic WHERE negotiation_id = ? "
                 + "AND topic_id = ?", Integer.class, query.negotiationId(), query.topicId());
         if (topics == null || topics == 0) {

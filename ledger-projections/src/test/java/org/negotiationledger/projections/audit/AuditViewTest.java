@@ -28,7 +28,7 @@ class AuditViewTest {
 
     private AuditPage page(String negotiationId, Set<String> types, String party, String from, String before,
                            long after, int limit) {
-        return queries.page(new AuditQuery(negotiationId, types, party, from == null ? null : Instant.parse(from),
+        return queries.page(new FindAuditPage(negotiationId, types, party, from == null ? null : Instant.parse(from),
                 before == null ? null : Instant.parse(before), null, null, after, limit));
     }
 
@@ -68,7 +68,7 @@ class AuditViewTest {
         assertThat(page(N, null, null, "2025-05-23T00:00:00Z", "2025-05-26T00:00:00Z", 0, 100).entries())
                 .extracting(AuditEntry::type).containsExactly("ExchangeExecutionRecorded",
                         "ExchangeExecutionRecorded", "ExchangeExecutionRecorded", "ExchangeCompleted");
-        assertThat(queries.page(new AuditQuery(N, Set.of(), null, null, null, day("2025-06-02"), day("2025-06-02"),
+        assertThat(queries.page(new FindAuditPage(N, Set.of(), null, null, null, day("2025-06-02"), day("2025-06-02"),
                 0, 100)).entries()).hasSize(5);
     }
 

@@ -28,7 +28,7 @@ class ExchangesOverTimeTest {
     private final ExchangeQueries queries = new ExchangeQueries(jdbc);
 
     private Exchange exchange(String id, String asOf, String knownAt) {
-        return queries.exchange(new ExchangeQuery(N, id, asOf == null ? null : day(asOf),
+        return queries.exchange(new FindExchange(N, id, asOf == null ? null : day(asOf),
                 knownAt == null ? null : Instant.parse(knownAt)));
     }
 
@@ -58,9 +58,9 @@ class ExchangesOverTimeTest {
     void anExchangeProposedLaterOrRecordedLaterIsAbsent() {
         istanbul().replayInto(projector);
 
-        assertThat(queries.exchanges(new ExchangeListQuery(N, day("2025-05-31"), null)).exchanges())
+        assertThat(queries.exchanges(new FindExchanges(N, day("2025-05-31"), null)).exchanges())
                 .extracting(Exchange::id).containsExactly("pow-1");
-        assertThat(queries.exchanges(new ExchangeListQuery(N, null, Instant.parse("2025-05-16T12:00:00Z")))
+        assertThat(queries.exchanges(new FindExchanges(N, null, Instant.parse("2025-05-16T12:00:00Z")))
                 .exchanges()).isEmpty();
         assertThat(exchange("pow-2", "2025-05-31", null)).isNull();
     }

@@ -3,8 +3,8 @@ package org.negotiationledger.projections.exchanges;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
-import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeKind;
+import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.projections.History;
 import org.negotiationledger.projections.ViewDatabase;
@@ -31,7 +31,7 @@ class ExchangesViewTest {
     void theThousandForAThousandExchangeIsCompletedInThreeStages() {
         istanbul().replayInto(projector);
 
-        Exchange exchange = queries.exchange(new ExchangeQuery(N, "pow-1", null, null));
+        Exchange exchange = queries.exchange(new FindExchange(N, "pow-1", null, null));
 
         assertThat(exchange.status()).isEqualTo(ExchangeStatus.COMPLETED);
         assertThat(exchange.terms().quantities()).isEqualTo(Map.of("ru", 1000, "ua", 1000));
@@ -52,7 +52,7 @@ class ExchangesViewTest {
     void theAllForAllExchangeIsAgreedForItsCategoriesButNotExecuted() {
         istanbul().replayInto(projector);
 
-        Exchange exchange = queries.exchange(new ExchangeQuery(N, "pow-2", null, null));
+        Exchange exchange = queries.exchange(new FindExchange(N, "pow-2", null, null));
 
         assertThat(exchange.status()).isEqualTo(ExchangeStatus.AGREED);
         assertThat(exchange.terms().allForAll()).isTrue();
@@ -68,7 +68,7 @@ class ExchangesViewTest {
                         ExchangeTerms.numbered(ExchangeKind.BODIES, Map.of("ru", 6000, "ua", 6000))))
                 .replayInto(projector);
 
-        ExchangeList list = queries.exchanges(new ExchangeListQuery(N, null, null));
+        ExchangeList list = queries.exchanges(new FindExchanges(N, null, null));
 
         assertThat(list.exchanges()).extracting(Exchange::id, Exchange::status).containsExactly(
                 tuple("pow-1", ExchangeStatus.COMPLETED),
@@ -86,7 +86,7 @@ class ExchangesViewTest {
                                 Map.of("ua", 4, "ru", 5), Map.of("ua", 4, "ru", 5), false, "first group"))
                 .replayInto(projector);
 
-        Exchange exchange = queries.exchange(new ExchangeQuery(N, "x", null, null));
+        Exchange exchange = queries.exchange(new FindExchange(N, "x", null, null));
         assertThat(exchange.status()).isEqualTo(ExchangeStatus.PARTIALLY_EXECUTED);
         assertThat(exchange.totals()).isEqualTo(Map.of("ru", 5, "ua", 4));
         assertThat(exchange.stages().get(0).note()).isEqualTo("first group");
@@ -96,11 +96,11 @@ class ExchangesViewTest {
     void unknownNegotiationsAndExchangesHaveNoAnswer() {
         opened().replayInto(projector);
 
-        assertThat(queries.exchanges(new ExchangeListQuery(N, null, null)).exchanges()).isEmpty();
-        assertThat(queries.exchanges(new ExchangeListQuery("elsewhere", null, null))).isNull();
-        assertThat(queries.exchange(new ExchangeQuery(N, "none", null, null))).isNull();
+        assertThat(queries.exchanges(new FindExchanges(N, null, null)).exchanges()).isEmpty();
+        assertThat(queries.exchanges(new FindExchanges("elsewhere", null, null))).isNull();
+        assertThat(queries.exchange(new FindExchange(N, "none", null, null))).isNull();
 
         History.reset(projector);
-        assertThat(queries.exchanges(new ExchangeListQuery(N, null, null))).isNull();
+        assertThat(queries.exchanges(new FindExchanges(N, null, null))).isNull();
     }
 }

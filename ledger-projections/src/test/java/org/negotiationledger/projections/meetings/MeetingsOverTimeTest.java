@@ -27,7 +27,7 @@ class MeetingsOverTimeTest {
     private final MeetingQueries queries = new MeetingQueries(jdbc);
 
     private MeetingTimeline timeline(String asOf, String knownAt) {
-        return queries.timeline(new MeetingTimelineQuery(N, asOf == null ? null : day(asOf),
+        return queries.timeline(new FindMeetingTimeline(N, asOf == null ? null : day(asOf),
                 knownAt == null ? null : Instant.parse(knownAt)));
     }
 

@@ -27,7 +27,7 @@ class MeetingsViewTest {
                 .at("2025-06-04T10:00:00Z").append(meeting("istanbul-1", "2025-05-16"))
                 .replayInto(projector);
 
-        MeetingTimeline timeline = queries.timeline(new MeetingTimelineQuery(N, null, null));
+        MeetingTimeline timeline = queries.timeline(new FindMeetingTimeline(N, null, null));
 
         assertThat(timeline.meetings()).extracting(Meeting::id).containsExactly("istanbul-1", "istanbul-2");
         Meeting first = timeline.meetings().get(0);
@@ -44,10 +44,10 @@ class MeetingsViewTest {
     void anUnknownNegotiationHasNoTimelineAndAKnownOneAnEmptyOne() {
         opened().replayInto(projector);
 
-        assertThat(queries.timeline(new MeetingTimelineQuery(N, null, null)).meetings()).isEmpty();
-        assertThat(queries.timeline(new MeetingTimelineQuery("elsewhere", null, null))).isNull();
+        assertThat(queries.timeline(new FindMeetingTimeline(N, null, null)).meetings()).isEmpty();
+        assertThat(queries.timeline(new FindMeetingTimeline("elsewhere", null, null))).isNull();
 
         History.reset(projector);
-        assertThat(queries.timeline(new MeetingTimelineQuery(N, null, null))).isNull();
+        assertThat(queries.timeline(new FindMeetingTimeline(N, null, null))).isNull();
     }
 }

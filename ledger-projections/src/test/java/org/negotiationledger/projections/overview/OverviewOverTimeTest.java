@@ -39,11 +39,11 @@ class OverviewOverTimeTest {
         record(istanbul().at("2025-06-28T10:00:00Z")
                 .append(new NegotiationClosed(N, Outcome.SUSPENDED, day("2025-06-27"), "talks paused")));
 
-        NegotiationSummary now = queries.negotiation(new NegotiationQuery(N, null, null));
+        NegotiationSummary now = queries.negotiation(new FindNegotiation(N, null, null));
         assertThat(now.status()).isEqualTo(NegotiationStatus.CLOSED);
         assertThat(now.outcome()).isEqualTo(Outcome.SUSPENDED);
 
-        NegotiationSummary afterFirstRound = queries.negotiation(new NegotiationQuery(N, day("2025-05-20"), null));
+        NegotiationSummary afterFirstRound = queries.negotiation(new FindNegotiation(N, day("2025-05-20"), null));
         assertThat(afterFirstRound.status()).isEqualTo(NegotiationStatus.OPEN);
         assertThat(afterFirstRound.outcome()).isNull();
         assertThat(afterFirstRound.counts().meetings()).isEqualTo(1);
@@ -51,7 +51,7 @@ class OverviewOverTimeTest {
         assertThat(afterFirstRound.counts().exchanges()).isEqualTo(1);
         assertThat(afterFirstRound.lastEffectiveOn()).isEqualTo(day("2025-05-16"));
 
-        NegotiationSummary knownOnTheFirstEvening = queries.negotiation(new NegotiationQuery(N, null,
+        NegotiationSummary knownOnTheFirstEvening = queries.negotiation(new FindNegotiation(N, null,
                 Instant.parse("2025-05-16T19:00:00Z")));
         assertThat(knownOnTheFirstEvening.counts().corrections()).isZero();
         assertThat(knownOnTheFirstEvening.counts().meetings()).isEqualTo(1);
@@ -66,8 +66,8 @@ class OverviewOverTimeTest {
                         new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Council", day("2025-06-10")),
                         new PartyLeft(N, "ru", day("2025-06-11"), "walked out")));
 
-        NegotiationSummary before = queries.negotiation(new NegotiationQuery(N, day("2025-06-09"), null));
-        NegotiationSummary after = queries.negotiation(new NegotiationQuery(N, day("2025-06-11"), null));
+        NegotiationSummary before = queries.negotiation(new FindNegotiation(N, day("2025-06-09"), null));
+        NegotiationSummary after = queries.negotiation(new FindNegotiation(N, day("2025-06-11"), null));
 
         assertThat(before.parties()).extracting(NegotiationSummary.Party::id, NegotiationSummary.Party::role)
                 .containsExactly(tuple("ua", PartyRole.PARTY), tuple("ru", PartyRole.PARTY),
@@ -84,12 +84,12 @@ class OverviewOverTimeTest {
     void aNegotiationOpenedLaterOrRecordedLaterIsAbsent() {
         record(istanbul());
 
-        assertThat(queries.negotiation(new NegotiationQuery(N, day("2025-05-15"), null))).isNull();
-        assertThat(queries.negotiation(new NegotiationQuery(N, null, Instant.parse("2025-05-16T07:00:00Z"))))
+        assertThat(queries.negotiation(new FindNegotiation(N, day("2025-05-15"), null))).isNull();
+        assertThat(queries.negotiation(new FindNegotiation(N, null, Instant.parse("2025-05-16T07:00:00Z"))))
                 .isNull();
-        assertThat(queries.negotiations(new NegotiationListQuery(null, day("2025-05-15"), null)).negotiations())
+        assertThat(queries.negotiations(new FindNegotiations(null, day("2025-05-15"), null)).negotiations())
                 .isEmpty();
-        assertThat(queries.negotiations(new NegotiationListQuery(NegotiationStatus.CLOSED, null, null))
+        assertThat(queries.negotiations(new FindNegotiations(NegotiationStatus.CLOSED, null, null))
                 .negotiations()).isEmpty();
     }
 }

@@ -36,7 +36,7 @@ class OverviewViewTest {
         History history = istanbul();
         record(history);
 
-        NegotiationSummary summary = queries.negotiation(new NegotiationQuery(N, null, null));
+        NegotiationSummary summary = queries.negotiation(new FindNegotiation(N, null, null));
 
         assertThat(summary.title()).isEqualTo("Russia–Ukraine talks 2025");
         assertThat(summary.status()).isEqualTo(NegotiationStatus.OPEN);
@@ -60,7 +60,7 @@ class OverviewViewTest {
         record(istanbul().append(new NegotiationOpened("a-talks", "Earlier talks", null, day("2025-06-01")),
                         new NegotiationClosed("a-talks", Outcome.COLLAPSED, day("2025-06-02"), "walked out")));
 
-        NegotiationList all = queries.negotiations(new NegotiationListQuery(null, null, null));
+        NegotiationList all = queries.negotiations(new FindNegotiations(null, null, null));
 
         assertThat(all.negotiations()).extracting(NegotiationSummary::id, NegotiationSummary::status)
                 .containsExactly(tuple("a-talks", NegotiationStatus.CLOSED), tuple(N, NegotiationStatus.OPEN));
@@ -68,7 +68,7 @@ class OverviewViewTest {
         assertThat(closed.outcome()).isEqualTo(Outcome.COLLAPSED);
         assertThat(closed.closedOn()).isEqualTo(day("2025-06-02"));
         assertThat(closed.closingSummary()).isEqualTo("walked out");
-        assertThat(queries.negotiations(new NegotiationListQuery(NegotiationStatus.OPEN, null, null)).negotiations())
+        assertThat(queries.negotiations(new FindNegotiations(NegotiationStatus.OPEN, null, null)).negotiations())
                 .extracting(NegotiationSummary::id).containsExactly(N);
     }
 
@@ -76,9 +76,9 @@ class OverviewViewTest {
     void anUnknownNegotiationHasNoSummary() {
         record(istanbul());
 
-        assertThat(queries.negotiation(new NegotiationQuery("elsewhere", null, null))).isNull();
+        assertThat(queries.negotiation(new FindNegotiation("elsewhere", null, null))).isNull();
 
         History.reset(projector);
-        assertThat(queries.negotiations(new NegotiationListQuery(null, null, null)).negotiations()).isEmpty();
+        assertThat(queries.negotiations(new FindNegotiations(null, null, null)).negotiations()).isEmpty();
     }
 }

@@ -32,7 +32,7 @@ class PositionsViewTest {
     private final PositionQueries queries = new PositionQueries(jdbc, clock);
 
     private PositionMatrix matrix(LocalDate asOf, String knownAt) {
-        return queries.matrix(new PositionMatrixQuery(N, asOf, knownAt == null ? null : Instant.parse(knownAt)));
+        return queries.matrix(new FindPositionMatrix(N, asOf, knownAt == null ? null : Instant.parse(knownAt)));
     }
 
     private static String cells(PositionMatrix matrix) {
@@ -116,7 +116,7 @@ class PositionsViewTest {
             assertThat(p.recordedAt()).isEqualTo(Instant.parse("2025-06-05T12:00:00Z"));
         });
 
-        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null, null));
+        PositionHistory history = queries.history(new FindPositionHistory(N, "ua", "ceasefire", null, null));
         assertThat(history.entries()).extracting(PositionHistory.HistoryEntry::revision, PositionHistory.HistoryEntry::kind,
                         PositionHistory.HistoryEntry::summary, PositionHistory.HistoryEntry::superseded)
                 .containsExactly(
@@ -126,7 +126,7 @@ class PositionsViewTest {
         assertThat(history.entries().get(1).reason()).isEqualTo("misquoted");
         assertThat(history.entries().get(0).source().publisher()).isEqualTo("Example News");
 
-        PositionHistory onDay4 = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null,
+        PositionHistory onDay4 = queries.history(new FindPositionHistory(N, "ua", "ceasefire", null,
                 Instant.parse("2025-06-04T12:00:00Z")));
         assertThat(onDay4.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.summary()).isEqualTo("original text");
@@ -146,7 +146,7 @@ class PositionsViewTest {
         assertThat(cells(matrix(null, null))).isEqualTo("ua/ceasefire=older:DEMANDS");
         assertThat(cells(matrix(null, "2025-06-03T13:00:00Z"))).isEqualTo("ua/ceasefire=newer:REJECTS");
 
-        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null, null));
+        PositionHistory history = queries.history(new FindPositionHistory(N, "ua", "ceasefire", null, null));
         assertThat(history.entries()).extracting(e -> e.statementId() + "#" + e.revision() + " " + e.kind()
                         + (e.superseded() ? " superseded" : ""))
                 .containsExactly("older#1 RECORDED", "newer#1 RECORDED superseded", "newer#2 RETRACTED");
@@ -180,25 +180,25 @@ class PositionsViewTest {
     void changesListTheCellsThatMovedBetweenTwoDates() {
         istanbul().replayInto(projector);
 
-        PositionChanges changes = queries.changes(new PositionChangesQuery(N, day("2025-05-20"), day("2025-06-10"),
+        PositionChanges changes = queries.changes(new FindPositionChanges(N, day("2025-05-20"), day("2025-06-10"),
                 null));
 
         assertThat(changes.changes()).extracting(c -> c.partyId() + "/" + c.topicId() + " "
                         + (c.before() == null ? "-" : c.before().stance()) + " -> "
                         + (c.after() == null ? "-" : c.after().stance()) + " " + c.scoreChange())
                 .containsExactly("ua/ceasefire DEMANDS -> SUPPORTS 0", "ru/leaders-meeting - -> CONDITIONAL null");
-        assertThat(queries.changes(new PositionChangesQuery(N, day("2025-06-10"), null, null)).changes()).isEmpty();
+        assertThat(queries.changes(new FindPositionChanges(N, day("2025-06-10"), null, null)).changes()).isEmpty();
     }
 
     @Test
     void anUnknownNegotiationPartyOrTopicHasNoAnswer() {
         istanbul().replayInto(projector);
 
-        assertThat(queries.matrix(new PositionMatrixQuery("elsewhere", null, null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "xx", "ceasefire", null, null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "ua", "xx", null, null))).isNull();
-        assertThat(queries.history(new PositionHistoryQuery(N, "tr", "ceasefire", null, null)).entries()).isEmpty();
-        assertThat(queries.changes(new PositionChangesQuery("elsewhere", day("2025-05-20"), null, null))).isNull();
+        assertThat(queries.matrix(new FindPositionMatrix("elsewhere", null, null))).isNull();
+        assertThat(queries.history(new FindPositionHistory(N, "xx", "ceasefire", null, null))).isNull();
+        assertThat(queries.history(new FindPositionHistory(N, "ua", "xx", null, null))).isNull();
+        assertThat(queries.history(new FindPositionHistory(N, "tr", "ceasefire", null, null)).entries()).isEmpty();
+        assertThat(queries.changes(new FindPositionChanges("elsewhere", day("2025-05-20"), null, null))).isNull();
     }
 
     @Test
@@ -207,7 +207,7 @@ class PositionsViewTest {
 
         History.reset(projector);
 
-        assertThat(queries.matrix(new PositionMatrixQuery(N, null, null))).isNull();
+        assertThat(queries.matrix(new FindPositionMatrix(N, null, null))).isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM positions_version", Integer.class)).isZero();
     }
 }

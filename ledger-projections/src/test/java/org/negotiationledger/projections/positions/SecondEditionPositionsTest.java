@@ -45,7 +45,7 @@ class SecondEditionPositionsTest {
     private final PositionQueries queries = new PositionQueries(jdbc, clock);
 
     private PositionMatrix matrix(String asOf, String knownAt) {
-        return queries.matrix(new PositionMatrixQuery(N, asOf == null ? null : day(asOf),
+        return queries.matrix(new FindPositionMatrix(N, asOf == null ? null : day(asOf),
                 knownAt == null ? null : Instant.parse(knownAt)));
     }
 
@@ -102,13 +102,13 @@ class SecondEditionPositionsTest {
                         new DelegateTitleChanged(N, "umerov", "ua", council, day("2025-07-17")))
                 .replayInto(projector);
 
-        PositionHistory history = queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", null, null));
+        PositionHistory history = queries.history(new FindPositionHistory(N, "ua", "ceasefire", null, null));
         assertThat(history.entries()).extracting(PositionHistory.HistoryEntry::delegateTitle)
                 .containsExactly("Minister of Defence", council);
         assertThat(matrix("2025-07-01", null).delegates().get(0).title()).isEqualTo("Minister of Defence");
         assertThat(matrix(null, null).delegates().get(0).title()).isEqualTo(council);
         assertThat(matrix(null, "2025-07-19T00:00:00Z").delegates().get(0).title()).isEqualTo("Minister of Defence");
-        assertThat(queries.history(new PositionHistoryQuery(N, "ua", "ceasefire", day("2025-07-01"), null))
+        assertThat(queries.history(new FindPositionHistory(N, "ua", "ceasefire", day("2025-07-01"), null))
                 .entries()).hasSize(1);
     }
 
@@ -155,17 +155,17 @@ class SecondEditionPositionsTest {
                         OutcomeStatus.PARTLY_IMPLEMENTED, day("2025-06-11"), "the first 1,212 handed over"))
                 .replayInto(projector);
 
-        OutcomeList all = queries.outcomes(new OutcomeListQuery(N, null, null, null, null));
+        OutcomeList all = queries.outcomes(new FindOutcomes(N, null, null, null, null));
         assertThat(all.outcomes()).extracting(Outcome::id).containsExactly("no-ceasefire", "bodies");
         assertThat(all.outcomes().get(1).status()).isEqualTo(OutcomeStatus.PARTLY_IMPLEMENTED);
-        assertThat(queries.outcomes(new OutcomeListQuery(N, "ceasefire", null, null, null)).outcomes())
+        assertThat(queries.outcomes(new FindOutcomes(N, "ceasefire", null, null, null)).outcomes())
                 .extracting(Outcome::id).containsExactly("no-ceasefire");
-        assertThat(queries.outcomes(new OutcomeListQuery(N, null, "tr", null, null)).outcomes()).isEmpty();
-        assertThat(queries.outcomes(new OutcomeListQuery(N, null, null, day("2025-06-01"), null)).outcomes())
+        assertThat(queries.outcomes(new FindOutcomes(N, null, "tr", null, null)).outcomes()).isEmpty();
+        assertThat(queries.outcomes(new FindOutcomes(N, null, null, day("2025-06-01"), null)).outcomes())
                 .extracting(Outcome::id).containsExactly("no-ceasefire");
-        assertThat(queries.outcomes(new OutcomeListQuery(N, null, null, null,
+        assertThat(queries.outcomes(new FindOutcomes(N, null, null, null,
                 Instant.parse("2025-06-02T00:00:00Z"))).outcomes()).isEmpty();
-        assertThat(queries.outcomes(new OutcomeListQuery(N, null, null, day("2025-06-10"), null)).outcomes().get(1)
+        assertThat(queries.outcomes(new FindOutcomes(N, null, null, day("2025-06-10"), null)).outcomes().get(1)
                 .status()).isNull();
 
         assertThat(matrix(null, null).outcomes()).extracting(PositionMatrix.TopicOutcome::topicId,
@@ -181,7 +181,7 @@ class SecondEditionPositionsTest {
         History wages = wageRound();
         wages.replayInto(projector);
 
-        OfferGaps gaps = queries.offerGaps(new OfferGapsQuery("wage-2024", "pay-rise", null, null));
+        OfferGaps gaps = queries.offerGaps(new FindOfferGaps("wage-2024", "pay-rise", null, null));
 
         assertThat(gaps.pairs()).singleElement().satisfies(pair -> {
             assertThat(pair.firstPartyId()).isEqualTo("union");
@@ -192,14 +192,14 @@ class SecondEditionPositionsTest {
                     .containsExactly("6", "3.5", "0.8", "0");
         });
         // Before the correction of the employer's third offer was recorded, it read 4.0: a gap of 1.
-        OfferGaps before = queries.offerGaps(new OfferGapsQuery("wage-2024", "pay-rise", null,
+        OfferGaps before = queries.offerGaps(new FindOfferGaps("wage-2024", "pay-rise", null,
                 Instant.parse("2024-02-25T00:00:00Z")));
         assertThat(before.pairs().get(0).points()).extracting(point -> point.gap().toPlainString())
                 .containsExactly("6", "3.5", "1");
-        OfferGaps inFebruary = queries.offerGaps(new OfferGapsQuery("wage-2024", "pay-rise", day("2024-02-10"),
+        OfferGaps inFebruary = queries.offerGaps(new FindOfferGaps("wage-2024", "pay-rise", day("2024-02-10"),
                 null));
         assertThat(inFebruary.pairs().get(0).points()).hasSize(2);
-        assertThat(queries.offerGaps(new OfferGapsQuery("wage-2024", "no-topic", null, null))).isNull();
+        assertThat(queries.offerGaps(new FindOfferGaps("wage-2024", "no-topic", null, null))).isNull();
     }
 
     @Test

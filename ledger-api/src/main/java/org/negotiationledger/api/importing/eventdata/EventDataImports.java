@@ -16,7 +16,7 @@ import org.negotiationledger.api.views.ViewProgress;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RegisterParty;
-import org.negotiationledger.projections.overview.NegotiationQuery;
+import org.negotiationledger.projections.overview.FindNegotiation;
 import org.negotiationledger.projections.overview.NegotiationSummary;
 import org.negotiationledger.projections.overview.OverviewProjector;
 import org.slf4j.Logger;
@@ -119,7 +119,7 @@ public class EventDataImports {
         StoreHeads.Head head = heads.negotiation(negotiationId)
                 .orElseThrow(() -> ProblemException.unknownNegotiation(negotiationId));
         progress.awaitProcessed(OverviewProjector.NAME, head.position(), OVERVIEW_WAIT);
-        NegotiationSummary summary = queries.query(new NegotiationQuery(negotiationId, null, null),
+        NegotiationSummary summary = queries.query(new FindNegotiation(negotiationId, null, null),
                 ResponseTypes.instanceOf(NegotiationSummary.class)).join();
         if (summary == null) {
             throw ProblemException.unknownNegotiation(negotiationId);

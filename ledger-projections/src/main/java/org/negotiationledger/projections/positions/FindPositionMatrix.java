@@ -10,10 +10,10 @@ import java.time.LocalDate;
  * @param knownAt the recording time to look from; null for everything recorded so far
  * @param machineCoded whether records brought in from event data count; false: only those people recorded
  */
-public record PositionMatrixQuery(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded) {
+public record FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded) {
 
     /** With the records a machine coded. */
-    public PositionMatrixQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
+    public FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt) {
         this(negotiationId, asOf, knownAt, true);
     }
 }

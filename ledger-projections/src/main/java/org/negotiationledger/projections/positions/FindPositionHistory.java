@@ -7,11 +7,11 @@ import java.time.LocalDate;
  * Every version of every statement of one party on one topic effective by {@code asOf} (null: all),
  * as known at {@code knownAt} (null: now); without the statements a machine coded unless {@code machineCoded}.
  */
-public record PositionHistoryQuery(String negotiationId, String partyId, String topicId, LocalDate asOf,
+public record FindPositionHistory(String negotiationId, String partyId, String topicId, LocalDate asOf,
                                    Instant knownAt, boolean machineCoded) {
 
     /** With the records a machine coded. */
-    public PositionHistoryQuery(String negotiationId, String partyId, String topicId, LocalDate asOf,
+    public FindPositionHistory(String negotiationId, String partyId, String topicId, LocalDate asOf,
                                 Instant knownAt) {
         this(negotiationId, partyId, topicId, asOf, knownAt, true);
     }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** Every negotiation opened by {@code asOf} and recorded by {@code knownAt}, by id; each filter may be null. */
-public record NegotiationListQuery(NegotiationStatus status, LocalDate asOf, Instant knownAt) {
+public record FindNegotiations(NegotiationStatus status, LocalDate asOf, Instant knownAt) {
 }

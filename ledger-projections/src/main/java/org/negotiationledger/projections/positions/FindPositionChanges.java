@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** What moved between two effective dates ({@code to} null: the latest), as known at {@code knownAt}. */
-public record PositionChangesQuery(String negotiationId, LocalDate from, LocalDate to, Instant knownAt,
+public record FindPositionChanges(String negotiationId, LocalDate from, LocalDate to, Instant knownAt,
                                    boolean machineCoded) {
 
     /** With the records a machine coded. */
-    public PositionChangesQuery(String negotiationId, LocalDate from, LocalDate to, Instant knownAt) {
+    public FindPositionChanges(String negotiationId, LocalDate from, LocalDate to, Instant knownAt) {
         this(negotiationId, from, to, knownAt, true);
     }
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The rounds of a negotiation held by {@code asOf}, as known at {@code knownAt} (each null: all), earliest first. */
-public record MeetingTimelineQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
+public record FindMeetingTimeline(String negotiationId, LocalDate asOf, Instant knownAt) {
 }

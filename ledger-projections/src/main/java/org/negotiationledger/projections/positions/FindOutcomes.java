@@ -10,11 +10,11 @@ import java.time.LocalDate;
  * @param partyId only outcomes this party is one of
  * @param machineCoded whether outcomes brought in from event data count; false: only those people recorded
  */
-public record OutcomeListQuery(String negotiationId, String topicId, String partyId, LocalDate asOf,
+public record FindOutcomes(String negotiationId, String topicId, String partyId, LocalDate asOf,
                                Instant knownAt, boolean machineCoded) {
 
     /** With the outcomes a machine coded. */
-    public OutcomeListQuery(String negotiationId, String topicId, String partyId, LocalDate asOf, Instant knownAt) {
+    public FindOutcomes(String negotiationId, String topicId, String partyId, LocalDate asOf, Instant knownAt) {
         this(negotiationId, topicId, partyId, asOf, knownAt, true);
     }
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One negotiation with its parties, delegates and topics on {@code asOf} as known at {@code knownAt}. */
-public record NegotiationQuery(String negotiationId, LocalDate asOf, Instant knownAt) {
+public record FindNegotiation(String negotiationId, LocalDate asOf, Instant knownAt) {
 }

@@ -17,11 +17,11 @@ import java.util.Set;
  * @param after          the position the previous page ended at; 0 for the first page
  * @param limit          the most entries to answer
  */
-public record AuditQuery(String negotiationId, Set<String> types, String partyId, Instant recordedFrom,
+public record FindAuditPage(String negotiationId, Set<String> types, String partyId, Instant recordedFrom,
                          Instant recordedBefore, LocalDate effectiveFrom, LocalDate effectiveTo, long after,
                          int limit) {
 
-    public AuditQuery {
+    public FindAuditPage {
         types = types == null ? Set.of() : Set.copyOf(types);
     }
 }
