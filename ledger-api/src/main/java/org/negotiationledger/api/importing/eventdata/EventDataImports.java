@@ -12,7 +12,7 @@ import org.negotiationledger.api.importing.ImportSummary;
 import org.negotiationledger.api.integrity.Sha256;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.storage.StoreHeads;
-import org.negotiationledger.api.views.ViewProgress;
+import org.negotiationledger.api.views.processing.ViewProgress;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RegisterParty;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.views;
+package org.negotiationledger.api.views.processing;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;

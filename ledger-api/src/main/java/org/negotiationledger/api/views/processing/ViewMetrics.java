@@ -1,4 +1,4 @@
-package org.negotiationledger.api.views;
+package org.negotiationledger.api.views.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.views;
+package org.negotiationledger.api.views.processing;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.views;
+package org.negotiationledger.api.views.processing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

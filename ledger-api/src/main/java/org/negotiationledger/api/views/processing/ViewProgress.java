@@ -1,4 +1,4 @@
-package org.negotiationledger.api.views;
+package org.negotiationledger.api.views.processing;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
