@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,6 +98,19 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return waitUntil(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /**
+     * Waits until the element shows this text: after a form is sent, the element found first may
+     * be the one of the page being left, replaced when the answer arrives.
+     */
+    void awaitText(String css, String expected) {
+        try {
+            waitUntil(d -> expected.equals(d.findElement(By.cssSelector(css)).getText()));
+        } catch (TimeoutException e) {
+            throw new AssertionError(css + " does not show \"" + expected + "\" but \""
+                    + find(css).getText() + "\"", e);
+        }
     }
 
     /** What the page's scripts reported as errors since the last call (uncaught exceptions, failed loads). */

@@ -174,12 +174,12 @@ class WorkbenchTest {
             other.find("#username").sendKeys(LedgerNode.READER);
             other.find("#password").sendKeys("not-the-password");
             other.find("form button[type=submit]").click();
-            assertThat(other.find("#message").getText()).isEqualTo("The user name or password is wrong.");
+            other.awaitText("#message", "The user name or password is wrong.");
 
             other.signIn(LedgerNode.READER, LedgerNode.password(LedgerNode.READER));
             assertThat(other.find("#who").getText()).isEqualTo("reader · reader");
             other.find("#sign-out button").click();
-            assertThat(other.find("#message").getText()).isEqualTo("You are signed out.");
+            other.awaitText("#message", "You are signed out.");
             other.go(PAGE);
             other.waitUntil(d -> d.getCurrentUrl().endsWith("/login"));
         }
