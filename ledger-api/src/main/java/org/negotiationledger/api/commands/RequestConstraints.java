@@ -1,4 +1,4 @@
-package org.negotiationledger.api.openapi;
+package org.negotiationledger.api.commands;
 
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.NotBlank;

@@ -1,0 +1,142 @@
+package org.negotiationledger.api.views;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.negotiationledger.api.problems.OperationDescriptions;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.negotiationledger.api.problems.ApiDescriptions.CSV;
+import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
+import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
+import static org.negotiationledger.api.problems.ApiDescriptions.answer;
+import static org.negotiationledger.api.problems.ApiDescriptions.notAcceptable;
+import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
+import static org.negotiationledger.api.problems.ApiDescriptions.onlyResponse;
+import static org.negotiationledger.api.problems.ApiDescriptions.problem;
+import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavailable;
+
+/**
+ * The views' answers in the API description: their query parameters, the headers every answer
+ * carries, the CSV form where a view has one. Every GET no other concern claims is read as a view
+ * is (the listing of views, a verification, the session answer too), so these come last.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ViewOperations implements OperationDescriptions {
+
+    /** What the query parameters the views share mean, with an example each. */
+    private static final Map<String, String[]> QUERY_PARAMETERS = Map.ofEntries(
+            Map.entry("asOf", new String[]{"The effective date to look at; without it, the latest statements",
+                    "2025-05-20"}),
+            Map.entry("knownAt", new String[]{"Look as the ledger knew it at this recording time (UTC); without it, "
+                    + "everything recorded so far", "2025-06-10T12:00:00Z"}),
+            Map.entry("waitFor", new String[]{"Wait (a few seconds at most) until the view has processed this global "
+                    + "position, e.g. the position a command returned", "20"}),
+            Map.entry("from", new String[]{"The earlier effective date", "2025-05-20"}),
+            Map.entry("to", new String[]{"The later effective date; without it, the latest statements", "2025-06-30"}),
+            Map.entry("type", new String[]{"Only events of these types, repeated or comma-separated",
+                    "StatementRecorded,StatementCorrected"}),
+            Map.entry("party", new String[]{"Only events that concern this party", "ua"}),
+            Map.entry("recordedFrom", new String[]{"Only events recorded at or after this time",
+                    "2025-05-16T00:00:00Z"}),
+            Map.entry("recordedBefore", new String[]{"Only events recorded before this time", "2025-06-01T00:00:00Z"}),
+            Map.entry("effectiveFrom", new String[]{"Only events effective on or after this date", "2025-05-23"}),
+            Map.entry("effectiveTo", new String[]{"Only events effective on or before this date", "2025-05-25"}),
+            Map.entry("after", new String[]{"The cursor of the next page, as the previous page's next link gives it",
+                    "YWZ0ZXI6MTc"}),
+            Map.entry("limit", new String[]{"At most this many entries (1 to 1000, 100 when left out)", "100"}),
+            Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}));
+
+    @Override
+    public void finish(OpenAPI openApi) {
+        // The audit's payload is the event's JSON as stored, written raw: an object, not a text.
+        Schema<?> auditEvent = openApi.getComponents().getSchemas().get("AuditEvent");
+        if (auditEvent != null) {
+            auditEvent.addProperty("payload", new ObjectSchema().description("The event's content as stored"));
+        }
+    }
+
+    @Override
+    public boolean describes(String path, PathItem.HttpMethod method) {
+        return method == PathItem.HttpMethod.GET;
+    }
+
+    @Override
+    public void describe(Operation op, String path, PathItem.HttpMethod method, JsonNode example) {
+        boolean admin = path.startsWith("/api/admin/");
+        if (op.getParameters() != null) {
+            op.getParameters().stream().filter(parameter -> QUERY_PARAMETERS.containsKey(parameter.getName()))
+                    .forEach(parameter -> {
+                        String[] meaning = QUERY_PARAMETERS.get(parameter.getName());
+                        boolean number = "integer".equals(parameter.getSchema().getType());
+                        parameter.description(meaning[0]).example(number ? Long.valueOf(meaning[1]) : meaning[1]);
+                        // A fresh schema: springdoc shares one instance among parameters of a type.
+                        if (parameter.getName().equals("limit")) {
+                            parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)
+                                    .maximum(BigDecimal.valueOf(1000)));
+                        } else if (number) {
+                            parameter.setSchema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO));
+                        }
+                    });
+        }
+        ApiResponse ok = onlyResponse(op);
+        ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
+                + "it could not reach waitFor in time, X-View-Incomplete: true that the view set aside events of "
+                + "this negotiation (for a question across negotiations: of any) which an admin must look at");
+        Map.Entry<String, MediaType> content = ok.getContent().entrySet().iterator().next();
+        String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
+        ApiResponses responses = new ApiResponses();
+        Schema<?> schema = content.getValue().getSchema();
+        if (schema != null && schema.get$ref() != null && schema.get$ref().endsWith("/StreamingResponseBody")) {
+            schema = new StringSchema().description("JSON Lines");
+        }
+        ApiResponse answer = answer(ok.getDescription(), mediaType, schema, example)
+                .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20"))
+                .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true"));
+        if (Set.of("audit", "negotiationAudit").contains(op.getOperationId())) {
+            answer.addHeaderObject("Link", new Header().description("The next page, when there is one")
+                    .schema(new StringSchema()).example("</api/audit?after=YWZ0ZXI6MTc&limit=100>; rel=\"next\""));
+        }
+        String answerName = schema == null || schema.get$ref() == null ? ""
+                : schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+        CsvAnswers.headerOf(answerName).ifPresent(header -> {
+            answer.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema().description("RFC 4180 "
+                    + "CSV in UTF-8: a header row, then a row per entry")).example(String.join(",", header) + "\r\n"));
+            op.addParametersItem(new QueryParameter().name("format").description("csv for the CSV form where a "
+                    + "link cannot send Accept: text/csv")
+                    .schema(new StringSchema()._enum(new ArrayList<>(List.of("csv", "json")))));
+        });
+        responses.addApiResponse("200", answer);
+        responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
+                "asOf has the value '20.05.2025', but must be a date like 2025-05-20, in the years 1 to 9999"));
+        responses.addApiResponse("404", notFound(admin));
+        responses.addApiResponse("406", notAcceptable());
+        if (op.getOperationId().equals("checkpoint")) {
+            responses.addApiResponse("409", problem("/problems/chain-broken", 409,
+                    "negotiation 'ru-ua-2025' fails verification at sequence 7: the stored hash does not match"));
+        }
+        responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
+                + "seconds"));
+        addAccessProblems(responses, admin && op.getOperationId().equals("deadLetters") ? "admin" : "reader");
+        op.setResponses(responses);
+    }
+}
