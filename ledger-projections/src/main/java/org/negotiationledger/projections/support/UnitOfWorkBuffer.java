@@ -4,11 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,18 +19,10 @@ import java.util.function.Consumer;
  */
 public final class UnitOfWorkBuffer<T> {
 
-    /** How many events whose items failed to be written are remembered; a few, unless many fail at once. */
-    private static final int REMEMBERED = 10_000;
-
     private final Consumer<List<T>> writer;
     private final String key = UnitOfWorkBuffer.class.getName() + "@" + Integer.toHexString(System.identityHashCode(this));
-    private final Set<String> writeAtOnce = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    /** The events whose items were in a write that failed: written at once on the batch's next try. */
+    private final RecentIds writeAtOnce = new RecentIds();
 
     public UnitOfWorkBuffer(Consumer<List<T>> writer) {
         this.writer = writer;
@@ -77,7 +65,7 @@ public final class UnitOfWorkBuffer<T> {
         try {
             writer.accept(List.copyOf(pending.items));
         } catch (RuntimeException e) {
-            writeAtOnce.addAll(pending.events);
+            pending.events.forEach(writeAtOnce::add);
             throw e;
         }
         pending.items.clear();

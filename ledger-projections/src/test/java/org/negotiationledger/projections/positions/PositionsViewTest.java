@@ -5,11 +5,11 @@ import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.projections.History;
-import org.negotiationledger.projections.MovableClock;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -28,8 +28,7 @@ class PositionsViewTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final PositionsProjector projector = new PositionsProjector(jdbc);
-    private final MovableClock clock = new MovableClock("2026-12-05T12:00:00Z");
-    private final PositionQueries queries = new PositionQueries(jdbc, clock);
+    private final PositionQueries queries = new PositionQueries(jdbc, Clock.systemUTC());
 
     private PositionMatrix matrix(LocalDate asOf, String knownAt) {
         return queries.matrix(new FindPositionMatrix(N, asOf, knownAt == null ? null : Instant.parse(knownAt)));

@@ -19,13 +19,14 @@ import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.core.api.StatementRetracted;
 import org.negotiationledger.core.api.TopicAdded;
 import org.negotiationledger.projections.History;
-import org.negotiationledger.projections.MovableClock;
 import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +42,7 @@ class SecondEditionPositionsTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final PositionsProjector projector = new PositionsProjector(jdbc);
-    private final MovableClock clock = new MovableClock("2026-12-05T12:00:00Z");
-    private final PositionQueries queries = new PositionQueries(jdbc, clock);
+    private final PositionQueries queries = new PositionQueries(jdbc, Clock.systemUTC());
 
     private PositionMatrix matrix(String asOf, String knownAt) {
         return queries.matrix(new FindPositionMatrix(N, asOf == null ? null : day(asOf),
@@ -137,10 +137,14 @@ class SecondEditionPositionsTest {
                         day("2025-08-31")))
                 .replayInto(projector);
 
-        clock.set("2025-08-31T23:59:59Z");
-        assertThat(matrix(null, null).positions().get(0).kind()).isEqualTo(VersionKind.RECORDED);
-        clock.set("2025-09-01T00:00:00Z");
-        assertThat(matrix(null, null).positions().get(0).kind()).isEqualTo(VersionKind.LAPSED);
+        assertThat(latestKindAt("2025-08-31T23:59:59Z")).isEqualTo(VersionKind.RECORDED);
+        assertThat(latestKindAt("2025-09-01T00:00:00Z")).isEqualTo(VersionKind.LAPSED);
+    }
+
+    /** The kind of the first cell of the latest matrix, with the application's clock at {@code now}. */
+    private VersionKind latestKindAt(String now) {
+        PositionQueries at = new PositionQueries(jdbc, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return at.matrix(new FindPositionMatrix(N, null, null)).positions().get(0).kind();
     }
 
     @Test

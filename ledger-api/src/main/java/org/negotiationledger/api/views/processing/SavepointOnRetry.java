@@ -5,14 +5,11 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.negotiationledger.projections.support.RecentIds;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Lets a view set aside an event its handler fails on without losing the rest of its batch.
@@ -27,17 +24,8 @@ import java.util.Set;
  */
 public class SavepointOnRetry implements HandlerEnhancerDefinition {
 
-    /** How many failed events are remembered; a few, unless many events fail at once. */
-    private static final int REMEMBERED = 10_000;
-
     private final TransactionTemplate savepoint;
-    private final Set<String> failedOnce = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    private final RecentIds failedOnce = new RecentIds();
 
     SavepointOnRetry(PlatformTransactionManager transactions) {
         this.savepoint = new TransactionTemplate(transactions);
