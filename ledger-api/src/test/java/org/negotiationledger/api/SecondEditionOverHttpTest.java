@@ -218,6 +218,16 @@ abstract class SecondEditionOverHttpTest {
         }
         assertThat(node.get(N + "/audit?effectiveTo=2025-05-20&recordedBefore=" + beforeTheNews).status())
                 .isEqualTo(200);
+        for (String parameter : List.of("limit", "waitFor", "recordedFrom", "effectiveTo")) {
+            LedgerNode.Response mistyped = node.get("/api/audit?" + parameter + "=soon");
+            assertThat(mistyped.status()).as(parameter).isEqualTo(400);
+            assertThat(mistyped.json().get("type").asText()).isEqualTo("/problems/invalid-parameter");
+            assertThat(mistyped.json().get("parameter").asText()).isEqualTo(parameter);
+            assertThat(mistyped.json().get("detail").asText()).startsWith(parameter + " has the value 'soon', but must be");
+        }
+        LedgerNode.Response twice = node.get(N + "/audit?party=ua&party=ru");
+        assertThat(twice.json().get("detail").asText()).contains("'party' is given more than once");
+        assertThat(node.get(N + "/audit?type=MeetingHeld&type=StatementRecorded").status()).isEqualTo(200);
     }
 
     @Test

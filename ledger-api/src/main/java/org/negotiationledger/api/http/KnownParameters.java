@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -80,7 +82,10 @@ class KnownParameters implements HandlerInterceptor {
         }
     }
 
-    /** The method's query parameters, in order, and those that take a list. */
+    /**
+     * The method's query parameters, in order, and those that take a list: its {@code @RequestParam}s
+     * and the components of a record it takes as a {@code @ParameterObject}.
+     */
     private static Taken parameters(HandlerMethod method) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> lists = new HashSet<>();
@@ -88,12 +93,21 @@ class KnownParameters implements HandlerInterceptor {
             RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
             if (query != null) {
                 String name = !query.name().isEmpty() ? query.name() : parameter.getParameter().getName();
-                names.add(name);
-                if (Collection.class.isAssignableFrom(parameter.getParameterType())) {
-                    lists.add(name);
+                add(name, parameter.getParameterType(), names, lists);
+            } else if (parameter.hasParameterAnnotation(ParameterObject.class)
+                    && parameter.getParameterType().isRecord()) {
+                for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+                    add(component.getName(), component.getType(), names, lists);
                 }
             }
         }
         return new Taken(Collections.unmodifiableSet(names), Set.copyOf(lists));
+    }
+
+    private static void add(String name, Class<?> type, Set<String> names, Set<String> lists) {
+        names.add(name);
+        if (Collection.class.isAssignableFrom(type)) {
+            lists.add(name);
+        }
     }
 }

@@ -116,6 +116,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
+                // Query parameters bound to a record: the same answer as a mistyped @RequestParam.
+                return handleTypeMismatch(error.unwrap(TypeMismatchException.class), headers, status, request);
+            }
+        }
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(FieldError::getField))
                 .map(error -> Map.of("field", error.getField(),

@@ -10,11 +10,11 @@ import org.negotiationledger.projections.audit.AuditEntry;
 import org.negotiationledger.projections.audit.AuditPage;
 import org.negotiationledger.projections.audit.AuditProjector;
 import org.negotiationledger.projections.audit.FindAuditPage;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -67,48 +67,17 @@ class AuditController {
             description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; "
                     + "follow next for the following page.")
     ResponseEntity<AuditTrail> negotiationAudit(@PathVariable String negotiationId,
-                                                @RequestParam(required = false) List<String> type,
-                                                @RequestParam(required = false) String party,
-                                                @RequestParam(required = false) Instant recordedFrom,
-                                                @RequestParam(required = false) Instant recordedBefore,
-                                                @RequestParam(required = false) LocalDate effectiveFrom,
-                                                @RequestParam(required = false) LocalDate effectiveTo,
-                                                @RequestParam(required = false) String after,
-                                                @RequestParam(required = false) Integer limit,
-                                                @RequestParam(required = false) Long waitFor,
-                                                HttpServletRequest request) {
-        return page(negotiationId, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo,
-                after, limit, waitFor), request);
+                                                @ParameterObject AuditFilters filters, HttpServletRequest request) {
+        return page(negotiationId, filters, request);
     }
 
     @GetMapping("/api/audit")
     @Operation(summary = "The audit trail of every negotiation, in store order")
-    ResponseEntity<AuditTrail> audit(@RequestParam(required = false) List<String> type,
-                                     @RequestParam(required = false) String party,
-                                     @RequestParam(required = false) Instant recordedFrom,
-                                     @RequestParam(required = false) Instant recordedBefore,
-                                     @RequestParam(required = false) LocalDate effectiveFrom,
-                                     @RequestParam(required = false) LocalDate effectiveTo,
-                                     @RequestParam(required = false) String after,
-                                     @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) Long waitFor,
-                                     HttpServletRequest request) {
-        return page(null, new Filters(type, party, recordedFrom, recordedBefore, effectiveFrom, effectiveTo, after,
-                limit, waitFor), request);
+    ResponseEntity<AuditTrail> audit(@ParameterObject AuditFilters filters, HttpServletRequest request) {
+        return page(null, filters, request);
     }
 
-    /**
-     * The filters of both endpoints.
-     *
-     * @param type           event types, repeated or comma-separated
-     * @param recordedBefore exclusive
-     * @param effectiveTo    inclusive
-     */
-    private record Filters(List<String> type, String party, Instant recordedFrom, Instant recordedBefore,
-                           LocalDate effectiveFrom, LocalDate effectiveTo, String after, Integer limit, Long waitFor) {
-    }
-
-    private ResponseEntity<AuditTrail> page(String negotiationId, Filters filters, HttpServletRequest request) {
+    private ResponseEntity<AuditTrail> page(String negotiationId, AuditFilters filters, HttpServletRequest request) {
         int limit = filters.limit() == null ? DEFAULT_LIMIT : filters.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
