@@ -95,7 +95,9 @@ class CommandOperations implements OperationDescriptions {
         responses.addApiResponse("422", problem("/problems/rule-violation", 422,
                 "party 'xx' is not registered in negotiation 'ru-ua-2025'"));
         responses.addApiResponse("400", problem("/problems/invalid-fields", 400, "summary must not be blank"));
-        responses.addApiResponse("404", notFound(false));
+        if (path.contains("{negotiationId}")) {
+            responses.addApiResponse("404", notFound(false));
+        }
         responses.addApiResponse("406", notAcceptable());
         responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                 "a body of type 'text/plain' is not read here; send application/json"));

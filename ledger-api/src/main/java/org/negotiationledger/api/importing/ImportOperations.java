@@ -54,7 +54,6 @@ class ImportOperations implements OperationDescriptions {
                 example));
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "onError must be stop or continue"));
-        responses.addApiResponse("404", problem("/problems/not-found", 404, "no such resource"));
         responses.addApiResponse("415", problem("/problems/unsupported-media-type", 415,
                 "a body of type 'application/json' is not read at /api/import; send application/x-ndjson"));
         addAccessProblems(responses, "recorder");
@@ -67,8 +66,7 @@ class ImportOperations implements OperationDescriptions {
         if (path.endsWith("/mapping")) {
             responses.addApiResponse("200", answer("The mapping, as a file to copy and edit", JSON, new ObjectSchema(),
                     example));
-            responses.addApiResponse("404", problem("/problems/not-found", 404, "no such resource"));
-            addAccessProblems(responses, "reader");
+                addAccessProblems(responses, "reader");
         } else if (path.endsWith("/retraction")) {
             op.getRequestBody().getContent().get(JSON).setExample(example.get("request"));
             responses.addApiResponse("200", answer("What was retracted now, and what was retracted before", body,

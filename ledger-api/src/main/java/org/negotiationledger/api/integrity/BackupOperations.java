@@ -48,7 +48,6 @@ class BackupOperations implements OperationDescriptions {
             responses.addApiResponse("200", answer("One JSON line per stored event, in the store's order", NDJSON,
                     new StringSchema(), example));
         }
-        responses.addApiResponse("404", problem("/problems/not-found", 404, "there is nothing at /api/exports"));
         addAccessProblems(responses, "admin");
         op.setResponses(responses);
     }

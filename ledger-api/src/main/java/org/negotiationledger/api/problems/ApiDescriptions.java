@@ -123,6 +123,11 @@ public final class ApiDescriptions {
                 "too many failed logins from 203.0.113.7; try again in 42 s"));
     }
 
+    /** A 400 for a query parameter the operation does not take (every GET refuses one). */
+    public static ApiResponse unknownParameter() {
+        return problem("/problems/unknown-parameter", 400, "unknown query parameter 'asoff'; this request takes none");
+    }
+
     public static ApiResponse notAcceptable() {
         return problem("/problems/not-acceptable", 406, "this answer is not given as 'application/xml'; "
                 + "ask for application/json");
@@ -135,6 +140,20 @@ public final class ApiDescriptions {
 
     public static ApiResponse onlyResponse(Operation op) {
         return op.getResponses().values().iterator().next();
+    }
+
+    /**
+     * The operation's answer as springdoc found it (its media type, JSON for any, and its schema;
+     * a streamed body is JSON Lines text), with this description and the example.
+     */
+    public static ApiResponse answerAsFound(Operation op, String description, JsonNode example) {
+        Map.Entry<String, MediaType> content = onlyResponse(op).getContent().entrySet().iterator().next();
+        String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
+        Schema<?> schema = content.getValue().getSchema();
+        if (schema != null && schema.get$ref() != null && schema.get$ref().endsWith("/StreamingResponseBody")) {
+            schema = new StringSchema().description("JSON Lines");
+        }
+        return answer(description, mediaType, schema, example);
     }
 
     public static ApiResponse answer(String description, Schema<?> schema, JsonNode example) {

@@ -27,7 +27,7 @@ import java.util.Set;
 import static org.negotiationledger.api.problems.ApiDescriptions.CSV;
 import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
-import static org.negotiationledger.api.problems.ApiDescriptions.answer;
+import static org.negotiationledger.api.problems.ApiDescriptions.answerAsFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.notAcceptable;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.onlyResponse;
@@ -36,8 +36,9 @@ import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavaila
 
 /**
  * The views' answers in the API description: their query parameters, the headers every answer
- * carries, the CSV form where a view has one. Every GET no other concern claims is read as a view
- * is (the listing of views, a verification, the session answer too), so these come last.
+ * carries, the CSV form where a view has one. The other concerns describe their own reads (the
+ * checks of the chains, the session, the admin's listing of the views), so this comes last and
+ * takes the GETs that remain: every new view's.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -82,7 +83,6 @@ class ViewOperations implements OperationDescriptions {
 
     @Override
     public void describe(Operation op, String path, PathItem.HttpMethod method, JsonNode example) {
-        boolean admin = path.startsWith("/api/admin/");
         if (op.getParameters() != null) {
             op.getParameters().stream().filter(parameter -> QUERY_PARAMETERS.containsKey(parameter.getName()))
                     .forEach(parameter -> {
@@ -98,20 +98,14 @@ class ViewOperations implements OperationDescriptions {
                         }
                     });
         }
-        ApiResponse ok = onlyResponse(op);
-        ok.setDescription("The view's answer; X-View-Position says how far the view was, X-View-Behind: true that "
-                + "it could not reach waitFor in time, X-View-Incomplete: true that the view set aside events of "
-                + "this negotiation (for a question across negotiations: of any) which an admin must look at");
-        Map.Entry<String, MediaType> content = ok.getContent().entrySet().iterator().next();
-        String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
-        ApiResponses responses = new ApiResponses();
-        Schema<?> schema = content.getValue().getSchema();
-        if (schema != null && schema.get$ref() != null && schema.get$ref().endsWith("/StreamingResponseBody")) {
-            schema = new StringSchema().description("JSON Lines");
-        }
-        ApiResponse answer = answer(ok.getDescription(), mediaType, schema, example)
+        Schema<?> schema = onlyResponse(op).getContent().values().iterator().next().getSchema();
+        ApiResponse answer = answerAsFound(op, "The view's answer; X-View-Position says how far the view was, "
+                + "X-View-Behind: true that it could not reach waitFor in time, X-View-Incomplete: true that the "
+                + "view set aside events of this negotiation (for a question across negotiations: of any) which an "
+                + "admin must look at", example)
                 .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20"))
                 .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true"));
+        ApiResponses responses = new ApiResponses();
         if (Set.of("audit", "negotiationAudit").contains(op.getOperationId())) {
             answer.addHeaderObject("Link", new Header().description("The next page, when there is one")
                     .schema(new StringSchema()).example("</api/audit?after=YWZ0ZXI6MTc&limit=100>; rel=\"next\""));
@@ -128,15 +122,13 @@ class ViewOperations implements OperationDescriptions {
         responses.addApiResponse("200", answer);
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "asOf has the value '20.05.2025', but must be a date like 2025-05-20, in the years 1 to 9999"));
-        responses.addApiResponse("404", notFound(admin));
-        responses.addApiResponse("406", notAcceptable());
-        if (op.getOperationId().equals("checkpoint")) {
-            responses.addApiResponse("409", problem("/problems/chain-broken", 409,
-                    "negotiation 'ru-ua-2025' fails verification at sequence 7: the stored hash does not match"));
+        if (path.contains("{negotiationId}")) {
+            responses.addApiResponse("404", notFound(false));
         }
+        responses.addApiResponse("406", notAcceptable());
         responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
                 + "seconds"));
-        addAccessProblems(responses, admin && op.getOperationId().equals("deadLetters") ? "admin" : "reader");
+        addAccessProblems(responses, "reader");
         op.setResponses(responses);
     }
 }
