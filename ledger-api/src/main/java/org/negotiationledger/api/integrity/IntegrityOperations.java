@@ -15,7 +15,7 @@ import static org.negotiationledger.api.problems.ApiDescriptions.answerAsFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.notAcceptable;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
-import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavailable;
+import static org.negotiationledger.api.problems.ApiDescriptions.databaseUnavailable;
 import static org.negotiationledger.api.problems.ApiDescriptions.unknownParameter;
 
 /**
@@ -64,8 +64,7 @@ class IntegrityOperations implements OperationDescriptions {
             responses.addApiResponse("409", problem("/problems/chain-broken", 409,
                     "negotiation 'ru-ua-2025' fails verification at sequence 7: the stored hash does not match"));
         }
-        responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
-                + "seconds"));
+        responses.addApiResponse("503", databaseUnavailable());
         addAccessProblems(responses, "reader");
         op.setResponses(responses);
     }

@@ -112,6 +112,11 @@ public final class ApiDescriptions {
                         .example(Problems.RETRY_AFTER_SECONDS));
     }
 
+    /** The 503 of a read while the database is not answering. */
+    public static ApiResponse databaseUnavailable() {
+        return storageUnavailable("the database is not answering; try again in a few seconds");
+    }
+
     public static void addAccessProblems(ApiResponses responses, String role) {
         responses.addApiResponse("401", problem("/problems/unauthenticated", 401,
                 "this needs credentials: HTTP Basic with a ledger user"));

@@ -32,7 +32,7 @@ import static org.negotiationledger.api.problems.ApiDescriptions.notAcceptable;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.onlyResponse;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
-import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavailable;
+import static org.negotiationledger.api.problems.ApiDescriptions.databaseUnavailable;
 
 /**
  * The views' answers in the API description: their query parameters, the headers every answer
@@ -126,8 +126,7 @@ class ViewOperations implements OperationDescriptions {
             responses.addApiResponse("404", notFound(false));
         }
         responses.addApiResponse("406", notAcceptable());
-        responses.addApiResponse("503", storageUnavailable("the database is not answering; try again in a few "
-                + "seconds"));
+        responses.addApiResponse("503", databaseUnavailable());
         addAccessProblems(responses, "reader");
         op.setResponses(responses);
     }

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
 import static org.negotiationledger.api.problems.ApiDescriptions.answerAsFound;
+import static org.negotiationledger.api.problems.ApiDescriptions.databaseUnavailable;
 import static org.negotiationledger.api.problems.ApiDescriptions.header;
 import static org.negotiationledger.api.problems.ApiDescriptions.notAcceptable;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
-import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavailable;
 import static org.negotiationledger.api.problems.ApiDescriptions.unknownParameter;
 
 /**
@@ -26,8 +26,6 @@ import static org.negotiationledger.api.problems.ApiDescriptions.unknownParamete
 @Component
 @Order(0)
 class AdminOperations implements OperationDescriptions {
-
-    private static final String UNAVAILABLE = "the database is not answering; try again in a few seconds";
 
     @Override
     public boolean describes(String path, PathItem.HttpMethod method) {
@@ -44,7 +42,7 @@ class AdminOperations implements OperationDescriptions {
                     + "handled, and how many events still wait", example));
             responses.addApiResponse("404", notFound(true));
             responses.addApiResponse("406", notAcceptable());
-            responses.addApiResponse("503", storageUnavailable(UNAVAILABLE));
+            responses.addApiResponse("503", databaseUnavailable());
             addAccessProblems(responses, "admin");
         } else {
             op.addParametersItem(header("X-Request-Id", "Kept as the correlation id of the events; made up when "
@@ -56,7 +54,7 @@ class AdminOperations implements OperationDescriptions {
             responses.addApiResponse("406", notAcceptable());
             responses.addApiResponse("409", problem("/problems/replay-in-progress", 409,
                     "a replay of view 'positions' is already under way"));
-            responses.addApiResponse("503", storageUnavailable(UNAVAILABLE));
+            responses.addApiResponse("503", databaseUnavailable());
             addAccessProblems(responses, "admin");
         }
         op.setResponses(responses);
@@ -73,7 +71,7 @@ class AdminOperations implements OperationDescriptions {
             responses.addApiResponse("404", notFound(true));
         }
         responses.addApiResponse("406", notAcceptable());
-        responses.addApiResponse("503", storageUnavailable(UNAVAILABLE));
+        responses.addApiResponse("503", databaseUnavailable());
         addAccessProblems(responses, letters ? "admin" : "reader");
     }
 }
