@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code audit_event}, the overview's own row per event in {@code overview_event}) are upgraded
  * in place on PostgreSQL: on the next start the parties move into one column, the copies go, and
  * every page of the trail answers as before, its party filters too, and so do the overview's
- * counts, now taken from the audit view's rows.
+ * counts, now taken from the audit view's rows. The statements' and outcomes' one source each
+ * becomes a list of one (migration 18), and their histories and the outcomes answer as before.
  */
 class AuditRowsUpgradeTest {
 
@@ -23,7 +24,8 @@ class AuditRowsUpgradeTest {
     private static final List<String> PAGES = List.of(N + "/audit?limit=1000", "/api/audit?limit=1000",
             N + "/audit?party=tr", N + "/audit?party=ua&type=StatementRecorded", N + "/audit?party=us",
             "/api/audit?party=ru&limit=5", N, N + "?asOf=2025-05-16", N + "?asOf=2025-06-01",
-            "/api/negotiations", "/api/negotiations?asOf=2025-05-20");
+            "/api/negotiations", "/api/negotiations?asOf=2025-05-20", N + "/positions/ua/ceasefire/history",
+            N + "/positions", N + "/outcomes");
 
     @Test
     void theTrailsRowsOfThePreviousReleaseAreMovedOverOnTheNextStart() {
@@ -59,8 +61,8 @@ class AuditRowsUpgradeTest {
     }
 
     /**
-     * The audit and overview tables as migration 15 left them, filled from today's rows;
-     * migrations 16 and 17 not yet run.
+     * The audit and overview tables as migration 15 left them, filled from today's rows, and the
+     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 18 not yet run.
      */
     private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
@@ -80,7 +82,13 @@ class AuditRowsUpgradeTest {
                 + "PRIMARY KEY (negotiation_id, sequence_number))");
         db.update("INSERT INTO overview_event SELECT negotiation_id, sequence_number, event_type, effective_on, "
                 + "recorded_at FROM audit_event");
-        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17')");
+        for (String table : List.of("positions_version", "positions_outcome")) {
+            db.update("UPDATE " + table + " SET sources_json = CASE WHEN sources_json = '[]' THEN NULL "
+                    + "ELSE substring(sources_json from 2 for length(sources_json) - 2) END");
+            db.execute("ALTER TABLE " + table + " RENAME COLUMN sources_json TO source_json");
+        }
+        db.execute("ALTER TABLE positions_version DROP COLUMN publishers");
+        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

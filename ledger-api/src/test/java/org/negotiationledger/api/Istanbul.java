@@ -27,7 +27,8 @@ final class Istanbul {
     }
 
     static final String SOURCE = """
-            {"publisher":"NV","title":"Umerov: Ukraine needs more air defence","url":"https://nv.ua/",
+            {"publisher":"NV","title":"Umerov: Ukraine needs more air defence",
+             "url":"https://nv.ua/world/umerov-air-defence-2025-06-27",
              "publishedOn":"2025-06-27","language":"ru",
              "quote":"Мы поддерживаем идею длительного прекращения огня и обмен «всех на всех»."}""";
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A store holding a snapshot of the aggregate's third revision (every part of its state in one
  * class, before the parts became members of their own): the ledger of today passes over it, as
  * its revision is not the aggregate's, rebuilds the negotiation from its events, and decides as
- * before. The rows are under {@code revision-3-snapshot/}.
+ * before. The rows are under {@code revision-3-snapshot/}; their statements, stored with one
+ * source each, read as statements with a list of sources.
  */
 class RevisionThreeSnapshotTest {
 
@@ -55,6 +56,13 @@ class RevisionThreeSnapshotTest {
             assertThat(statement.status()).as(statement.body()).isEqualTo(201);
             assertThat(statement.json().get("version").asLong()).as("its 42nd event").isEqualTo(42);
             assertThat(node.get(N + "/verify").json().get("intact").asBoolean()).isTrue();
+
+            // A statement stored with one source (revision 3 of its event) reads as a list of one.
+            node.awaitViews();
+            JsonNode entry = node.get(N + "/positions/ru/leaders-meeting/history").json().at("/entries/0");
+            assertThat(entry.get("sources")).hasSize(1);
+            assertThat(entry.at("/sources/0/publisher").asText()).startsWith("Ukrainian online news outlet");
+            assertThat(entry.get("publishers").asInt()).isEqualTo(1);
         }
     }
 }

@@ -78,7 +78,7 @@ final class ReplayScenario {
                     + "ORDER BY globalindex LIMIT " + BATCH);
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_replay_baseline ("
                          + "negotiation_id, statement_id, revision, kind, party_id, topic_id, delegate_id, stance, "
-                         + "summary, conditions, offer_value, offer_unit, effective_on, source_json, note, reason, "
+                         + "summary, conditions, offer_value, offer_unit, effective_on, sources_json, note, reason, "
                          + "recorded_seq, event_seq, known_from) "
                          + "VALUES (?, ?, 1, 'RECORDED', ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, ?, ?, ?)")) {
                 while (true) {
@@ -99,8 +99,7 @@ final class ReplayScenario {
                                 insert.setString(7, event.get("summary").asText());
                                 insert.setString(8, event.get("conditions").asText(null));
                                 insert.setDate(9, Date.valueOf(LocalDate.parse(event.get("effectiveOn").asText())));
-                                JsonNode source = event.get("source");
-                                insert.setString(10, source.isNull() ? null : source.toString());
+                                insert.setString(10, event.get("sources").toString());
                                 insert.setString(11, event.get("note").asText(null));
                                 insert.setLong(12, batch.getLong(2));
                                 insert.setLong(13, batch.getLong(2));

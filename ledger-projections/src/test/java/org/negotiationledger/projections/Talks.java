@@ -84,12 +84,12 @@ public final class Talks {
     public static StatementRecorded statement(String id, String party, String topic, Stance stance, String summary,
                                               String effectiveOn) {
         return new StatementRecorded(N, id, party, "ua".equals(party) ? "umerov" : null, topic, stance, summary, null,
-                null, day(effectiveOn), ARTICLE, null);
+                null, day(effectiveOn), List.of(ARTICLE), null);
     }
 
     public static StatementRecorded offer(String id, String party, String topic, Offer offer, String effectiveOn) {
         return new StatementRecorded(N, id, party, null, topic, Stance.PROPOSES, "offers " + offer.value(), null,
-                offer, day(effectiveOn), ARTICLE, null);
+                offer, day(effectiveOn), List.of(ARTICLE), null);
     }
 
     public static StatementCorrected correction(String statementId, String party, String topic,

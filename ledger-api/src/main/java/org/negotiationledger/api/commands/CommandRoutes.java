@@ -22,6 +22,7 @@ import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.Offer;
@@ -260,9 +261,27 @@ public final class CommandRoutes {
                       LocalDate publishedOn,
                       @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as "
                               + "'ru' or 'en-GB'") String language,
-                      @Size(max = TEXT) String quote) {
+                      @Size(max = TEXT) String quote,
+                      @Pattern(regexp = "[A-F]", message = "must be a grade of the source's reliability from A to F")
+                      String reliability,
+                      @Min(value = 1, message = "must be from 1 to 6") @Max(value = 6, message = "must be from 1 to 6")
+                      Integer credibility) {
         Source toSource() {
-            return new Source(publisher, title, url, publishedOn, language, quote);
+            return new Source(publisher, title, url, publishedOn, language, quote, reliability, credibility);
+        }
+
+        /**
+         * A record's sources: the list {@code sources}, or the one {@code source} (the shorthand of
+         * earlier releases), or none; not both.
+         */
+        static List<Source> all(SourceBody source, List<SourceBody> sources) {
+            if (source != null && sources != null) {
+                throw new InvalidValueException("source", "cannot be given together with sources; put it in the list");
+            }
+            if (source != null) {
+                return List.of(source.toSource());
+            }
+            return sources == null ? List.of() : sources.stream().map(SourceBody::toSource).toList();
         }
     }
 
@@ -320,6 +339,7 @@ public final class CommandRoutes {
                                   @Valid OfferBody offer,
                                   LocalDate effectiveOn,
                                   @Valid SourceBody source,
+                                  @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources,
                                   @Size(max = TEXT) String note,
                                   @Id String meetingId,
                                   LocalDate validUntil,
@@ -329,7 +349,7 @@ public final class CommandRoutes {
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
                     conditions, offer == null ? null : offer.toOffer(), effectiveOn,
-                    source == null ? null : source.toSource(), note, meetingId, validUntil,
+                    SourceBody.all(source, sources), note, meetingId, validUntil,
                     coding == null ? null : coding.toCoding(), recordedAt);
         }
     }
@@ -341,11 +361,12 @@ public final class CommandRoutes {
                              @Size(max = TEXT) String conditions,
                              LocalDate effectiveOn,
                              LocalDate validUntil,
+                             @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources,
                              @NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
 
         StatementChanges changes() {
             return new StatementChanges(stance, summary, offer == null ? null : offer.toOffer(), conditions,
-                    effectiveOn, validUntil);
+                    effectiveOn, validUntil, sources == null ? null : SourceBody.all(null, sources));
         }
 
         @Override
@@ -443,12 +464,13 @@ public final class CommandRoutes {
                                 LocalDate reachedOn,
                                 @Id String meetingId,
                                 @Valid SourceBody source,
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources,
                                 @Valid CodingBody coding) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordOutcome(target.negotiationId(), id, kind, topicIds, partyIds, terms, reachedOn, meetingId,
-                    source == null ? null : source.toSource(), coding == null ? null : coding.toCoding(), recordedAt);
+                    SourceBody.all(source, sources), coding == null ? null : coding.toCoding(), recordedAt);
         }
     }
 

@@ -2,6 +2,7 @@ package org.negotiationledger.api.views;
 
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.meetings.Meeting;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -49,7 +51,7 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     private static final List<String> POSITION = List.of("partyId", "topicId", "statementId", "revision", "kind",
             "stance", "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit",
-            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded");
+            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded", "publishers");
 
     private static final Map<Class<?>, Table<?>> TABLES = Map.of(
             PositionMatrix.class, new Table<PositionMatrix>(POSITION,
@@ -58,7 +60,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                     "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
                     "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
                     "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded", "machineCoded",
-                    "dataset", "cameoCode", "goldstein", "tone", "mentions", "eventIds", "batchId"),
+                    "dataset", "cameoCode", "goldstein", "tone", "mentions", "eventIds", "batchId", "publishers",
+                    "sourceUrls"),
                     history -> history.entries().stream().map(e -> row(e.statementId(), e.revision(), e.kind(),
                             e.stance(), e.score(), e.summary(), e.conditions(), offer(e.offer(), Offer::value),
                             offer(e.offer(), Offer::min), offer(e.offer(), Offer::max), offer(e.offer(), Offer::unit),
@@ -69,7 +72,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             e.supersededAt(), e.superseded(), e.machineCoded(), coded(e.coding(), EventCoding::dataset),
                             coded(e.coding(), EventCoding::cameoCode), coded(e.coding(), EventCoding::goldstein),
                             coded(e.coding(), EventCoding::tone), coded(e.coding(), EventCoding::mentions),
-                            coded(e.coding(), EventCoding::eventIds), coded(e.coding(), EventCoding::batchId)))),
+                            coded(e.coding(), EventCoding::eventIds), coded(e.coding(), EventCoding::batchId),
+                            e.publishers(), urls(e.sources())))),
             PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
                     "beforeStance", "beforeSummary", "afterStatementId", "afterStance", "afterSummary", "scoreChange"),
                     changes -> changes.changes().stream().map(c -> row(c.partyId(), c.topicId(),
@@ -90,7 +94,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                     list -> list.exchanges().stream().map(CsvAnswers::exchange)),
             OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
                     "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt",
-                    "retracted", "retractionReason", "machineCoded", "cameoCode", "eventIds", "batchId"),
+                    "retracted", "retractionReason", "machineCoded", "cameoCode", "eventIds", "batchId", "publishers",
+                    "sourceUrls"),
                     list -> list.outcomes().stream().map(CsvAnswers::outcome)),
             AuditController.AuditTrail.class, new Table<AuditController.AuditTrail>(List.of("position",
                     "negotiationId", "sequence", "eventId", "type", "revision", "effectiveOn", "recordedAt",
@@ -165,6 +170,11 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
         return text;
     }
 
+    /** The addresses of the sources that have one, in their order. */
+    private static List<String> urls(List<Source> sources) {
+        return sources.stream().map(Source::url).filter(Objects::nonNull).toList();
+    }
+
     private static List<Object> row(Object... values) {
         return Arrays.asList(values);
     }
@@ -177,7 +187,7 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
         return row(p.partyId(), p.topicId(), p.statementId(), p.revision(), p.kind(), p.stance(), p.score(),
                 p.summary(), p.conditions(), offer(p.offer(), Offer::value), offer(p.offer(), Offer::min),
                 offer(p.offer(), Offer::max), offer(p.offer(), Offer::unit), p.effectiveOn(), p.validUntil(),
-                p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded());
+                p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded(), p.publishers());
     }
 
     /** A field of what a machine coded, or nothing for a record a person made. */
@@ -204,7 +214,7 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                 last == null ? null : last.since(), o.source() == null ? null : o.source().publisher(),
                 o.source() == null ? null : o.source().quote(), o.recordedAt(), o.retracted(), o.retractionReason(),
                 o.coding() != null, coded(o.coding(), EventCoding::cameoCode), coded(o.coding(), EventCoding::eventIds),
-                coded(o.coding(), EventCoding::batchId));
+                coded(o.coding(), EventCoding::batchId), o.publishers(), urls(o.sources()));
     }
 
     private static List<String> pairs(Map<String, Integer> counts) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.core.api.Values;
 import org.negotiationledger.projections.positions.FindOfferGaps;
 import org.negotiationledger.projections.positions.FindOutcomes;
 import org.negotiationledger.projections.positions.FindPositionChanges;
@@ -46,14 +47,20 @@ class PositionsController {
             the latest recorded; a proposal whose validUntil lies before asOf (or today) shows as LAPSED. \
             The parties are those present on asOf, the delegates with the titles they held, and per topic \
             the latest outcome. asOf and knownAt together answer "on date K, what did we believe the \
-            positions were on date E?\"""")
+            positions were on date E?" With minPublishers, only statements that many independent \
+            publishers report decide a cell.""")
     ResponseEntity<PositionMatrix> positions(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,
                                              @RequestParam(defaultValue = INCLUDE) String machineCoded,
+                                             @RequestParam(defaultValue = "0") int minPublishers,
                                              @RequestParam(required = false) Long waitFor) {
+        if (minPublishers < 0 || minPublishers > Values.ITEMS) {
+            throw ProblemException.invalidParameter("minPublishers", "must be a whole number from 0 to "
+                    + Values.ITEMS);
+        }
         return views.answer(PositionsProjector.NAME, waitFor, new FindPositionMatrix(negotiationId, asOf, knownAt,
-                        included(machineCoded)),
+                        included(machineCoded), minPublishers),
                 PositionMatrix.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 

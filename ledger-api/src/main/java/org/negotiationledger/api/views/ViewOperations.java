@@ -65,7 +65,11 @@ class ViewOperations implements OperationDescriptions {
             Map.entry("after", new String[]{"The cursor of the next page, as the previous page's next link gives it",
                     "YWZ0ZXI6MTc"}),
             Map.entry("limit", new String[]{"At most this many entries (1 to 1000, 100 when left out)", "100"}),
-            Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}));
+            Map.entry("status", new String[]{"Only negotiations with this status", "OPEN"}),
+            Map.entry("machineCoded", new String[]{"include (the default) or exclude the records brought in from "
+                    + "event data, coded by a machine", "exclude"}),
+            Map.entry("minPublishers", new String[]{"Only statements reported by at least this many independent "
+                    + "publishers decide a cell (0, the default: any)", "2"}));
 
     @Override
     public void finish(OpenAPI openApi) {

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Records a party's public position on a topic, as a source reported it. The delegate is optional:
@@ -11,28 +12,29 @@ import java.time.LocalDate;
  * names it, and its effective date is the meeting's day; {@code validUntil} is the last day a
  * proposal holds.
  * {@code coding} is set for a statement brought in from event data: what a machine coded.
+ * {@code sources} are every report of it, none or many.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordStatement(@TargetAggregateIdentifier @Required String negotiationId, @Required String statementId,
                               @Required String partyId, String delegateId, @Required String topicId,
                               @Required Stance stance, @Required String summary, String conditions, Offer offer,
-                              LocalDate effectiveOn, Source source, String note, String meetingId, LocalDate validUntil,
-                              EventCoding coding, @Required Instant recordedAt) implements NegotiationCommand {
+                              LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
+                              LocalDate validUntil, EventCoding coding, @Required Instant recordedAt) implements NegotiationCommand {
 
     /** A statement a person recorded. */
     public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
                            String topicId, Stance stance, String summary, String conditions, Offer offer,
-                           LocalDate effectiveOn, Source source, String note, String meetingId,
+                           LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                            LocalDate validUntil, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, meetingId, validUntil, null, recordedAt);
+                effectiveOn, sources, note, meetingId, validUntil, null, recordedAt);
     }
 
     /** A statement at no meeting and without a deadline. */
     public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
                            String topicId, Stance stance, String summary, String conditions, Offer offer,
-                           LocalDate effectiveOn, Source source, String note, Instant recordedAt) {
+                           LocalDate effectiveOn, List<Source> sources, String note, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, null, null, null, recordedAt);
+                effectiveOn, sources, note, null, null, null, recordedAt);
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A correction of a statement: only the changed fields are set in {@code changes}. Revision 2
- * added {@code validUntil} to the changes and ranges to their offer.
+ * added {@code validUntil} to the changes and ranges to their offer; revision 3 added
+ * {@code sources}, which a correction may replace (an earlier revision's correction kept them).
  */
-@Revision("2")
+@Revision("3")
 public record StatementCorrected(@Required String negotiationId, @Required String statementId, String correctionId,
                                  @Required String partyId, @Required String topicId, @Required StatementChanges changes,
                                  @Required String reason) implements NegotiationEvent {

@@ -10,29 +10,36 @@ import java.util.List;
  * whose day is its effective date), {@code validUntil} (the last day a proposal holds) and
  * ranges in the offer; a revision-1 event has none of them. Revision 3 added {@code coding}: what a
  * machine coded, for a statement brought in from event data; none for a statement a person recorded.
+ * Revision 4 turned the one {@code source} into a list, {@code sources}: every report of the
+ * statement; a revision-3 event's source is the list's only entry, or the list is empty.
  */
-@Revision("3")
+@Revision("4")
 public record StatementRecorded(@Required String negotiationId, @Required String statementId, @Required String partyId,
                                 String delegateId, @Required String topicId, @Required Stance stance,
                                 @Required String summary, String conditions, Offer offer,
-                                @Required LocalDate effectiveOn, Source source, String note, String meetingId,
-                                LocalDate validUntil, EventCoding coding) implements NegotiationEvent {
+                                @Required LocalDate effectiveOn, List<Source> sources, String note,
+                                String meetingId, LocalDate validUntil, EventCoding coding)
+        implements NegotiationEvent {
 
     /** A statement a person recorded, as revision 2 knew it. */
     public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
                              String topicId, Stance stance, String summary, String conditions, Offer offer,
-                             LocalDate effectiveOn, Source source, String note, String meetingId,
+                             LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                              LocalDate validUntil) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, meetingId, validUntil, null);
+                effectiveOn, sources, note, meetingId, validUntil, null);
     }
 
     /** A statement as revision 1 knew it: at no meeting, without a deadline. */
     public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
                              String topicId, Stance stance, String summary, String conditions, Offer offer,
-                             LocalDate effectiveOn, Source source, String note) {
+                             LocalDate effectiveOn, List<Source> sources, String note) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, source, note, null, null, null);
+                effectiveOn, sources, note, null, null, null);
+    }
+
+    public StatementRecorded {
+        sources = Collections2.list(sources);
     }
 
     @Override

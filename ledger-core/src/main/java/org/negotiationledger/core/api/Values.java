@@ -60,6 +60,7 @@ public final class Values {
         NAME(Values.NAME, null, null),
         LONG(Values.TEXT, null, null),
         LINK(Values.URL, "https?://\\S+", "must be an http(s) URL"),
+        GRADE(1, "[A-F]", "must be a grade of the source's reliability from A to F"),
         ADDRESS(Values.URL, null, null),
         UNIT(Values.UNIT, null, null),
         CODE(Values.CODE, null, null),
@@ -130,7 +131,8 @@ public final class Values {
             Map.entry("kindText", Text.CODE), Map.entry("code", Text.CODE),
             Map.entry("eventIds", Text.CODE), Map.entry("stories", Text.CODE),
             Map.entry("groups", Text.CODE),
-            Map.entry("language", Text.LANGUAGE), Map.entry("dataset", Text.DATASET),
+            Map.entry("reliability", Text.GRADE), Map.entry("language", Text.LANGUAGE),
+            Map.entry("dataset", Text.DATASET),
             Map.entry("cameoCode", Text.CAMEO));
 
     /** Lists that keep what many rows of event data coded; every other list holds at most {@value #ITEMS}. */
@@ -143,7 +145,8 @@ public final class Values {
             bounds("longitude", -180, 180), bounds("quadClass", 1, 4), bounds("stage", 1, Integer.MAX_VALUE),
             bounds("quantities", 1, Integer.MAX_VALUE), bounds("released", 0, Integer.MAX_VALUE),
             bounds("totals", 0, Integer.MAX_VALUE), bounds("mentions", 0, Integer.MAX_VALUE),
-            bounds("sources", 0, Integer.MAX_VALUE), bounds("articles", 0, Integer.MAX_VALUE));
+            bounds("sources", 0, Integer.MAX_VALUE), bounds("articles", 0, Integer.MAX_VALUE),
+            bounds("credibility", 1, 6));
     /** An offer's numbers: bounded by their digits. */
     private static final Set<String> OFFER_NUMBERS = Set.of("value", "min", "max");
 

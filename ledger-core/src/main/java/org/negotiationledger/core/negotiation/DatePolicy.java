@@ -1,14 +1,17 @@
 package org.negotiationledger.core.negotiation;
 
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.Source;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * When what is recorded can have happened: not after the day it is recorded, not before the
- * negotiation opened (or before what it follows), not after its source was published; a proposal
+ * negotiation opened (or before what it follows), not after its first source was published; a proposal
  * does not lapse before it was made. Time comes in with the command ({@code recordedAt}).
  */
 final class DatePolicy {
@@ -54,10 +57,24 @@ final class DatePolicy {
         }
     }
 
+    /**
+     * What is recorded happened no later than its first report, and each source points at the
+     * report, not at a site's front page (which says nothing of where it was reported).
+     */
+    static void requireReported(LocalDate effectiveOn, List<Source> sources, String what) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).frontPage()) {
+                throw new InvalidValueException("sources[" + i + "].url", "is the front page of a site ("
+                        + sources.get(i).url() + "); give the address of the report itself");
+            }
+        }
+        requireNotAfterPublication(effectiveOn, Source.firstPublished(sources), what);
+    }
+
     static void requireNotAfterPublication(LocalDate effectiveOn, LocalDate publishedOn, String what) {
         if (publishedOn != null && effectiveOn.isAfter(publishedOn)) {
             throw new RuleViolationException("effective-after-publication", "the date " + effectiveOn + " of " + what
-                    + " is after its source was published on " + publishedOn);
+                    + " is after its first source was published on " + publishedOn);
         }
     }
 

@@ -51,10 +51,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * snapshot. A command repeated with the same id and content appends nothing and succeeds; the
  * same id with other content is a conflict ({@link Repeats}).
  *
- * <p>The revision is that of the state a snapshot holds: a snapshot of another revision (3 kept
- * every part in this class) is not read, and the negotiation is rebuilt from its events instead.
+ * <p>The revision is that of the state a snapshot holds: a snapshot of another revision (3 kept every
+ * part here, 4 prints of one-source records) is not read; the negotiation is rebuilt from its events.
  */
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 

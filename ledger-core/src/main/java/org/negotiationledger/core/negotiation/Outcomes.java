@@ -19,7 +19,7 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireDay;
-import static org.negotiationledger.core.negotiation.DatePolicy.requireNotAfterPublication;
+import static org.negotiationledger.core.negotiation.DatePolicy.requireReported;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireNotBefore;
 
 /** What the talks came to on their topics (agreements, deadlocks, ...), and what became of each agreement since. */
@@ -45,7 +45,7 @@ class Outcomes {
                 ? command.reachedOn() : negotiation.meetings().dayOf(command.meetingId());
         OutcomeRecorded recorded = new OutcomeRecorded(negotiation.id(), command.outcomeId(), command.kind(),
                 command.topicIds(), command.partyIds(), command.terms(), reachedOn, command.meetingId(),
-                command.source(), command.coding());
+                command.sources(), command.coding());
         OutcomeState known = outcomes.get(command.outcomeId());
         if (Repeats.isRepeat("outcome", command.outcomeId(), known == null ? null : known.print(), recorded,
                 negotiation.id())) {
@@ -66,9 +66,7 @@ class Outcomes {
         negotiation.meetings().requireNotRetracted(command.meetingId(), what);
         requireDay(reachedOn, "reachedOn", what);
         negotiation.dates().requireEffectiveDate(reachedOn, what, command.recordedAt());
-        if (command.source() != null) {
-            requireNotAfterPublication(reachedOn, command.source().publishedOn(), what);
-        }
+        requireReported(reachedOn, recorded.sources(), what);
         apply(recorded);
     }
 

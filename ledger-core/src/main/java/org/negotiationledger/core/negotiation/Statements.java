@@ -6,6 +6,7 @@ import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RetractStatement;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
@@ -14,12 +15,14 @@ import org.negotiationledger.core.api.StatementRetracted;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireDay;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireNotAfterPublication;
+import static org.negotiationledger.core.negotiation.DatePolicy.requireReported;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireValidUntil;
 
 /** What the parties said, each statement with its corrections and its retraction, if any. */
@@ -45,7 +48,7 @@ class Statements {
                 ? command.effectiveOn() : negotiation.meetings().dayOf(command.meetingId());
         StatementRecorded recorded = new StatementRecorded(negotiation.id(), command.statementId(),
                 command.partyId(), command.delegateId(), command.topicId(), command.stance(), command.summary(),
-                command.conditions(), command.offer(), effectiveOn, command.source(), command.note(),
+                command.conditions(), command.offer(), effectiveOn, command.sources(), command.note(),
                 command.meetingId(), command.validUntil(), command.coding());
         StatementState known = statements.get(command.statementId());
         if (Repeats.isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded,
@@ -67,9 +70,7 @@ class Statements {
         requireDay(effectiveOn, "effectiveOn", what);
         requireWellFormed(command.offer(), what);
         negotiation.dates().requireEffectiveDate(effectiveOn, what, command.recordedAt());
-        if (command.source() != null) {
-            requireNotAfterPublication(effectiveOn, command.source().publishedOn(), what);
-        }
+        requireReported(effectiveOn, recorded.sources(), what);
         requireValidUntil(command.validUntil(), effectiveOn, what);
         apply(recorded);
     }
@@ -96,13 +97,18 @@ class Statements {
         if (command.changes() == null || command.changes().changesNothing()) {
             throw new RuleViolationException("empty-correction", "a correction of statement '"
                     + command.statementId() + "' must change at least one of stance, summary, offer, conditions, "
-                    + "effectiveOn or validUntil");
+                    + "effectiveOn, validUntil or sources");
         }
         String what = "the correction of statement '" + command.statementId() + "'";
         LocalDate effectiveOn = command.changes().effectiveOn();
         if (effectiveOn != null) {
             negotiation.meetings().requireAtMeeting(statement.meetingId(), effectiveOn, what, negotiation);
             negotiation.dates().requireEffectiveDate(effectiveOn, what, command.recordedAt());
+        }
+        LocalDate day = effectiveOn != null ? effectiveOn : statement.effectiveOn();
+        if (command.changes().sources() != null) {
+            requireReported(day, command.changes().sources(), what);
+        } else if (effectiveOn != null) {
             requireNotAfterPublication(effectiveOn, statement.publishedOn(), what);
         }
         requireWellFormed(command.changes().offer(), what);
@@ -156,7 +162,7 @@ class Statements {
 
     @EventSourcingHandler
     void on(StatementRecorded event) {
-        LocalDate publishedOn = event.source() == null ? null : event.source().publishedOn();
+        LocalDate publishedOn = Source.firstPublished(event.sources());
         statements.put(event.statementId(), new StatementState(event.partyId(), event.topicId(),
                 Fingerprint.of(event), publishedOn, event.meetingId(), event.effectiveOn(), event.validUntil(), null));
     }
@@ -166,8 +172,10 @@ class Statements {
         corrections.put(event.correctionId(), Fingerprint.of(event));
         correctionContents.add(Fingerprint.of(new StatementCorrected(event.negotiationId(), event.statementId(), null,
                 event.partyId(), event.topicId(), event.changes(), event.reason())));
+        List<Source> sources = event.changes().sources();
         statements.computeIfPresent(event.statementId(), (id, statement) -> new StatementState(statement.partyId(),
-                statement.topicId(), statement.print(), statement.publishedOn(), statement.meetingId(),
+                statement.topicId(), statement.print(),
+                sources != null ? Source.firstPublished(sources) : statement.publishedOn(), statement.meetingId(),
                 event.changes().effectiveOn() != null ? event.changes().effectiveOn() : statement.effectiveOn(),
                 event.changes().validUntil() != null ? event.changes().validUntil() : statement.validUntil(),
                 statement.retractionPrint()));

@@ -1,6 +1,7 @@
 package org.negotiationledger.core.serialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -63,7 +64,35 @@ public final class EventUpcasters {
                             terms.putNull("kindText");
                         }
                     }
-                }));
+                }),
+                // Revision 4: every report of a statement, a list; the one source is its only entry.
+                new Step(StatementRecorded.class, "3", "4", EventUpcasters::sourcesFromSource),
+                // Revision 3: a correction may replace the sources; one of revision 2 kept them.
+                new Step(StatementCorrected.class, "2", "3", correction -> {
+                    if (correction.get("changes") instanceof ObjectNode changes) {
+                        changes.putNull("sources");
+                    }
+                }),
+                // Revision 3: every report of an outcome, a list; the one source is its only entry.
+                new Step(OutcomeRecorded.class, "2", "3", EventUpcasters::sourcesFromSource));
+    }
+
+    /** The one {@code source} (or none) of an earlier revision as the list {@code sources}, in its place. */
+    private static void sourcesFromSource(ObjectNode record) {
+        JsonNode source = record.get("source");
+        ObjectNode renamed = record.objectNode();
+        record.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("source")) {
+                ArrayNode sources = renamed.putArray("sources");
+                if (source != null && source.isObject()) {
+                    sources.add(source);
+                }
+            } else {
+                renamed.set(field.getKey(), field.getValue());
+            }
+        });
+        record.removeAll();
+        record.setAll(renamed);
     }
 
     /** A revision-1 offer was one value: it has no range. */

@@ -69,13 +69,45 @@ class ValuesTest {
     }
 
     @Test
+    void aSourceIsGradedOnTheAdmiraltyScaleOrNotAtAll() {
+        assertThatCode(() -> Values.check(graded("A", 1))).doesNotThrowAnyException();
+        assertThatCode(() -> Values.check(graded("F", 6))).doesNotThrowAnyException();
+        assertThatCode(() -> Values.check(graded(null, null))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Values.check(graded("G", 2))).hasMessage(
+                "sources[0].reliability must be a grade of the source's reliability from A to F");
+        assertThatThrownBy(() -> Values.check(graded("b", 2))).hasMessage(
+                "sources[0].reliability must be a grade of the source's reliability from A to F");
+        assertThatThrownBy(() -> Values.check(graded("B", 0))).hasMessage("sources[0].credibility must be from 1 to 6");
+        assertThatThrownBy(() -> Values.check(graded("B", 7))).hasMessage("sources[0].credibility must be from 1 to 6");
+    }
+
+    @Test
+    void theSameOutletTwiceCorroboratesOnce() {
+        Source nv = new Source("NV", null, "https://nv.ua/ukr/a-1.html", null, "ru", null);
+        Source nvAgain = new Source(" nv ", null, "https://nv.ua/ukr/a-2.html", null, "uk", null);
+        Source tassByAddress = new Source(null, null, "https://www.tass.ru/politika/1", null, "ru", null);
+        Source tassAgain = new Source(null, null, "https://tass.ru/politika/2", null, "ru", null);
+        Source unnamed = new Source(null, "a leaflet", null, null, null, null);
+        assertThat(Source.publishers(List.of())).isZero();
+        assertThat(Source.publishers(List.of(nv, nvAgain))).isEqualTo(1);
+        assertThat(Source.publishers(List.of(nv, nvAgain, tassByAddress, tassAgain))).isEqualTo(2);
+        assertThat(Source.publishers(List.of(nv, unnamed, unnamed))).isEqualTo(3);
+    }
+
+    private static RecordStatement graded(String reliability, Integer credibility) {
+        Source source = new Source("NV", null, null, null, null, null, reliability, credibility);
+        return new RecordStatement("n-1", "s-1", "ua", null, "ceasefire", Stance.SUPPORTS, "summary", null, null,
+                null, List.of(source), null, Instant.parse("2025-06-27T10:00:00Z"));
+    }
+
+    @Test
     void nestedValuesAndListItemsAreNamedByTheirPath() {
         Source source = new Source("publisher\u0000", null, null, null, null, null);
         RecordStatement statement = new RecordStatement("n-1", "s-1", "ua", null, "ceasefire", Stance.SUPPORTS,
-                "summary", null, null, null, source, null, Instant.parse("2025-06-27T10:00:00Z"));
+                "summary", null, null, null, List.of(source), null, Instant.parse("2025-06-27T10:00:00Z"));
         assertThatThrownBy(() -> Values.check(statement)).isInstanceOfSatisfying(InvalidValueException.class,
                 refused -> assertThat(refused.getMessage())
-                        .isEqualTo("source.publisher contains the control character U+0000 at position 10"));
+                        .isEqualTo("sources[0].publisher contains the control character U+0000 at position 10"));
 
         RecordMeeting meeting = new RecordMeeting("n-1", "m-1", LocalDate.of(2025, 5, 16), "Istanbul",
                 MeetingLevel.DELEGATIONS, List.of("ua", "not an id"), List.of(), Map.of(), List.of(), null, null,
@@ -135,6 +167,7 @@ class ValuesTest {
             return switch (name) {
                 case "url" -> "https://example.org/a";
                 case "language" -> "ru";
+                case "reliability" -> "B";
                 case "dataset" -> "gdelt2";
                 case "cameoCode" -> "057";
                 default -> "a-1";

@@ -72,13 +72,13 @@ final class Given {
     static RecordStatement statement(String id, String partyId, String delegateId, String topicId,
                                      LocalDate effectiveOn) {
         return new RecordStatement(NEGOTIATION, id, partyId, delegateId, topicId, Stance.SUPPORTS,
-                "supports a long ceasefire", null, null, effectiveOn, ARTICLE, null, RECORDED_AT);
+                "supports a long ceasefire", null, null, effectiveOn, List.of(ARTICLE), null, RECORDED_AT);
     }
 
     static StatementRecorded recorded(RecordStatement command) {
         return new StatementRecorded(NEGOTIATION, command.statementId(), command.partyId(), command.delegateId(),
                 command.topicId(), command.stance(), command.summary(), command.conditions(), command.offer(),
-                command.effectiveOn(), command.source(), command.note());
+                command.effectiveOn(), command.sources(), command.note());
     }
 
     /** The negotiation closed on that day, suspended, without a summary. */

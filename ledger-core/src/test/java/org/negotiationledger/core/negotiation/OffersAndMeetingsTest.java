@@ -41,7 +41,7 @@ class OffersAndMeetingsTest {
     private static RecordStatement proposal(Offer offer, LocalDate effectiveOn, String meetingId,
                                             LocalDate validUntil) {
         return new RecordStatement(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire", Stance.PROPOSES,
-                "a ceasefire of 24 to 48 hours to collect the bodies", null, offer, effectiveOn, ARTICLE, null,
+                "a ceasefire of 24 to 48 hours to collect the bodies", null, offer, effectiveOn, List.of(ARTICLE), null,
                 meetingId, validUntil, RECORDED_AT);
     }
 
@@ -51,7 +51,7 @@ class OffersAndMeetingsTest {
                 .andGiven(firstRound())
                 .when(proposal(A_DAY_OR_TWO, null, "istanbul-1", null))
                 .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire", Stance.PROPOSES,
-                        "a ceasefire of 24 to 48 hours to collect the bodies", null, A_DAY_OR_TWO, OPENED_ON, ARTICLE,
+                        "a ceasefire of 24 to 48 hours to collect the bodies", null, A_DAY_OR_TWO, OPENED_ON, List.of(ARTICLE),
                         null, "istanbul-1", null));
     }
 
@@ -105,7 +105,7 @@ class OffersAndMeetingsTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire",
                         Stance.PROPOSES, "a ceasefire of 24 to 48 hours to collect the bodies", null, A_DAY_OR_TWO,
-                        day("2025-06-02"), ARTICLE, null, null, day("2025-08-31")));
+                        day("2025-06-02"), List.of(ARTICLE), null, null, day("2025-08-31")));
     }
 
     @Test
@@ -135,7 +135,7 @@ class OffersAndMeetingsTest {
                         + "made on 2025-06-02");
         fixture.given(istanbul())
                 .andGiven(new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire", Stance.PROPOSES,
-                        "x", null, A_DAY_OR_TWO, day("2025-06-02"), ARTICLE, null, null, day("2025-06-10")))
+                        "x", null, A_DAY_OR_TWO, day("2025-06-02"), List.of(ARTICLE), null, null, day("2025-06-10")))
                 .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1",
                         new StatementChanges(null, null, null, null, day("2025-06-12")), "said later", RECORDED_AT))
                 .expectException(RuleViolationException.class)
@@ -147,7 +147,7 @@ class OffersAndMeetingsTest {
     void aCorrectionCannotMoveAStatementMadeAtAMeetingOffTheMeetingsDay() {
         fixture.given(istanbul())
                 .andGiven(firstRound(), new StatementRecorded(NEGOTIATION, "s-1", "ru", "medinsky", "ceasefire",
-                        Stance.PROPOSES, "x", null, null, OPENED_ON, ARTICLE, null, "istanbul-1", null))
+                        Stance.PROPOSES, "x", null, null, OPENED_ON, List.of(ARTICLE), null, "istanbul-1", null))
                 .when(new CorrectStatement(NEGOTIATION, "s-1", "c-1",
                         new StatementChanges(null, null, null, null, day("2025-05-17")), "wrong day", RECORDED_AT))
                 .expectException(RuleViolationException.class)

@@ -39,12 +39,12 @@ class OutcomesTest {
 
     private static RecordOutcome outcome(String id, OutcomeKind kind, String meetingId, LocalDate reachedOn) {
         return new RecordOutcome(NEGOTIATION, id, kind, List.of("ceasefire"), List.of("ua", "ru"),
-                "no agreement on a ceasefire", reachedOn, meetingId, ARTICLE, RECORDED_AT);
+                "no agreement on a ceasefire", reachedOn, meetingId, List.of(ARTICLE), RECORDED_AT);
     }
 
     private static OutcomeRecorded recorded(String id, OutcomeKind kind, String meetingId, LocalDate reachedOn) {
         return new OutcomeRecorded(NEGOTIATION, id, kind, List.of("ceasefire"), List.of("ua", "ru"),
-                "no agreement on a ceasefire", reachedOn, meetingId, ARTICLE);
+                "no agreement on a ceasefire", reachedOn, meetingId, List.of(ARTICLE));
     }
 
     @Test

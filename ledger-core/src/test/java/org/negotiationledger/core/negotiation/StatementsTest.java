@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.RuleViolationException;
@@ -60,13 +61,13 @@ class StatementsTest {
         RecordStatement command = new RecordStatement(NEGOTIATION, "s-2", "ua", "zelensky", "ceasefire",
                 Stance.CONDITIONAL, "ready to meet in any format",
                 "a ceasefire is discussed at once, without preliminary technical meetings", null,
-                day("2025-05-27"), ARTICLE, null, RECORDED_AT);
+                day("2025-05-27"), List.of(ARTICLE), null, RECORDED_AT);
         fixture.given(istanbul())
                 .when(command)
                 .expectEvents(new StatementRecorded(NEGOTIATION, "s-2", "ua", "zelensky", "ceasefire",
                         Stance.CONDITIONAL, "ready to meet in any format",
                         "a ceasefire is discussed at once, without preliminary technical meetings", null,
-                        day("2025-05-27"), ARTICLE, null));
+                        day("2025-05-27"), List.of(ARTICLE), null));
     }
 
     @Test
@@ -171,10 +172,42 @@ class StatementsTest {
         Source earlyArticle = new Source("NV", "t", null, day("2025-05-20"), "ru", null);
         fixture.given(istanbul())
                 .when(new RecordStatement(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS, "s",
-                        null, null, day("2025-05-27"), earlyArticle, null, RECORDED_AT))
+                        null, null, day("2025-05-27"), List.of(earlyArticle), null, RECORDED_AT))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("the date 2025-05-27 of statement 's-1' is after its source was published "
-                        + "on 2025-05-20");
+                .expectExceptionMessage("the date 2025-05-27 of statement 's-1' is after its first source was "
+                        + "published on 2025-05-20");
+    }
+
+    @Test
+    void aStatementReportedInSeveralPlacesHappenedNoLaterThanTheFirstReport() {
+        Source later = new Source("TASS", "t", "https://tass.ru/politika/24123456", day("2025-06-02"), "ru", null);
+        Source earlier = new Source("NV", "t", "https://nv.ua/ukr/world/umerov-50525.html", day("2025-05-28"), "ru",
+                null, "B", 2);
+        fixture.given(istanbul())
+                .when(new RecordStatement(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS, "s",
+                        null, null, day("2025-05-30"), List.of(later, earlier), null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-30 of statement 's-1' is after its first source was "
+                        + "published on 2025-05-28");
+        fixture.given(istanbul())
+                .when(new RecordStatement(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS, "s",
+                        null, null, day("2025-05-27"), List.of(later, earlier), null, RECORDED_AT))
+                .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS,
+                        "s", null, null, day("2025-05-27"), List.of(later, earlier), null));
+    }
+
+    @Test
+    void aSiteFrontPageIsNoSource() {
+        Source article = new Source("NV", "t", "https://nv.ua/ukr/world/umerov-50525.html", null, "ru", null);
+        for (String frontPage : List.of("https://nv.ua/", "https://nv.ua", "http://www.tass.ru/")) {
+            Source site = new Source("NV", "t", frontPage, null, "ru", null);
+            fixture.given(istanbul())
+                    .when(new RecordStatement(NEGOTIATION, "s-1", "ua", "umerov", "ceasefire", Stance.SUPPORTS, "s",
+                            null, null, day("2025-05-27"), List.of(article, site), null, RECORDED_AT))
+                    .expectException(InvalidValueException.class)
+                    .expectExceptionMessage("sources[1].url is the front page of a site (" + frontPage
+                            + "); give the address of the report itself");
+        }
     }
 
     @Test
@@ -230,6 +263,28 @@ class StatementsTest {
     }
 
     @Test
+    void aReportFoundLaterIsAddedByACorrectionThatGivesAllTheSources() {
+        RecordStatement recorded = statement("s-2", "ua", "umerov", "ceasefire", day("2025-06-01"));
+        Source tass = new Source("TASS", "t", "https://tass.ru/politika/24123456", day("2025-06-02"), "ru", null,
+                "B", 2);
+        StatementChanges withTass = new StatementChanges(null, null, null, null, null, null,
+                List.of(ARTICLE, tass));
+        fixture.given(istanbul())
+                .andGiven(recorded(recorded))
+                .when(new CorrectStatement(NEGOTIATION, "s-2", "c-1", withTass, "a second report", RECORDED_AT))
+                .expectEvents(new StatementCorrected(NEGOTIATION, "s-2", "c-1", "ua", "ceasefire", withTass,
+                        "a second report"));
+        Source tooEarly = new Source("TASS", "t", "https://tass.ru/politika/1", day("2025-05-30"), "ru", null);
+        fixture.given(istanbul())
+                .andGiven(recorded(recorded))
+                .when(new CorrectStatement(NEGOTIATION, "s-2", "c-1", new StatementChanges(null, null, null, null,
+                        null, null, List.of(ARTICLE, tooEarly)), "a second report", RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-06-01 of the correction of statement 's-2' is after its "
+                        + "first source was published on 2025-05-30");
+    }
+
+    @Test
     void correctionCannotMoveAStatementPastItsSourcesPublication() {
         RecordStatement early = statement("s-2", "ua", "umerov", "ceasefire", day("2025-06-01"));
         fixture.given(istanbul())
@@ -238,7 +293,7 @@ class StatementsTest {
                         new StatementChanges(null, null, null, null, day("2025-06-28")), "wrong day",
                         Instant.parse("2025-07-01T10:00:00Z")))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage("the date 2025-06-28 of the correction of statement 's-2' is after its "
+                .expectExceptionMessage("the date 2025-06-28 of the correction of statement 's-2' is after its first "
                         + "source was published on 2025-06-27");
     }
 
@@ -261,7 +316,7 @@ class StatementsTest {
                         null), "nothing", RECORDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("a correction of statement 's-1' must change at least one of stance, "
-                        + "summary, offer, conditions, effectiveOn or validUntil");
+                        + "summary, offer, conditions, effectiveOn, validUntil or sources");
     }
 
     @Test

@@ -61,7 +61,7 @@ class EventSerializationTest {
                 new DelegateRegistered(N, "umerov", "Rustem Umerov", "ua", "Minister of Defence"),
                 new TopicAdded(N, "ceasefire", "Ceasefire", null),
                 new StatementRecorded(N, "s-1", "ua", "umerov", "ceasefire", Stance.CONDITIONAL, "summary",
-                        "a ceasefire first", new Offer(new BigDecimal("4.5"), "%"), DAY, source, "date approximate",
+                        "a ceasefire first", new Offer(new BigDecimal("4.5"), "%"), DAY, List.of(source), "date approximate",
                         "istanbul-1", DAY.plusDays(30)),
                 new StatementCorrected(N, "s-1", "c-1", "ua", "ceasefire",
                         new StatementChanges(Stance.SUPPORTS, null,
@@ -81,7 +81,7 @@ class EventSerializationTest {
                 new PartyRoleChanged(N, "us", PartyRole.MEDIATOR, DAY),
                 new DelegateTitleChanged(N, "umerov", "ua", "Secretary of the Security Council", DAY),
                 new OutcomeRecorded(N, "no-ceasefire", OutcomeKind.NOT_AGREED, List.of("ceasefire"),
-                        List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", source,
+                        List.of("ua", "ru"), "no agreement on a ceasefire", DAY, "istanbul-1", List.of(source),
                         new EventCoding("gdelt2", "ed-1", List.of("1234567890"), "057", 1, new BigDecimal("8.0"),
                                 new BigDecimal("-1.25"), 12, 3, 10, List.of("https://example.org/report"), List.of(),
                                 List.of(), "ru",
@@ -94,9 +94,9 @@ class EventSerializationTest {
     }
 
     /** The current revision of each event whose fields changed since the first. */
-    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "3",
-            StatementCorrected.class, "2", PartyRegistered.class, "2", ExchangeProposed.class, "2",
-            OutcomeRecorded.class, "2", MeetingHeld.class, "2");
+    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "4",
+            StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "2",
+            OutcomeRecorded.class, "3", MeetingHeld.class, "2");
 
     private static String revision(Object event) {
         return REVISIONS.getOrDefault(event.getClass(), "1");

@@ -19,6 +19,7 @@ import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -64,6 +65,35 @@ class EventUpcastersTest {
                  "effectiveOn":"2025-05-16","source":null,"note":null}""");
         assertThat(read).isEqualTo(new StatementRecorded("n", "s-1", "ua", null, "t", Stance.SUPPORTS, "s", null,
                 Offer.of(1000, "prisoners"), DAY, null, null, null, null));
+    }
+
+    @Test
+    void theOneSourceOfAStatementOfRevisionThreeIsTheOnlyEntryOfItsSources() {
+        Object read = read(StatementRecorded.class, "3", """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ua","delegateId":null,"topicId":"t",
+                 "stance":"SUPPORTS","summary":"s","conditions":null,"offer":null,"effectiveOn":"2025-05-16",
+                 "source":{"publisher":"NV","title":"Umerov","url":"https://nv.ua/ukr/umerov-50525.html",
+                 "publishedOn":"2025-06-27","language":"ru","quote":"всех на всех"},"note":null,
+                 "meetingId":null,"validUntil":null,"coding":null}""");
+        assertThat(read).isEqualTo(new StatementRecorded("n", "s-1", "ua", null, "t", Stance.SUPPORTS, "s", null,
+                null, DAY, List.of(new Source("NV", "Umerov", "https://nv.ua/ukr/umerov-50525.html",
+                LocalDate.parse("2025-06-27"), "ru", "всех на всех")), null, null, null, null));
+        Object unsourced = read(StatementRecorded.class, "3", """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ua","delegateId":null,"topicId":"t",
+                 "stance":"SUPPORTS","summary":"s","conditions":null,"offer":null,"effectiveOn":"2025-05-16",
+                 "source":null,"note":null,"meetingId":null,"validUntil":null,"coding":null}""");
+        assertThat(((StatementRecorded) unsourced).sources()).isEmpty();
+    }
+
+    @Test
+    void theOneSourceOfAnOutcomeOfRevisionTwoIsTheOnlyEntryOfItsSources() {
+        Object read = read(OutcomeRecorded.class, "2", """
+                {"negotiationId":"n","outcomeId":"o-1","kind":"AGREED","topicIds":["t"],"partyIds":["ua","ru"],
+                 "terms":"1000 for 1000","reachedOn":"2025-05-16","meetingId":null,
+                 "source":{"publisher":"TASS","title":null,"url":null,"publishedOn":null,"language":"ru",
+                 "quote":null},"coding":null}""");
+        assertThat(((OutcomeRecorded) read).sources())
+                .containsExactly(new Source("TASS", null, null, null, "ru", null));
     }
 
     @Test

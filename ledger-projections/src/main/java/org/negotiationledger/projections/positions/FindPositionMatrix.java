@@ -9,11 +9,18 @@ import java.time.LocalDate;
  * @param asOf    the effective date to look at; null for the latest statements
  * @param knownAt the recording time to look from; null for everything recorded so far
  * @param machineCoded whether records brought in from event data count; false: only those people recorded
+ * @param minPublishers how many independent publishers must report a statement for it to count; 0: any
  */
-public record FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded) {
+public record FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded,
+                                 int minPublishers) {
 
-    /** With the records a machine coded. */
+    /** With the records a machine coded, however many publishers report them. */
     public FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt) {
-        this(negotiationId, asOf, knownAt, true);
+        this(negotiationId, asOf, knownAt, true, 0);
+    }
+
+    /** However many publishers report the records. */
+    public FindPositionMatrix(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded) {
+        this(negotiationId, asOf, knownAt, machineCoded, 0);
     }
 }

@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.positions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
@@ -14,14 +15,33 @@ import java.util.List;
  *
  * @param status   what had become of the agreement by the day asked about; null when nothing is recorded
  * @param statuses every status in force by that day, oldest first
+ * @param sources  every report of the outcome
  * @param coding   what a machine coded, for an outcome brought in from event data; null otherwise
  * @param retracted        whether the outcome was retracted, as known at the query's time
  * @param retractionReason why, when it was
  */
 public record Outcome(String id, OutcomeKind kind, List<String> topicIds, List<String> partyIds, String terms,
-                      LocalDate reachedOn, String meetingId, Source source, EventCoding coding, Instant recordedAt,
+                      LocalDate reachedOn, String meetingId, List<Source> sources, EventCoding coding, Instant recordedAt,
                       OutcomeStatus status, List<StatusChange> statuses, boolean retracted,
                       String retractionReason) {
+
+    /** The first of the sources, as a client of a release before the list knew it; null when none. */
+    @JsonProperty
+    public Source source() {
+        return sources.isEmpty() ? null : sources.get(0);
+    }
+
+    /** How many independent publishers report the outcome, as {@link Source#publishers} counts them. */
+    @JsonProperty
+    public int publishers() {
+        return Source.publishers(sources);
+    }
+
+    /** Whether the outcome came from event data, coded by a machine. */
+    @JsonProperty
+    public boolean machineCoded() {
+        return coding != null;
+    }
 
     public record StatusChange(OutcomeStatus status, LocalDate since, String note, Instant recordedAt) {
     }

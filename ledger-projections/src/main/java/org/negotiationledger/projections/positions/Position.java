@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * @param meetingId  the meeting the statement was made at, if any
  * @param recordedAt when this version of the statement was recorded
  * @param machineCoded whether the statement came from event data, coded by a machine
+ * @param publishers how many independent publishers report the statement
  */
 public record Position(String partyId, String topicId, String statementId, int revision, VersionKind kind,
                        Stance stance, int score, String summary, String conditions, Offer offer,
                        LocalDate effectiveOn, LocalDate validUntil, String meetingId, String delegateId,
-                       Instant recordedAt, boolean machineCoded) {
+                       Instant recordedAt, boolean machineCoded, int publishers) {
 }

@@ -22,13 +22,26 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param superseded   whether a later version replaced it
      * @param reason       why the statement was corrected or retracted (for those versions)
      * @param delegateTitle the delegate's title on the statement's effective day, as known at the query's time
+     * @param sources      every report of the statement, the first as it was recorded first
      * @param coding       what a machine coded, for a statement brought in from event data; null otherwise
      */
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
                                LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
-                               Source source, EventCoding coding, String note, String reason, Instant recordedAt,
-                               Instant supersededAt, boolean superseded) {
+                               List<Source> sources, EventCoding coding, String note, String reason,
+                               Instant recordedAt, Instant supersededAt, boolean superseded) {
+
+        /** The first of the sources, as a client of a release before the list knew it; null when none. */
+        @JsonProperty
+        public Source source() {
+            return sources.isEmpty() ? null : sources.get(0);
+        }
+
+        /** How many independent publishers report the statement, as {@link Source#publishers} counts them. */
+        @JsonProperty
+        public int publishers() {
+            return Source.publishers(sources);
+        }
 
         /** Whether the statement came from event data, coded by a machine. */
         @JsonProperty

@@ -69,7 +69,7 @@ public class PositionQueries {
     private static final String PEOPLE_ONLY = " AND coding_json IS NULL";
 
     private static final String OUTCOMES = "SELECT outcome_id, kind, terms, reached_on, meeting_id, party_ids_json, "
-            + "topic_ids_json, source_json, coding_json, known_from, retracted_known_from, retraction_reason "
+            + "topic_ids_json, sources_json, coding_json, known_from, retracted_known_from, retraction_reason "
             + "FROM positions_outcome o WHERE negotiation_id = ? "
             + "AND reached_on <= ? AND known_from <= ?";
 
@@ -120,7 +120,8 @@ public class PositionQueries {
                 utc(at));
         return new PositionMatrix(negotiationId, negotiation.get(0).title(), query.asOf(),
                 query.knownAt(), parties, delegates, topics,
-                positions(negotiationId, query.asOf(), query.knownAt(), query.machineCoded(), parties, topics),
+                positions(negotiationId, query.asOf(), query.knownAt(), query.machineCoded(), query.minPublishers(),
+                        parties, topics),
                 latestOutcomes(negotiationId, day, at, query.machineCoded(), topics));
     }
 
@@ -211,7 +212,7 @@ public class PositionQueries {
                     Rows.fromJson(row.getString("topic_ids_json"), IDS),
                     Rows.fromJson(row.getString("party_ids_json"), IDS), row.getString("terms"),
                     Rows.date(row, "reached_on"), row.getString("meeting_id"),
-                    Rows.fromJson(row.getString("source_json"), Source.class),
+                    Rows.fromJson(row.getString("sources_json"), PositionRows.SOURCES),
                     Rows.fromJson(row.getString("coding_json"), EventCoding.class), Rows.instant(row, "known_from"),
                     changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes,
                     Rows.retractedBy(row, at), Rows.retractedBy(row, at) ? row.getString("retraction_reason") : null);
@@ -294,7 +295,7 @@ public class PositionQueries {
 
     /** One query for every cell of the listed parties and topics, in their order. */
     private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded,
-                                     List<PositionMatrix.MatrixParty> parties,
+                                     int minPublishers, List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
         Moment moment = new Moment(asOf, knownAt);
         LocalDate day = moment.day();
@@ -304,7 +305,8 @@ public class PositionQueries {
         parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
         Map<String, Integer> topicOrder = new HashMap<>();
         topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
-        String filter = machineCoded ? "" : PEOPLE_ONLY;
+        String filter = (machineCoded ? "" : PEOPLE_ONLY) + (minPublishers > 0 ? " AND publishers >= "
+                + minPublishers : "");
         List<Position> positions = new ArrayList<>(supportsLateral()
                 ? jdbc.query(MATRIX_BY_CELL.formatted(filter), (row, n) -> PositionRows.position(row, lapsesBefore), day, utc(at),
                 utc(at), negotiationId)

@@ -16,6 +16,7 @@ import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.PartyRoleChanged;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
@@ -50,9 +51,9 @@ public class PositionsProjector {
 
     private static final String INSERT_VERSION = "INSERT INTO positions_version (negotiation_id, statement_id, "
             + "revision, kind, party_id, topic_id, delegate_id, stance, summary, conditions, offer_value, offer_min, "
-            + "offer_max, offer_unit, effective_on, valid_until, meeting_id, source_json, coding_json, note, reason, "
-            + "recorded_seq, event_seq, known_from) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "offer_max, offer_unit, effective_on, valid_until, meeting_id, sources_json, publishers, coding_json, note, "
+            + "reason, recorded_seq, event_seq, known_from) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final BatchedInserts versions;
@@ -111,8 +112,8 @@ public class PositionsProjector {
     @EventHandler
     void on(StatementRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         Content content = new Content(event.delegateId(), event.stance(), event.summary(), event.conditions(),
-                event.offer(), event.effectiveOn(), event.validUntil(), event.meetingId(), json(event.source()),
-                json(event.coding()), event.note());
+                event.offer(), event.effectiveOn(), event.validUntil(), event.meetingId(), json(event.sources()),
+                Source.publishers(event.sources()), json(event.coding()), event.note());
         insert(event.negotiationId(), event.statementId(), 1, VersionKind.RECORDED, event.partyId(),
                 event.topicId(), content, null, sequence, sequence, recordedAt);
     }
@@ -136,10 +137,10 @@ public class PositionsProjector {
     @EventHandler
     void on(OutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO positions_outcome (negotiation_id, outcome_id, kind, terms, reached_on, meeting_id, "
-                        + "party_ids_json, topic_ids_json, source_json, coding_json, ordinal, known_from) "
+                        + "party_ids_json, topic_ids_json, sources_json, coding_json, ordinal, known_from) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.outcomeId(), event.kind().name(), event.terms(), event.reachedOn(),
-                event.meetingId(), json(event.partyIds()), json(event.topicIds()), json(event.source()),
+                event.meetingId(), json(event.partyIds()), json(event.topicIds()), json(event.sources()),
                 json(event.coding()), sequence, utc(recordedAt));
         for (String topicId : event.topicIds()) {
             jdbc.update("INSERT INTO positions_outcome_topic (negotiation_id, outcome_id, topic_id) VALUES (?, ?, ?)",
@@ -190,14 +191,15 @@ public class PositionsProjector {
         versions.flush();
         CurrentVersion current = jdbc.queryForObject("SELECT revision, recorded_seq, delegate_id, stance, summary, "
                         + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, "
-                        + "meeting_id, source_json, coding_json, note FROM positions_version "
+                        + "meeting_id, sources_json, publishers, coding_json, note FROM positions_version "
                         + "WHERE negotiation_id = ? AND statement_id = ? AND superseded_at IS NULL",
                 (row, n) -> new CurrentVersion(row.getInt("revision"), row.getLong("recorded_seq"),
                         new Content(row.getString("delegate_id"), Stance.valueOf(row.getString("stance")),
                                 row.getString("summary"), row.getString("conditions"),
                                 PositionRows.offer(row), row.getObject("effective_on", LocalDate.class),
                                 row.getObject("valid_until", LocalDate.class), row.getString("meeting_id"),
-                                row.getString("source_json"), row.getString("coding_json"),
+                                row.getString("sources_json"), row.getInt("publishers"),
+                                row.getString("coding_json"),
                                 row.getString("note"))),
                 negotiationId, statementId);
         jdbc.update("UPDATE positions_version SET superseded_at = ? WHERE negotiation_id = ? AND statement_id = ? "
@@ -213,8 +215,8 @@ public class PositionsProjector {
                 content.delegateId(), content.stance().name(), content.summary(), content.conditions(),
                 offer == null ? null : plain(offer.value()), offer == null ? null : plain(offer.min()),
                 offer == null ? null : plain(offer.max()), offer == null ? null : offer.unit(),
-                content.effectiveOn(), content.validUntil(), content.meetingId(), content.sourceJson(),
-                content.codingJson(), content.note(), reason, recordedSequence, eventSequence, utc(recordedAt));
+                content.effectiveOn(), content.validUntil(), content.meetingId(), content.sourcesJson(),
+                content.publishers(), content.codingJson(), content.note(), reason, recordedSequence, eventSequence, utc(recordedAt));
     }
 
     private static String plain(BigDecimal number) {
@@ -226,8 +228,8 @@ public class PositionsProjector {
 
     /** What a correction can change, plus what it keeps. */
     private record Content(String delegateId, Stance stance, String summary, String conditions, Offer offer,
-                           LocalDate effectiveOn, LocalDate validUntil, String meetingId, String sourceJson,
-                           String codingJson, String note) {
+                           LocalDate effectiveOn, LocalDate validUntil, String meetingId, String sourcesJson,
+                           int publishers, String codingJson, String note) {
 
         Content apply(StatementChanges changes) {
             return new Content(delegateId,
@@ -237,7 +239,8 @@ public class PositionsProjector {
                     changes.offer() != null ? changes.offer() : offer,
                     changes.effectiveOn() != null ? changes.effectiveOn() : effectiveOn,
                     changes.validUntil() != null ? changes.validUntil() : validUntil,
-                    meetingId, sourceJson, codingJson, note);
+                    meetingId, changes.sources() != null ? json(changes.sources()) : sourcesJson,
+                    changes.sources() != null ? Source.publishers(changes.sources()) : publishers, codingJson, note);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.negotiationledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -50,7 +51,7 @@ class MeetingsOverTimeTest {
         opened().at("2025-05-17T10:00:00Z").append(meeting("istanbul-1", "2025-05-16"),
                         said("s-1", "ua", "A 30-day ceasefire first"), said("s-2", "ru", "A memorandum first"),
                         new StatementRecorded(N, "s-3", "ua", null, "ceasefire", Stance.SUPPORTS, "said elsewhere",
-                                null, null, day("2025-05-16"), ARTICLE, null))
+                                null, null, day("2025-05-16"), List.of(ARTICLE), null))
                 .at("2025-05-20T10:00:00Z").append(new StatementCorrected(N, "s-2", "c-1", "ru", "ceasefire",
                         new StatementChanges(Stance.REJECTS, null, null, null, null), "rejected outright"))
                 .at("2025-05-21T10:00:00Z").append(new StatementRetracted(N, "s-1", "ua", "ceasefire",
@@ -69,6 +70,6 @@ class MeetingsOverTimeTest {
 
     private static StatementRecorded said(String id, String party, String summary) {
         return new StatementRecorded(N, id, party, null, "ceasefire", Stance.DEMANDS, summary, null, null,
-                day("2025-05-16"), ARTICLE, null, "istanbul-1", null);
+                day("2025-05-16"), List.of(ARTICLE), null, "istanbul-1", null);
     }
 }

@@ -116,7 +116,7 @@ class SecondEditionPositionsTest {
     void aProposalThatLapsedShowsAsLapsedNotAsGone() {
         Offer window = Offer.range(new BigDecimal("24"), new BigDecimal("48"), "hours");
         opened().append(new StatementRecorded(N, "s-1", "ru", null, "ceasefire", Stance.PROPOSES,
-                        "a ceasefire of 24 to 48 hours", null, window, day("2025-06-02"), ARTICLE, null, null,
+                        "a ceasefire of 24 to 48 hours", null, window, day("2025-06-02"), List.of(ARTICLE), null, null,
                         day("2025-08-31")))
                 .replayInto(projector);
 
@@ -133,7 +133,7 @@ class SecondEditionPositionsTest {
     @Test
     void theLatestMatrixShowsAProposalLapsedOnceTheClockPassesItsLastDay() {
         opened().append(new StatementRecorded(N, "s-1", "ru", null, "ceasefire", Stance.PROPOSES,
-                        "a ceasefire of 30 days", null, null, day("2025-06-02"), ARTICLE, null, null,
+                        "a ceasefire of 30 days", null, null, day("2025-06-02"), List.of(ARTICLE), null, null,
                         day("2025-08-31")))
                 .replayInto(projector);
 
@@ -152,7 +152,7 @@ class SecondEditionPositionsTest {
         istanbul().at("2025-06-03T10:00:00Z").append(
                         new OutcomeRecorded(N, "no-ceasefire", OutcomeKind.NOT_AGREED, List.of("ceasefire"),
                                 List.of("ua", "ru"), "no agreement on a ceasefire", day("2025-05-16"), "istanbul-1",
-                                ARTICLE),
+                                List.of(ARTICLE)),
                         new OutcomeRecorded(N, "bodies", OutcomeKind.AGREED, List.of("prisoner-exchange"),
                                 List.of("ua", "ru"), "6,000 bodies each way", day("2025-06-02"), "istanbul-2", null))
                 .at("2025-06-20T10:00:00Z").append(new OutcomeStatusRecorded(N, "bodies",
@@ -218,7 +218,7 @@ class SecondEditionPositionsTest {
 
     private static StatementRecorded statement(String id, String effectiveOn) {
         return new StatementRecorded(N, id, "ua", "umerov", "ceasefire", Stance.SUPPORTS, "summary " + id, null, null,
-                day(effectiveOn), ARTICLE, null);
+                day(effectiveOn), List.of(ARTICLE), null);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.negotiationledger.api.commands.CommandRoutes.SourceBody;
 import org.negotiationledger.api.integrity.Sha256;
 import org.negotiationledger.core.api.EventCoding.CodedActor;
 import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.Values;
 
@@ -262,22 +263,23 @@ final class EventConversion implements EventRows.Sink {
                             + ")").toList()) + "; machine-coded by " + reports, coding);
             case OUTCOME -> new RecordOutcomeRequest(id, OutcomeKind.AGREED, List.of(record.rule.topic()), parties,
                     action + " between " + record.party.name() + " and " + record.target.name()
-                            + "; machine-coded by " + reports, record.day, null, source(record), coding);
+                            + "; machine-coded by " + reports, record.day, null, source(record), null, coding);
             default -> new RecordStatementRequest(id, record.party.party(), null, record.rule.topic(),
                     record.rule.stance(), action + " towards " + record.target.name() + "; machine-coded by " + reports,
-                    null, null, record.day, source(record), record.place == null ? null : "Where: " + record.place,
+                    null, null, record.day, source(record), null, record.place == null ? null : "Where: " + record.place,
                     null, null, coding);
         };
     }
 
     private static SourceBody source(Merged record) {
-        String url = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches()).findFirst().orElse(null);
+        String url = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches())
+                .filter(u -> !new Source(null, null, u, null, null, null).frontPage()).findFirst().orElse(null);
         String publisher = record.publishers.stream().findFirst().orElse(null);
         if (url == null && publisher == null) {
             return null;
         }
         LocalDate publishedOn = record.addedOn != null && !record.addedOn.isBefore(record.day) ? record.addedOn : null;
-        return new SourceBody(clip(publisher), null, url, publishedOn, null, null);
+        return new SourceBody(clip(publisher), null, url, publishedOn, null, null, null, null);
     }
 
     private CodingBody coding(String batchId, Merged record) {

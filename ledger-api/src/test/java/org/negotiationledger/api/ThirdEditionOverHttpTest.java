@@ -1,0 +1,184 @@
+package org.negotiationledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model's third edition over real HTTP, as an analyst checks it: the Istanbul example, then
+ * records with several graded sources, a report found later, and the matrix asked for
+ * corroborated positions only. On PostgreSQL and on H2 (the subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ThirdEditionOverHttpTest {
+
+    private static final String N = "/api/negotiations/ru-ua-2025";
+    private static final String NV = """
+            {"publisher":"NV","title":"Умеров: Украине нужны ПВО","url":"https://nv.ua/world/umerov-2025-06-27",
+             "publishedOn":"2025-06-27","language":"ru","quote":"обмен «всех на всех»",
+             "reliability":"B","credibility":2}""";
+    private static final String TASS = """
+            {"publisher":"TASS","url":"https://tass.ru/politika/24350001","publishedOn":"2025-06-28",
+             "language":"ru","reliability":"C","credibility":3}""";
+    private static final String TASS_AGAIN = """
+            {"publisher":" tass ","url":"https://tass.ru/politika/24350002","publishedOn":"2025-06-28",
+             "language":"ru"}""";
+
+    private LedgerNode node;
+    private long last;
+
+    abstract Map<String, Object> database() throws IOException;
+
+    @BeforeAll
+    void record() throws Exception {
+        node = LedgerNode.start(database());
+        JsonNode example = node.importLines("?report=refused", IstanbulExampleTest.example()).json();
+        assertThat(example.at("/summary/refused").asInt()).as(example.toString()).isZero();
+    }
+
+    @AfterAll
+    void stop() {
+        node.close();
+    }
+
+    private LedgerNode.Response post(String path, String body) {
+        LedgerNode.Response response = node.post(path, body);
+        if (response.status() == 201) {
+            last = response.json().get("position").asLong();
+        }
+        return response;
+    }
+
+    private JsonNode read(String path) {
+        LedgerNode.Response response = node.get(path + (path.contains("?") ? "&" : "?") + "waitFor=" + last);
+        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode cell(JsonNode matrix, String partyId, String topicId) {
+        for (JsonNode position : matrix.get("positions")) {
+            if (position.get("partyId").asText().equals(partyId) && position.get("topicId").asText().equals(topicId)) {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aStatementShowsEveryReportWithItsGradesAndHowManyPublishersCorroborateIt() {
+        assertThat(post(N + "/statements", """
+                {"id":"ru-all-for-all","partyId":"ru","topicId":"prisoner-exchange","stance":"SUPPORTS",
+                 "summary":"Russia supports an all-for-all exchange of the wounded and the young",
+                 "effectiveOn":"2025-06-26","sources":[%s,%s,%s]}""".formatted(NV, TASS, TASS_AGAIN)).status())
+                .isEqualTo(201);
+
+        JsonNode entry = read(N + "/positions/ru/prisoner-exchange/history").at("/entries/0");
+        assertThat(entry.get("sources")).hasSize(3);
+        assertThat(entry.at("/sources/0/reliability").asText()).isEqualTo("B");
+        assertThat(entry.at("/sources/0/credibility").asInt()).isEqualTo(2);
+        assertThat(entry.at("/sources/1/publisher").asText()).isEqualTo("TASS");
+        assertThat(entry.get("publishers").asInt()).as("TASS twice is one publisher").isEqualTo(2);
+        assertThat(entry.at("/source/publisher").asText()).as("the first, for earlier clients").isEqualTo("NV");
+        assertThat(cell(read(N + "/positions"), "ru", "prisoner-exchange").get("publishers").asInt()).isEqualTo(2);
+
+        String csv = node.get(N + "/positions/ru/prisoner-exchange/history?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",2,https://nv.ua/world/umerov-2025-06-27;"
+                + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002");
+    }
+
+    @Test
+    void theOneSourceOfEarlierReleasesIsStillTakenAndShownAsAListOfOne() {
+        JsonNode entry = read(N + "/positions/ru/leaders-meeting/history").at("/entries/0");
+        assertThat(entry.get("sources")).hasSize(1);
+        assertThat(entry.at("/sources/0/publisher").asText()).startsWith("Ukrainian online news outlet");
+        assertThat(entry.get("source")).isEqualTo(entry.at("/sources/0"));
+        assertThat(entry.get("publishers").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFrontPageABadGradeOrBothShapesOfSourceAreRefusedNamingTheFieldAndStoreNothing() {
+        long before = node.eventCount();
+        String statement = """
+                {"id":"bad-source","partyId":"ua","topicId":"ceasefire","stance":"SUPPORTS","summary":"s",
+                 "effectiveOn":"2025-06-01",%s}""";
+        Map<String, String> refusals = Map.of(
+                "\"sources\":[" + NV + ",{\"publisher\":\"NV\",\"url\":\"https://nv.ua/\"}]", "sources[1].url",
+                "\"sources\":[{\"publisher\":\"NV\",\"reliability\":\"G\"}]", "sources[0].reliability",
+                "\"sources\":[{\"publisher\":\"NV\",\"credibility\":7}]", "sources[0].credibility",
+                "\"source\":" + NV + ",\"sources\":[" + TASS + "]", "source");
+        refusals.forEach((sources, field) -> {
+            LedgerNode.Response refused = post(N + "/statements", statement.formatted(sources));
+            assertThat(refused.status()).as(sources).isEqualTo(400);
+            assertThat(refused.headers().get("content-type").get(0)).startsWith("application/problem+json");
+            assertThat(refused.json().at("/errors/0/field").asText()).as(refused.body()).isEqualTo(field);
+        });
+        assertThat(node.eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aReportFoundLaterCorroboratesAStatementAndTheMatrixCanAskForCorroboration() {
+        assertThat(post(N + "/statements", """
+                {"id":"ua-ceasefire-30","partyId":"ua","topicId":"ceasefire","stance":"PROPOSES",
+                 "summary":"A ceasefire of 30 days","effectiveOn":"2025-06-27","sources":[%s]}""".formatted(NV))
+                .status()).isEqualTo(201);
+        JsonNode matrix = read(N + "/positions");
+        assertThat(cell(matrix, "ua", "ceasefire").get("statementId").asText()).isEqualTo("ua-ceasefire-30");
+        assertThat(cell(read(N + "/positions?minPublishers=2"), "ua", "ceasefire")).as("one outlet alone").isNull();
+        assertThat(cell(read(N + "/positions?minPublishers=1"), "ua", "ceasefire").get("statementId").asText())
+                .as("an earlier statement with one report").isEqualTo("ua-ceasefire-30");
+
+        assertThat(post(N + "/statements/ua-ceasefire-30/corrections", """
+                {"sources":[%s,%s],"reason":"TASS reported it the next day"}""".formatted(NV, TASS)).status())
+                .isEqualTo(201);
+        JsonNode corroborated = cell(read(N + "/positions?minPublishers=2"), "ua", "ceasefire");
+        assertThat(corroborated.get("statementId").asText()).isEqualTo("ua-ceasefire-30");
+        assertThat(corroborated.get("kind").asText()).isEqualTo("CORRECTED");
+        assertThat(corroborated.get("publishers").asInt()).isEqualTo(2);
+        JsonNode history = read(N + "/positions/ua/ceasefire/history").get("entries");
+        List<Integer> publishers = history.findValues("publishers").stream().map(JsonNode::asInt).toList();
+        assertThat(publishers).endsWith(1, 2);
+
+        for (String bad : List.of("-1", "101", "two")) {
+            LedgerNode.Response refused = node.get(N + "/positions?minPublishers=" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("parameter").asText()).isEqualTo("minPublishers");
+        }
+    }
+
+    @Test
+    void anOutcomeShowsItsSourcesAndSaysWhetherAMachineCodedIt() {
+        assertThat(post(N + "/outcomes", """
+                {"id":"bodies-agreed","kind":"AGREED","topicIds":["prisoner-exchange"],"partyIds":["ua","ru"],
+                 "terms":"Bodies to be returned","reachedOn":"2025-06-02","sources":[%s,%s]}""".formatted(NV, TASS))
+                .status()).isEqualTo(201);
+        JsonNode outcome = null;
+        for (JsonNode each : read(N + "/outcomes").get("outcomes")) {
+            if (each.get("id").asText().equals("bodies-agreed")) {
+                outcome = each;
+            }
+        }
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.get("sources")).hasSize(2);
+        assertThat(outcome.get("publishers").asInt()).isEqualTo(2);
+        assertThat(outcome.get("machineCoded").asBoolean()).isFalse();
+        String csv = node.get(N + "/outcomes?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+        assertThat(csv).contains(",2,https://nv.ua/world/umerov-2025-06-27;https://tass.ru/politika/24350001");
+
+        LedgerNode.Response late = post(N + "/outcomes", """
+                {"id":"late","kind":"AGREED","topicIds":["ceasefire"],"partyIds":["ua","ru"],
+                 "terms":"t","reachedOn":"2025-06-29","sources":[%s]}""".formatted(NV));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().get("detail").asText())
+                .isEqualTo("the date 2025-06-29 of outcome 'late' is after its first source was published on 2025-06-27");
+    }
+}
