@@ -118,7 +118,7 @@ function statement(entry, position, delegates, rounds, parties) {
             entry.note ? [h('dt', {}, 'Note'), h('dd', {}, entry.note)] : null,
             [h('dt', {}, 'Statement'), h('dd', {}, `${entry.statementId}, version ${entry.revision}`)],
             [h('dt', {}, 'Recorded'), h('dd', {}, instant(entry.recordedAt))]),
-        entry.source ? source(entry.source) : null,
+        sources(entry),
         entry.coding ? coding(entry.coding, parties) : null);
 }
 
@@ -153,14 +153,34 @@ export function coding(coded, parties) {
             coded.urls.length > shown ? h('li', {class: 'quiet'}, `and ${coded.urls.length - shown} more`) : null) : null);
 }
 
+/** Every report of a record, and how many independent publishers they come from. */
+export function sources(record) {
+    const all = record.sources || [];
+    if (!all.length) {
+        return null;
+    }
+    const heading = all.length === 1 ? 'Source'
+        : `${all.length} sources from ${record.publishers} independent publisher${record.publishers === 1 ? '' : 's'}`;
+    return h('section', {class: 'sources', 'aria-label': 'Sources'}, h('h3', {}, heading), all.map(source));
+}
+
+/** The Admiralty grades, in words. */
+const RELIABILITY = {A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable',
+    D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged'};
+const CREDIBILITY = {1: 'confirmed', 2: 'probably true', 3: 'possibly true', 4: 'doubtful', 5: 'improbable',
+    6: 'truth cannot be judged'};
+
 export function source(src) {
+    const grade = [src.reliability ? `${src.reliability}: ${RELIABILITY[src.reliability]}` : null,
+        src.credibility ? `${src.credibility}: ${CREDIBILITY[src.credibility]}` : null].filter(Boolean).join(', ');
     return h('figure', {class: 'source'},
         src.quote ? h('blockquote', {lang: src.language || null}, src.quote) : null,
         h('figcaption', {},
             src.url ? h('a', {href: src.url, rel: 'noopener noreferrer', target: '_blank'}, src.title || src.publisher || src.url)
                 : h('cite', {lang: src.language || null}, src.title || src.publisher || ''),
             src.publisher && src.title ? `, ${src.publisher}` : '',
-            src.publishedOn ? `, ${day(src.publishedOn)}` : ''));
+            src.publishedOn ? `, ${day(src.publishedOn)}` : '',
+            grade ? h('span', {class: 'grade'}, ` (graded ${grade})`) : ''));
 }
 
 function version(entry) {
