@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in place on PostgreSQL: on the next start the parties move into one column, the copies go, and
  * every page of the trail answers as before, its party filters too, and so do the overview's
  * counts, now taken from the audit view's rows. The statements' and outcomes' one source each
- * becomes a list of one (migration 18), and their histories and the outcomes answer as before.
+ * becomes a list of one (migration 18), meetings, exchanges and statuses gain theirs, empty
+ * (migration 19), and the histories, outcomes, meetings and exchanges answer as before.
  */
 class AuditRowsUpgradeTest {
 
@@ -25,7 +26,7 @@ class AuditRowsUpgradeTest {
             N + "/audit?party=tr", N + "/audit?party=ua&type=StatementRecorded", N + "/audit?party=us",
             "/api/audit?party=ru&limit=5", N, N + "?asOf=2025-05-16", N + "?asOf=2025-06-01",
             "/api/negotiations", "/api/negotiations?asOf=2025-05-20", N + "/positions/ua/ceasefire/history",
-            N + "/positions", N + "/outcomes");
+            N + "/positions", N + "/outcomes", N + "/meetings", N + "/exchanges");
 
     @Test
     void theTrailsRowsOfThePreviousReleaseAreMovedOverOnTheNextStart() {
@@ -62,7 +63,7 @@ class AuditRowsUpgradeTest {
 
     /**
      * The audit and overview tables as migration 15 left them, filled from today's rows, and the
-     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 18 not yet run.
+     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 19 not yet run.
      */
     private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
@@ -88,7 +89,12 @@ class AuditRowsUpgradeTest {
             db.execute("ALTER TABLE " + table + " RENAME COLUMN sources_json TO source_json");
         }
         db.execute("ALTER TABLE positions_version DROP COLUMN publishers");
-        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18')");
+        for (String table : List.of("meetings_meeting", "exchanges_exchange", "exchanges_stage",
+                "positions_outcome_status")) {
+            db.execute("ALTER TABLE " + table + " DROP COLUMN sources_json");
+        }
+        db.execute("ALTER TABLE exchanges_exchange DROP COLUMN agreement_sources_json");
+        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

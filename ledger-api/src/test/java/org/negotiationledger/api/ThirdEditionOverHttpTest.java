@@ -181,4 +181,72 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(late.json().get("detail").asText())
                 .isEqualTo("the date 2025-06-29 of outcome 'late' is after its first source was published on 2025-06-27");
     }
+
+    @Test
+    void theExampleGivesItsMeetingsExchangesStagesAndStatusesTheArticleAsTheirSource() {
+        JsonNode istanbul = read(N + "/meetings").at("/meetings/0");
+        assertThat(istanbul.get("id").asText()).isEqualTo("istanbul-1");
+        assertThat(istanbul.at("/sources/0/quote").asText()).startsWith("16 мая в Стамбуле состоялась первая");
+        assertThat(istanbul.get("publishers").asInt()).isEqualTo(1);
+        JsonNode exchange = read(N + "/exchanges/pow-1000-for-1000");
+        assertThat(exchange.get("publishers").asInt()).isEqualTo(1);
+        assertThat(exchange.at("/agreement/sources/0/quote").asText()).contains("1000 на 1000");
+        assertThat(exchange.get("stages")).allSatisfy(stage -> assertThat(stage.get("sources")).hasSize(1));
+        JsonNode outcomes = read(N + "/outcomes?topicId=prisoner-exchange").get("outcomes");
+        assertThat(outcomes.findValues("statuses").stream().flatMap(s -> java.util.stream.StreamSupport
+                .stream(s.spliterator(), false)).toList())
+                .isNotEmpty().allSatisfy(status -> assertThat(status.get("publishers").asInt()).isEqualTo(1));
+        String csv = node.get(N + "/meetings?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+    }
+
+    @Test
+    void aStageCannotHappenAfterItsFirstReportNorCiteAFrontPage() {
+        assertThat(post(N + "/exchanges", """
+                {"id":"bodies-6000","kind":"BODIES","proposedBy":"ru","proposedOn":"2025-06-02",
+                 "quantities":{"ru":6000},"sources":[%s]}""".formatted(NV)).status()).isEqualTo(201);
+        assertThat(post(N + "/exchanges/bodies-6000/agreements", """
+                {"partyIds":["ru","ua"],"agreedOn":"2025-06-02","sources":[%s,%s]}""".formatted(NV, TASS))
+                .status()).isEqualTo(201);
+        LedgerNode.Response late = post(N + "/exchanges/bodies-6000/executions", """
+                {"stage":1,"executedOn":"2025-06-28","released":{"ru":1212},"sources":[%s]}""".formatted(NV));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().get("detail").asText()).isEqualTo("the date 2025-06-28 of stage 1 of exchange "
+                + "'bodies-6000' is after its first source was published on 2025-06-27");
+        LedgerNode.Response frontPage = post(N + "/meetings", """
+                {"id":"m-front","heldOn":"2025-06-20","level":"TECHNICAL","partyIds":["ua","ru"],
+                 "sources":[{"url":"https://tass.ru/"}]}""");
+        assertThat(frontPage.status()).isEqualTo(400);
+        assertThat(frontPage.json().at("/errors/0/field").asText()).isEqualTo("sources[0].url");
+
+        JsonNode agreement = read(N + "/exchanges/bodies-6000").get("agreement");
+        assertThat(agreement.get("publishers").asInt()).isEqualTo(2);
+        assertThat(read(N + "/exchanges/bodies-6000").get("sources")).hasSize(1);
+    }
+
+    @Test
+    void aClosedNegotiationStillTakesARetractionWithItsReason() {
+        String talks = "/api/negotiations/closed-talks";
+        assertThat(post("/api/negotiations", """
+                {"id":"closed-talks","title":"Closed talks","openedOn":"2025-01-10"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/parties", """
+                {"id":"a","name":"A","role":"PARTY"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/topics", """
+                {"id":"t","title":"T"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", """
+                {"id":"s","partyId":"a","topicId":"t","stance":"SUPPORTS","summary":"s","effectiveOn":"2025-01-12"}""")
+                .status()).isEqualTo(201);
+        assertThat(post(talks + "/closure", """
+                {"outcome":"SUSPENDED","closedOn":"2025-02-01"}""").status()).isEqualTo(201);
+
+        assertThat(post(talks + "/statements/s/retraction", """
+                {"reason":"the quote was fabricated"}""").status()).isEqualTo(201);
+        JsonNode retraction = read(talks + "/positions/a/t/history").at("/entries/1");
+        assertThat(retraction.get("kind").asText()).isEqualTo("RETRACTED");
+        assertThat(retraction.get("reason").asText()).isEqualTo("the quote was fabricated");
+        LedgerNode.Response more = post(talks + "/statements", """
+                {"id":"s2","partyId":"a","topicId":"t","stance":"SUPPORTS","summary":"s","effectiveOn":"2025-01-13"}""");
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.json().get("rule").asText()).isEqualTo("negotiation-closed");
+    }
 }

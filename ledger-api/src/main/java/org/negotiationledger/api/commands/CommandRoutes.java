@@ -125,7 +125,7 @@ public final class CommandRoutes {
                     OutcomeRetractionRequest.class, "Retract an outcome",
                     "It stops counting as the topic's outcome; the list of outcomes keeps it, marked retracted."),
             new Route("closeNegotiation", "/{negotiationId}/closure", ClosureRequest.class, "Close a negotiation",
-                    "A closed negotiation accepts nothing but corrections."));
+                    "A closed negotiation accepts nothing but corrections and retractions."));
 
     private CommandRoutes() {
     }
@@ -392,12 +392,14 @@ public final class CommandRoutes {
                                 @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @Id String> heads,
                                 @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
                                 @Size(max = TEXT) String summary,
-                                @Valid CodingBody coding) implements CommandRequest {
+                                @Valid CodingBody coding,
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordMeeting(target.negotiationId(), id, heldOn, location, level, partyIds, mediatorIds, heads,
-                    topicIds, summary, coding == null ? null : coding.toCoding(), recordedAt);
+                    topicIds, summary, coding == null ? null : coding.toCoding(), SourceBody.all(null, sources),
+                    recordedAt);
         }
     }
 
@@ -418,7 +420,8 @@ public final class CommandRoutes {
                                   @Size(max = ITEMS) Map<@NotNull @Id String, @NotNull @Positive Integer> quantities,
                                   boolean allForAll,
                                   @Size(max = ITEMS) List<@NotBlank @Size(max = NAME) String> categories,
-                                  @Size(max = TEXT) String note) implements CommandRequest {
+                                  @Size(max = TEXT) String note,
+                                  @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
         ExchangeTerms terms() {
             return new ExchangeTerms(kind, kindText, sides, quantities, allForAll, categories);
         }
@@ -426,19 +429,20 @@ public final class CommandRoutes {
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new ProposeExchange(target.negotiationId(), id, proposedBy, proposedOn, terms(), note,
-                    recordedAt);
+                    SourceBody.all(null, sources), recordedAt);
         }
     }
 
     record AgreeExchangeRequest(@NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> partyIds,
                                 @NotNull LocalDate agreedOn,
-                                @Id String meetingId)
+                                @Id String meetingId,
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources)
             implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new AgreeExchange(target.negotiationId(), target.itemId(), partyIds, agreedOn, meetingId,
-                    recordedAt);
+                    SourceBody.all(null, sources), recordedAt);
         }
     }
 
@@ -447,12 +451,13 @@ public final class CommandRoutes {
                             @NotEmpty @Size(max = ITEMS)
                             Map<@NotNull @Id String, @NotNull @PositiveOrZero Integer> released,
                             boolean completes,
-                            @Size(max = TEXT) String note) implements CommandRequest {
+                            @Size(max = TEXT) String note,
+                            @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordExchangeExecution(target.negotiationId(), target.itemId(), stage, executedOn, released,
-                    completes, note, recordedAt);
+                    completes, note, SourceBody.all(null, sources), recordedAt);
         }
     }
 
@@ -483,11 +488,13 @@ public final class CommandRoutes {
     }
 
     record OutcomeStatusRequest(@NotNull OutcomeStatus status, @NotNull LocalDate since,
-                                @Size(max = TEXT) String note) implements CommandRequest {
+                                @Size(max = TEXT) String note,
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
-            return new RecordOutcomeStatus(target.negotiationId(), target.itemId(), status, since, note, recordedAt);
+            return new RecordOutcomeStatus(target.negotiationId(), target.itemId(), status, since, note,
+                    SourceBody.all(null, sources), recordedAt);
         }
     }
 

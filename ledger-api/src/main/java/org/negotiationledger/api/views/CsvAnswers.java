@@ -84,13 +84,16 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             c.after() == null ? null : c.after().stance(),
                             c.after() == null ? null : c.after().summary(), c.scoreChange()))),
             MeetingTimeline.class, new Table<MeetingTimeline>(List.of("meetingId", "heldOn", "location", "level",
-                    "partyIds", "mediatorIds", "heads", "topicIds", "summary", "statementIds", "recordedAt"),
+                    "partyIds", "mediatorIds", "heads", "topicIds", "summary", "statementIds", "recordedAt", "publishers",
+                    "sourceUrls"),
                     timeline -> timeline.meetings().stream().map(m -> row(m.id(), m.heldOn(), m.location(), m.level(),
                             m.partyIds(), m.mediatorIds(), heads(m), m.topicIds(), m.summary(),
-                            m.statements().stream().map(Meeting.Said::statementId).toList(), m.recordedAt()))),
+                            m.statements().stream().map(Meeting.Said::statementId).toList(), m.recordedAt(),
+                            m.publishers(), urls(m.sources())))),
             ExchangeList.class, new Table<ExchangeList>(List.of("exchangeId", "kind", "kindText", "proposedBy",
                     "proposedOn", "sides", "quantities", "allForAll", "categories", "status", "agreedBy", "agreedOn",
-                    "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt"),
+                    "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt", "publishers",
+                    "sourceUrls", "agreementSourceUrls"),
                     list -> list.exchanges().stream().map(CsvAnswers::exchange)),
             OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
                     "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt",
@@ -205,7 +208,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                 x.agreement() == null ? null : x.agreement().partyIds(),
                 x.agreement() == null ? null : x.agreement().agreedOn(),
                 x.agreement() == null ? null : x.agreement().meetingId(), x.stages().size(), pairs(x.totals()),
-                x.completedOn(), x.note(), x.recordedAt());
+                x.completedOn(), x.note(), x.recordedAt(), x.publishers(), urls(x.sources()),
+                x.agreement() == null ? null : urls(x.agreement().sources()));
     }
 
     private static List<Object> outcome(Outcome o) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Closes the negotiation; afterwards it accepts nothing but corrections.
+ * Closes the negotiation; afterwards it accepts nothing but corrections and retractions.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record CloseNegotiation(@TargetAggregateIdentifier @Required String negotiationId, @Required Outcome outcome,

@@ -8,13 +8,22 @@ import java.util.Map;
 
 /**
  * A round of talks; {@code heads} maps a party to the delegate who led its side. Revision 2 added
- * {@code coding}: what a machine coded, for a meeting brought in from event data.
+ * {@code coding}: what a machine coded, for a meeting brought in from event data. Revision 3 added
+ * {@code sources}: every report of the meeting; an earlier revision's meeting has none.
  */
-@Revision("2")
+@Revision("3")
 public record MeetingHeld(@Required String negotiationId, @Required String meetingId, @Required LocalDate heldOn,
                           String location, @Required MeetingLevel level, @Required List<String> partyIds,
                           List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
-                          EventCoding coding) implements NegotiationEvent {
+                          EventCoding coding, List<Source> sources) implements NegotiationEvent {
+
+    /** A meeting as revision 2 knew it, without sources. */
+    public MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location, MeetingLevel level,
+                       List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
+                       List<String> topicIds, String summary, EventCoding coding) {
+        this(negotiationId, meetingId, heldOn, location, level, partyIds, mediatorIds, heads, topicIds, summary,
+                coding, null);
+    }
 
     /** A meeting a person recorded. */
     public MeetingHeld(String negotiationId, String meetingId, LocalDate heldOn, String location, MeetingLevel level,
@@ -29,6 +38,7 @@ public record MeetingHeld(@Required String negotiationId, @Required String meeti
         mediatorIds = Collections2.list(mediatorIds);
         heads = Collections2.sortedMap(heads);
         topicIds = Collections2.list(topicIds);
+        sources = Collections2.list(sources);
     }
 
     @Override

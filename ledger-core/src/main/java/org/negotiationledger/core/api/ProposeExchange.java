@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Records that a swap of prisoners, bodies, goods or anything else was proposed.
@@ -11,13 +12,20 @@ import java.time.LocalDate;
  *
  * @param proposedBy the party that proposed it, or null when the sources do not say
  * @param note       what the sources leave vague, in words
+ * @param sources    every report of the proposal
  */
 public record ProposeExchange(@TargetAggregateIdentifier @Required String negotiationId, @Required String exchangeId,
                               String proposedBy, @Required LocalDate proposedOn, @Required ExchangeTerms terms,
-                              String note, @Required Instant recordedAt) implements NegotiationCommand {
+                              String note, List<Source> sources, @Required Instant recordedAt)
+        implements NegotiationCommand {
+
+    public ProposeExchange(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
+                           ExchangeTerms terms, String note, Instant recordedAt) {
+        this(negotiationId, exchangeId, proposedBy, proposedOn, terms, note, null, recordedAt);
+    }
 
     public ProposeExchange(String negotiationId, String exchangeId, String proposedBy, LocalDate proposedOn,
                            ExchangeTerms terms, Instant recordedAt) {
-        this(negotiationId, exchangeId, proposedBy, proposedOn, terms, null, recordedAt);
+        this(negotiationId, exchangeId, proposedBy, proposedOn, terms, null, null, recordedAt);
     }
 }

@@ -8,20 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records a round of talks. {@code coding} is set for a meeting brought in from event data.
+ * Records a round of talks, with every report of it ({@code sources}). {@code coding} is set for a
+ * meeting brought in from event data.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordMeeting(@TargetAggregateIdentifier @Required String negotiationId, @Required String meetingId,
                             @Required LocalDate heldOn, String location, @Required MeetingLevel level,
                             @Required List<String> partyIds, List<String> mediatorIds, Map<String, String> heads,
-                            List<String> topicIds, String summary, EventCoding coding, @Required Instant recordedAt)
-        implements NegotiationCommand {
+                            List<String> topicIds, String summary, EventCoding coding, List<Source> sources,
+                            @Required Instant recordedAt) implements NegotiationCommand {
+
+    /** A meeting without sources. */
+    public RecordMeeting(String negotiationId, String meetingId, LocalDate heldOn, String location,
+                         MeetingLevel level, List<String> partyIds, List<String> mediatorIds,
+                         Map<String, String> heads, List<String> topicIds, String summary, EventCoding coding,
+                         Instant recordedAt) {
+        this(negotiationId, meetingId, heldOn, location, level, partyIds, mediatorIds, heads, topicIds, summary, coding,
+                null, recordedAt);
+    }
 
     /** A meeting a person recorded. */
     public RecordMeeting(String negotiationId, String meetingId, LocalDate heldOn, String location,
                          MeetingLevel level, List<String> partyIds, List<String> mediatorIds,
                          Map<String, String> heads, List<String> topicIds, String summary, Instant recordedAt) {
         this(negotiationId, meetingId, heldOn, location, level, partyIds, mediatorIds, heads, topicIds, summary, null,
-                recordedAt);
+                null, recordedAt);
     }
 }

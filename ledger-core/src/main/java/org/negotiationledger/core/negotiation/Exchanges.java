@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireNotBefore;
+import static org.negotiationledger.core.negotiation.DatePolicy.requireReported;
 
 /**
  * The exchanges of a negotiation (prisoners, bodies, anything counted): proposed with their
@@ -35,7 +36,7 @@ class Exchanges {
 
     void propose(ProposeExchange command, Negotiation negotiation) {
         ExchangeProposed proposed = new ExchangeProposed(negotiation.id(), command.exchangeId(),
-                command.proposedBy(), command.proposedOn(), command.terms(), command.note());
+                command.proposedBy(), command.proposedOn(), command.terms(), command.note(), command.sources());
         ExchangeState known = exchanges.get(command.exchangeId());
         if (Repeats.isRepeat("exchange", command.exchangeId(), known == null ? null : known.print(), proposed,
                 negotiation.id())) {
@@ -64,13 +65,14 @@ class Exchanges {
             requireNumbersForEverySide(terms.sides(), terms.quantities(), what);
         }
         negotiation.dates().requireEffectiveDate(command.proposedOn(), what, command.recordedAt());
+        requireReported(command.proposedOn(), proposed.sources(), "the proposal of " + what);
         apply(proposed);
     }
 
     void agree(AgreeExchange command, Negotiation negotiation) {
         ExchangeState exchange = require(command.exchangeId(), negotiation);
         ExchangeAgreed agreed = new ExchangeAgreed(negotiation.id(), command.exchangeId(), command.partyIds(),
-                command.agreedOn(), command.meetingId());
+                command.agreedOn(), command.meetingId(), command.sources());
         String what = "exchange '" + command.exchangeId() + "'";
         if (Repeats.isRepeat(exchange.agreementPrint(), agreed, () -> new IdConflictException(
                 "exchange-already-agreed", what + " was already agreed on " + exchange.agreedOn()
@@ -92,6 +94,7 @@ class Exchanges {
         negotiation.dates().requireEffectiveDate(command.agreedOn(), "the agreement of " + what,
                 command.recordedAt());
         requireNotBefore(command.agreedOn(), exchange.proposedOn(), "the agreement of " + what, "it was proposed");
+        requireReported(command.agreedOn(), agreed.sources(), "the agreement of " + what);
         apply(agreed);
     }
 
@@ -103,7 +106,8 @@ class Exchanges {
         Map<String, Integer> totals = new TreeMap<>(exchange.totals());
         released.forEach((side, count) -> totals.merge(side, count, Integer::sum));
         ExchangeExecutionRecorded executed = new ExchangeExecutionRecorded(negotiation.id(), command.exchangeId(),
-                command.stage(), command.executedOn(), released, totals, command.completes(), command.note());
+                command.stage(), command.executedOn(), released, totals, command.completes(), command.note(),
+                command.sources());
         if (Repeats.isRepeat(exchange.stagePrints().get(command.stage()), stageContent(executed),
                 () -> new IdConflictException("id-conflict", stage + " is already recorded with other content"))) {
             return;
@@ -134,6 +138,7 @@ class Exchanges {
         }
         negotiation.dates().requireEffectiveDate(command.executedOn(), stage, command.recordedAt());
         requireNotBefore(command.executedOn(), exchange.agreedOn(), stage, "it was agreed");
+        requireReported(command.executedOn(), executed.sources(), stage);
         boolean reached = exchange.numbersReachedBy(totals);
         if (command.completes() && !exchange.allForAll() && !reached) {
             throw new RuleViolationException("numbers-not-reached", what + " cannot be completed: released so far "
@@ -182,7 +187,8 @@ class Exchanges {
     /** A stage as the command gave it: the running totals depend on the stages recorded since. */
     private static Object stageContent(ExchangeExecutionRecorded executed) {
         return new ExchangeExecutionRecorded(executed.negotiationId(), executed.exchangeId(), executed.stage(),
-                executed.executedOn(), executed.released(), Map.of(), executed.completes(), executed.note());
+                executed.executedOn(), executed.released(), Map.of(), executed.completes(), executed.note(),
+                executed.sources());
     }
 
     @EventSourcingHandler

@@ -32,7 +32,7 @@ class Meetings {
     void record(RecordMeeting command, Negotiation negotiation) {
         MeetingHeld held = new MeetingHeld(negotiation.id(), command.meetingId(), command.heldOn(),
                 command.location(), command.level(), command.partyIds(), command.mediatorIds(), command.heads(),
-                command.topicIds(), command.summary(), command.coding());
+                command.topicIds(), command.summary(), command.coding(), command.sources());
         MeetingState known = meetings.get(command.meetingId());
         if (Repeats.isRepeat("meeting", command.meetingId(), known == null ? null : known.print(), held,
                 negotiation.id())) {
@@ -51,6 +51,7 @@ class Meetings {
         });
         negotiation.dates().requireEffectiveDate(command.heldOn(), "meeting '" + command.meetingId() + "'",
                 command.recordedAt());
+        DatePolicy.requireReported(command.heldOn(), held.sources(), "meeting '" + command.meetingId() + "'");
         apply(held);
     }
 
@@ -63,7 +64,7 @@ class Meetings {
                 + "again"))) {
             return;
         }
-        negotiation.requireOpen();
+        // A closed negotiation still takes retractions, with their reasons: a report found false later.
         apply(retracted);
     }
 

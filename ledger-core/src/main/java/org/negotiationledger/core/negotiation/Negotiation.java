@@ -206,7 +206,7 @@ public class Negotiation {
     void requireOpen() {
         if (closurePrint != null) {
             throw new RuleViolationException("negotiation-closed", "negotiation '" + negotiationId
-                    + "' was closed on " + closedOn + " and accepts nothing but corrections");
+                    + "' was closed on " + closedOn + " and accepts nothing but corrections and retractions");
         }
     }
 

@@ -73,7 +73,7 @@ class Outcomes {
     void recordStatus(RecordOutcomeStatus command, Negotiation negotiation) {
         OutcomeState outcome = require(command.outcomeId(), negotiation);
         OutcomeStatusRecorded recorded = new OutcomeStatusRecorded(negotiation.id(), command.outcomeId(),
-                command.status(), command.since(), command.note());
+                command.status(), command.since(), command.note(), command.sources());
         String what = "the status of outcome '" + command.outcomeId() + "' from " + command.since();
         if (Repeats.isRepeatOfTheDay(outcome.statusPrints().get(command.since()), recorded,
                 what + " is already recorded with other content")) {
@@ -90,6 +90,7 @@ class Outcomes {
         }
         negotiation.dates().requireEffectiveDate(command.since(), what, command.recordedAt());
         requireNotBefore(command.since(), outcome.reachedOn(), what, "it was reached");
+        requireReported(command.since(), recorded.sources(), what);
         apply(recorded);
     }
 
@@ -102,7 +103,7 @@ class Outcomes {
                 + "again"))) {
             return;
         }
-        negotiation.requireOpen();
+        // A closed negotiation still takes retractions, with their reasons: a report found false later.
         apply(retracted);
     }
 

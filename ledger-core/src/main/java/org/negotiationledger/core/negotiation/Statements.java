@@ -126,7 +126,7 @@ class Statements {
                 () -> retracted(command.statementId(), "retracted again"))) {
             return;
         }
-        negotiation.requireOpen();
+        // A closed negotiation still takes retractions, with their reasons: a report found false later.
         apply(retracted);
     }
 

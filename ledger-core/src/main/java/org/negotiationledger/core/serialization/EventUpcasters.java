@@ -7,10 +7,13 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.negotiationledger.core.api.ExchangeAgreed;
+import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
@@ -74,7 +77,18 @@ public final class EventUpcasters {
                     }
                 }),
                 // Revision 3: every report of an outcome, a list; the one source is its only entry.
-                new Step(OutcomeRecorded.class, "2", "3", EventUpcasters::sourcesFromSource));
+                new Step(OutcomeRecorded.class, "2", "3", EventUpcasters::sourcesFromSource),
+                // Every report of a meeting, an exchange's proposal, agreement and stage, and of what
+                // became of an agreement: none before these revisions.
+                new Step(MeetingHeld.class, "2", "3", EventUpcasters::noSources),
+                new Step(ExchangeProposed.class, "2", "3", EventUpcasters::noSources),
+                new Step(ExchangeAgreed.class, "1", "2", EventUpcasters::noSources),
+                new Step(ExchangeExecutionRecorded.class, "1", "2", EventUpcasters::noSources),
+                new Step(OutcomeStatusRecorded.class, "1", "2", EventUpcasters::noSources));
+    }
+
+    private static void noSources(ObjectNode record) {
+        record.putArray("sources");
     }
 
     /** The one {@code source} (or none) of an earlier revision as the list {@code sources}, in its place. */

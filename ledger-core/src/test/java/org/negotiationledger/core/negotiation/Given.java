@@ -88,7 +88,7 @@ final class Given {
 
     /** What a closed negotiation answers to anything but a correction. */
     static String closedRefusal(String date) {
-        return "negotiation 'ru-ua-2025' was closed on " + date + " and accepts nothing but corrections";
+        return "negotiation 'ru-ua-2025' was closed on " + date + " and accepts nothing but corrections and retractions";
     }
 
     static StatementRecorded umerovOnCeasefire() {

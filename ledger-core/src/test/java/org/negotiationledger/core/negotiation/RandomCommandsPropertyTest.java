@@ -138,7 +138,8 @@ class RandomCommandsPropertyTest {
         boolean closed = false;
         for (NegotiationEvent event : events) {
             if (closed) {
-                assertThat(event).as("after the closure only corrections").isInstanceOf(StatementCorrected.class);
+                assertThat(event).as("after the closure only corrections and retractions")
+                        .isInstanceOfAny(StatementCorrected.class, StatementRetracted.class);
             }
             if (event instanceof PartyRegistered party) {
                 parties.add(party.partyId());

@@ -385,11 +385,18 @@ class StatementsTest {
     }
 
     @Test
-    void retractionInAClosedNegotiationIsRejected() {
+    void aQuoteFoundFabricatedAfterTheClosureIsStillRetractedWithItsReason() {
         fixture.given(istanbul())
                 .andGiven(umerovOnCeasefire(),
                         closedOn("2025-06-27"))
-                .when(new RetractStatement(NEGOTIATION, "s-1", "x", Instant.parse("2025-06-28T00:00:00Z")))
+                .when(new RetractStatement(NEGOTIATION, "s-1", "the quote was fabricated",
+                        Instant.parse("2025-06-28T00:00:00Z")))
+                .expectEvents(new StatementRetracted(NEGOTIATION, "s-1", "ua", "ceasefire",
+                        "the quote was fabricated"));
+        fixture.given(istanbul())
+                .andGiven(umerovOnCeasefire(),
+                        closedOn("2025-06-27"))
+                .when(statement("s-2", "ua", "umerov", "ceasefire", day("2025-06-20")))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(closedRefusal("2025-06-27"));
     }

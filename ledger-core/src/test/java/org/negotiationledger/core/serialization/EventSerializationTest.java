@@ -5,18 +5,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
-import org.negotiationledger.core.api.OutcomeKind;
-import org.negotiationledger.core.api.OutcomeRecorded;
-import org.negotiationledger.core.api.OutcomeRetracted;
-import org.negotiationledger.core.api.OutcomeStatus;
-import org.negotiationledger.core.api.OutcomeStatusRecorded;
-import org.negotiationledger.core.api.PartyLeft;
+import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
-import org.negotiationledger.core.api.EventCoding;
-import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeKind;
+import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
@@ -26,6 +20,12 @@ import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Outcome;
+import org.negotiationledger.core.api.OutcomeKind;
+import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeRetracted;
+import org.negotiationledger.core.api.OutcomeStatus;
+import org.negotiationledger.core.api.OutcomeStatusRecorded;
+import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.PartyRoleChanged;
@@ -95,8 +95,9 @@ class EventSerializationTest {
 
     /** The current revision of each event whose fields changed since the first. */
     private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "4",
-            StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "2",
-            OutcomeRecorded.class, "3", MeetingHeld.class, "2");
+            StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "3",
+            OutcomeRecorded.class, "3", MeetingHeld.class, "3", ExchangeAgreed.class, "2",
+            ExchangeExecutionRecorded.class, "2", OutcomeStatusRecorded.class, "2");
 
     private static String revision(Object event) {
         return REVISIONS.getOrDefault(event.getClass(), "1");

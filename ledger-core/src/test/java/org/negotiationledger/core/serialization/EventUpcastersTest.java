@@ -9,6 +9,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.ExchangeAgreed;
+import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
@@ -17,6 +19,7 @@ import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Source;
@@ -94,6 +97,25 @@ class EventUpcastersTest {
                  "quote":null},"coding":null}""");
         assertThat(((OutcomeRecorded) read).sources())
                 .containsExactly(new Source("TASS", null, null, null, "ru", null));
+    }
+
+    @Test
+    void meetingsExchangesStagesAndStatusesOfEarlierRevisionsHaveNoSources() {
+        MeetingHeld meeting = (MeetingHeld) read(MeetingHeld.class, "2", """
+                {"negotiationId":"n","meetingId":"m","heldOn":"2025-05-16","location":"Istanbul","level":"DELEGATIONS",
+                 "partyIds":["ua","ru"],"mediatorIds":[],"heads":{},"topicIds":[],"summary":null,"coding":null}""");
+        ExchangeAgreed agreed = (ExchangeAgreed) read(ExchangeAgreed.class, "1", """
+                {"negotiationId":"n","exchangeId":"x","partyIds":["ua","ru"],"agreedOn":"2025-05-16",
+                 "meetingId":null}""");
+        ExchangeExecutionRecorded stage = (ExchangeExecutionRecorded) read(ExchangeExecutionRecorded.class, "1", """
+                {"negotiationId":"n","exchangeId":"x","stage":1,"executedOn":"2025-05-23","released":{"ua":390},
+                 "totals":{"ua":390},"completes":false,"note":null}""");
+        OutcomeStatusRecorded status = (OutcomeStatusRecorded) read(OutcomeStatusRecorded.class, "1", """
+                {"negotiationId":"n","outcomeId":"o","status":"IMPLEMENTED","since":"2025-05-25","note":null}""");
+        assertThat(meeting.sources()).isEmpty();
+        assertThat(agreed).isEqualTo(new ExchangeAgreed("n", "x", List.of("ua", "ru"), DAY, null));
+        assertThat(stage.sources()).isEmpty();
+        assertThat(status.sources()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.negotiationledger.projections.exchanges;
 
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.projections.support.Sourced;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,15 +17,20 @@ import java.util.Map;
  * @param agreement  null until the sides agreed
  * @param totals     per side, how many it has released so far
  * @param note       what the sources leave vague about it
+ * @param sources    every report of the proposal
  */
 public record Exchange(String negotiationId, String id, String kind, String proposedBy, LocalDate proposedOn,
                        ExchangeTerms terms, ExchangeStatus status, Agreement agreement, List<Stage> stages,
-                       Map<String, Integer> totals, LocalDate completedOn, String note, Instant recordedAt) {
+                       Map<String, Integer> totals, LocalDate completedOn, String note, Instant recordedAt,
+                       List<Source> sources) implements Sourced {
 
-    public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt) {
+    /** The sides' agreement, with every report of it. */
+    public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt,
+                            List<Source> sources) implements Sourced {
     }
 
+    /** A stage carried out, with every report of it. */
     public record Stage(int stage, LocalDate executedOn, Map<String, Integer> released, Map<String, Integer> totals,
-                        boolean completes, String note, Instant recordedAt) {
+                        boolean completes, String note, Instant recordedAt, List<Source> sources) implements Sourced {
     }
 }

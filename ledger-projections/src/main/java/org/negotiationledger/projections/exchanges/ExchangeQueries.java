@@ -31,7 +31,7 @@ public class ExchangeQueries {
     };
     private static final String EXCHANGE = "SELECT negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
             + "terms_json, agreed_by_json, agreed_on, meeting_id, completed_on, completed_at, note, proposed_at, "
-            + "agreed_at FROM exchanges_exchange WHERE negotiation_id = ? AND proposed_on <= ? AND proposed_at <= ?";
+            + "agreed_at, sources_json, agreement_sources_json FROM exchanges_exchange WHERE negotiation_id = ? AND proposed_on <= ? AND proposed_at <= ?";
 
     private final JdbcTemplate jdbc;
 
@@ -64,15 +64,17 @@ public class ExchangeQueries {
         ExchangeTerms terms = Rows.fromJson(row.getString("terms_json"), ExchangeTerms.class);
         Exchange.Agreement agreement = moment.holds(Rows.date(row, "agreed_on"), Rows.instant(row, "agreed_at"))
                 ? new Exchange.Agreement(Rows.fromJson(row.getString("agreed_by_json"), IDS),
-                Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"))
+                Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"),
+                Rows.sources(row, "agreement_sources_json"))
                 : null;
         List<Exchange.Stage> stages = jdbc.query("SELECT stage, executed_on, released_json, totals_json, completes, "
-                        + "note, recorded_at FROM exchanges_stage WHERE negotiation_id = ? AND exchange_id = ? "
+                        + "note, recorded_at, sources_json FROM exchanges_stage WHERE negotiation_id = ? AND exchange_id = ? "
                         + "AND executed_on <= ? AND recorded_at <= ? ORDER BY stage",
                 (stage, n) -> new Exchange.Stage(stage.getInt("stage"), Rows.date(stage, "executed_on"),
                         Rows.fromJson(stage.getString("released_json"), COUNTS),
                         Rows.fromJson(stage.getString("totals_json"), COUNTS), stage.getBoolean("completes"),
-                        stage.getString("note"), Rows.instant(stage, "recorded_at")),
+                        stage.getString("note"), Rows.instant(stage, "recorded_at"),
+                        Rows.sources(stage, "sources_json")),
                 negotiationId, exchangeId, moment.day(), utc(moment.at()));
         Map<String, Integer> totals = new TreeMap<>();
         terms.sides().forEach(side -> totals.put(side, 0));
@@ -87,6 +89,6 @@ public class ExchangeQueries {
         return new Exchange(negotiationId, exchangeId, row.getString("kind"), row.getString("proposed_by"),
                 Rows.date(row, "proposed_on"), terms, status, agreement, stages, totals,
                 completed ? Rows.date(row, "completed_on") : null, row.getString("note"),
-                Rows.instant(row, "proposed_at"));
+                Rows.instant(row, "proposed_at"), Rows.sources(row, "sources_json"));
     }
 }

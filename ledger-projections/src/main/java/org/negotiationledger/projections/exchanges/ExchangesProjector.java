@@ -43,27 +43,27 @@ public class ExchangesProjector {
         Map<String, Integer> nothingYet = new TreeMap<>();
         event.terms().sides().forEach(side -> nothingYet.put(side, 0));
         jdbc.update("INSERT INTO exchanges_exchange (negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
-                        + "terms_json, status, totals_json, note, ordinal, proposed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "terms_json, status, totals_json, note, ordinal, proposed_at, sources_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.exchangeId(), event.terms().kind().name(), event.proposedBy(),
                 event.proposedOn(), json(event.terms()), ExchangeStatus.PROPOSED.name(), json(nothingYet),
-                event.note(), sequence, utc(recordedAt));
+                event.note(), sequence, utc(recordedAt), json(event.sources()));
     }
 
     @EventHandler
     void on(ExchangeAgreed event, @Timestamp Instant recordedAt) {
         jdbc.update("UPDATE exchanges_exchange SET status = ?, agreed_by_json = ?, agreed_on = ?, meeting_id = ?, "
-                        + "agreed_at = ? WHERE negotiation_id = ? AND exchange_id = ?",
+                        + "agreed_at = ?, agreement_sources_json = ? WHERE negotiation_id = ? AND exchange_id = ?",
                 ExchangeStatus.AGREED.name(), json(event.partyIds()), event.agreedOn(), event.meetingId(),
-                utc(recordedAt), event.negotiationId(), event.exchangeId());
+                utc(recordedAt), json(event.sources()), event.negotiationId(), event.exchangeId());
     }
 
     @EventHandler
     void on(ExchangeExecutionRecorded event, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO exchanges_stage (negotiation_id, exchange_id, stage, executed_on, released_json, "
-                        + "totals_json, completes, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "totals_json, completes, note, recorded_at, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.exchangeId(), event.stage(), event.executedOn(), json(event.released()),
-                json(event.totals()), event.completes(), event.note(), utc(recordedAt));
+                json(event.totals()), event.completes(), event.note(), utc(recordedAt), json(event.sources()));
         jdbc.update("UPDATE exchanges_exchange SET status = ?, totals_json = ? WHERE negotiation_id = ? "
                         + "AND exchange_id = ?", ExchangeStatus.PARTIALLY_EXECUTED.name(), json(event.totals()),
                 event.negotiationId(), event.exchangeId());

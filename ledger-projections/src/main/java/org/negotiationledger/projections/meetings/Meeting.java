@@ -1,6 +1,8 @@
 package org.negotiationledger.projections.meetings;
 
 import org.negotiationledger.core.api.EventCoding;
+import org.negotiationledger.core.api.Source;
+import org.negotiationledger.projections.support.Sourced;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Stance;
 
@@ -16,11 +18,12 @@ import java.util.Map;
  * @param coding           what a machine coded, for a meeting brought in from event data; null otherwise
  * @param retracted        whether the meeting was retracted, as known at the query's time
  * @param retractionReason why, when it was
+ * @param sources          every report of the meeting
  */
 public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
                       EventCoding coding, Instant recordedAt, List<Said> statements, boolean retracted,
-                      String retractionReason) {
+                      String retractionReason, List<Source> sources) implements Sourced {
 
     /** A statement made at the meeting, in its version as known at the query's time. */
     public record Said(String statementId, String partyId, String topicId, Stance stance, String summary,

@@ -50,7 +50,7 @@ public class MeetingQueries {
         }, query.negotiationId(), utc(moment.at()), utc(moment.at()));
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
                         + "mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, recorded_at, "
-                        + "retracted_known_from, retraction_reason FROM meetings_meeting "
+                        + "retracted_known_from, retraction_reason, sources_json FROM meetings_meeting "
                         + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ? ORDER BY held_on, ordinal",
                 (row, n) -> new Meeting(row.getString("meeting_id"), Rows.date(row, "held_on"),
                         row.getString("location"), MeetingLevel.valueOf(row.getString("level")),
@@ -61,7 +61,7 @@ public class MeetingQueries {
                         Rows.fromJson(row.getString("coding_json"), EventCoding.class),
                         Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of()),
                         Rows.retractedBy(row, moment.at()), Rows.retractedBy(row, moment.at())
-                                ? row.getString("retraction_reason") : null),
+                                ? row.getString("retraction_reason") : null, Rows.sources(row, "sources_json")),
                 query.negotiationId(), moment.day(), utc(moment.at()));
         return new MeetingTimeline(query.negotiationId(), query.asOf(), query.knownAt(), meetings);
     }

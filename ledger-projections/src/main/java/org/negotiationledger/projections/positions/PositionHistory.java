@@ -1,10 +1,12 @@
 package org.negotiationledger.projections.positions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.projections.support.Sourced;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,22 +27,19 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param sources      every report of the statement, the first as it was recorded first
      * @param coding       what a machine coded, for a statement brought in from event data; null otherwise
      */
+    @JsonPropertyOrder({"statementId", "revision", "kind", "stance", "score", "summary", "conditions", "offer",
+            "effectiveOn", "validUntil", "meetingId", "delegateId", "delegateTitle", "sources", "coding", "note",
+            "reason", "recordedAt", "supersededAt", "superseded", "source", "publishers", "machineCoded"})
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
                                LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
                                List<Source> sources, EventCoding coding, String note, String reason,
-                               Instant recordedAt, Instant supersededAt, boolean superseded) {
+                               Instant recordedAt, Instant supersededAt, boolean superseded) implements Sourced {
 
         /** The first of the sources, as a client of a release before the list knew it; null when none. */
         @JsonProperty
         public Source source() {
             return sources.isEmpty() ? null : sources.get(0);
-        }
-
-        /** How many independent publishers report the statement, as {@link Source#publishers} counts them. */
-        @JsonProperty
-        public int publishers() {
-            return Source.publishers(sources);
         }
 
         /** Whether the statement came from event data, coded by a machine. */

@@ -212,7 +212,7 @@ public class PositionQueries {
                     Rows.fromJson(row.getString("topic_ids_json"), IDS),
                     Rows.fromJson(row.getString("party_ids_json"), IDS), row.getString("terms"),
                     Rows.date(row, "reached_on"), row.getString("meeting_id"),
-                    Rows.fromJson(row.getString("sources_json"), PositionRows.SOURCES),
+                    Rows.sources(row, "sources_json"),
                     Rows.fromJson(row.getString("coding_json"), EventCoding.class), Rows.instant(row, "known_from"),
                     changes.isEmpty() ? null : changes.get(changes.size() - 1).status(), changes,
                     Rows.retractedBy(row, at), Rows.retractedBy(row, at) ? row.getString("retraction_reason") : null);
@@ -254,11 +254,11 @@ public class PositionQueries {
 
     private Map<String, List<Outcome.StatusChange>> statuses(String negotiationId, LocalDate day, Instant at) {
         Map<String, List<Outcome.StatusChange>> statuses = new HashMap<>();
-        jdbc.query("SELECT outcome_id, since, status, note, known_from FROM positions_outcome_status "
+        jdbc.query("SELECT outcome_id, since, status, note, known_from, sources_json FROM positions_outcome_status "
                 + "WHERE negotiation_id = ? AND since <= ? AND known_from <= ? ORDER BY since", row -> {
             statuses.computeIfAbsent(row.getString("outcome_id"), id -> new ArrayList<>()).add(
                     new Outcome.StatusChange(OutcomeStatus.valueOf(row.getString("status")), Rows.date(row, "since"),
-                            row.getString("note"), Rows.instant(row, "known_from")));
+                            row.getString("note"), Rows.instant(row, "known_from"), Rows.sources(row, "sources_json")));
         }, negotiationId, day, utc(at));
         return statuses;
     }

@@ -1,9 +1,7 @@
 package org.negotiationledger.projections.positions;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
-import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.projections.support.DatedValues;
 import org.negotiationledger.projections.support.Rows;
@@ -13,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /** Reads rows of positions_version. */
 final class PositionRows {
@@ -21,9 +18,6 @@ final class PositionRows {
     static final String COLUMNS = "statement_id, revision, kind, party_id, topic_id, delegate_id, stance, summary, "
             + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, meeting_id, "
             + "sources_json, publishers, coding_json, note, reason, recorded_seq, known_from, superseded_at";
-    /** A record's sources, kept as a JSON list. */
-    static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
-    };
 
     private PositionRows() {
     }
@@ -67,7 +61,7 @@ final class PositionRows {
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), Rows.date(row, "valid_until"),
                 row.getString("meeting_id"), row.getString("delegate_id"),
                 titles.on(row.getString("delegate_id"), Rows.date(row, "effective_on")),
-                Rows.fromJson(row.getString("sources_json"), SOURCES),
+                Rows.sources(row, "sources_json"),
                 Rows.fromJson(row.getString("coding_json"), EventCoding.class), row.getString("note"),
                 row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null);
     }

@@ -155,8 +155,9 @@ public class PositionsProjector {
     @EventHandler
     void on(OutcomeStatusRecorded event, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO positions_outcome_status (negotiation_id, outcome_id, since, status, note, "
-                        + "known_from) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.outcomeId(),
-                event.since(), event.status().name(), event.note(), utc(recordedAt));
+                        + "known_from, sources_json) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(),
+                event.outcomeId(), event.since(), event.status().name(), event.note(), utc(recordedAt),
+                json(event.sources()));
     }
 
     @EventHandler

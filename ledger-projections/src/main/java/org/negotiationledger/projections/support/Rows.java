@@ -3,6 +3,7 @@ package org.negotiationledger.projections.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.serialization.LedgerSerialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,12 +13,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * What every view does when it moves values between Java and its tables: times as UTC
  * timestamps with zone, dates as dates, lists and maps as JSON text in the ledger's own format.
  */
 public final class Rows {
+
+    private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
+    };
 
     private static final ObjectMapper JSON = LedgerSerialization.objectMapper();
 
@@ -63,6 +68,12 @@ public final class Rows {
 
     public static <T> T fromJson(String json, Class<T> type) {
         return json == null ? null : read(json, JSON.getTypeFactory().constructType(type));
+    }
+
+    /** The sources a column holds as a JSON list; none when it holds nothing. */
+    public static List<Source> sources(ResultSet row, String column) throws SQLException {
+        List<Source> sources = fromJson(row.getString(column), SOURCES);
+        return sources == null ? List.of() : sources;
     }
 
     public static <T> T fromJson(String json, TypeReference<T> type) {

@@ -255,12 +255,12 @@ final class EventConversion implements EventRows.Sink {
         List<String> parties = List.of(record.party.party(), record.target.party());
         CodingBody coding = coding(batchId, record);
         return switch (record.rule.as()) {
-            // A meeting has no source of its own: its reports are in its coding.
+            // A machine-made meeting's reports are in its coding, not in sources.
             case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.place), record.rule.level(), parties,
                     null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
                     "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
                             + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c
-                            + ")").toList()) + "; machine-coded by " + reports, coding);
+                            + ")").toList()) + "; machine-coded by " + reports, coding, null);
             case OUTCOME -> new RecordOutcomeRequest(id, OutcomeKind.AGREED, List.of(record.rule.topic()), parties,
                     action + " between " + record.party.name() + " and " + record.target.name()
                             + "; machine-coded by " + reports, record.day, null, source(record), null, coding);
