@@ -224,6 +224,11 @@ class EventDataImportTest {
         // Israel visits Russia (042), Russia hosts (043), they negotiate (046): one meeting of the day.
         JsonNode meetings = recorder.get("/api/negotiations/ru-ua-2018/meetings").json().get("meetings");
         assertThat(meetings).hasSize(2);
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018/meetings?machineCoded=exclude").json()
+                .get("meetings")).as("no meeting a person recorded").isEmpty();
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018/exchanges?machineCoded=exclude").status())
+                .isEqualTo(200);
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018/meetings?machineCoded=no").status()).isEqualTo(400);
         JsonNode visit = StreamSupport.stream(meetings.spliterator(), false)
                 .filter(meeting -> texts(meeting.get("partyIds")).contains("il")).findFirst().orElseThrow();
         assertThat(texts(visit.get("partyIds"))).containsExactly("il", "ru");

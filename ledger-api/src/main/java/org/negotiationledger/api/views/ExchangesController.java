@@ -33,11 +33,14 @@ class ExchangesController {
     @GetMapping
     @Operation(summary = "Every exchange of a negotiation, in the order proposed", description = """
             The exchanges proposed by asOf, as recorded by knownAt, each as it stood then: its agreement, \
-            stages, totals and status.""")
+            stages, totals and status. Event data brings in no exchanges: machineCoded=exclude is taken, \
+            as by every list, and leaves them all.""")
     ResponseEntity<ExchangeList> exchanges(@PathVariable String negotiationId,
                                            @RequestParam(required = false) LocalDate asOf,
                                            @RequestParam(required = false) Instant knownAt,
+                                           @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                            @RequestParam(required = false) Long waitFor) {
+        MachineCoded.included(machineCoded);
         return views.answer(ExchangesProjector.NAME, waitFor, new FindExchanges(negotiationId, asOf, knownAt),
                 ExchangeList.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }

@@ -28,12 +28,15 @@ class MeetingsController {
     @GetMapping("/api/negotiations/{negotiationId}/meetings")
     @Operation(summary = "The timeline of rounds, earliest first, with what each party said there", description = """
             The rounds held by asOf, as recorded by knownAt; each lists the statements made at it in \
-            their version known then, without the retracted ones.""")
+            their version known then, without the retracted ones. machineCoded=exclude leaves out the \
+            meetings brought in from event data.""")
     ResponseEntity<MeetingTimeline> meetings(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,
+                                             @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                              @RequestParam(required = false) Long waitFor) {
-        return views.answer(MeetingsProjector.NAME, waitFor, new FindMeetingTimeline(negotiationId, asOf, knownAt),
+        return views.answer(MeetingsProjector.NAME, waitFor, new FindMeetingTimeline(negotiationId, asOf, knownAt,
+                        MachineCoded.included(machineCoded)),
                 MeetingTimeline.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 }

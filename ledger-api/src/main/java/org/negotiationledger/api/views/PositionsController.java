@@ -32,9 +32,6 @@ import java.time.LocalDate;
 @RequestMapping("/api/negotiations/{negotiationId}")
 class PositionsController {
 
-    /** Records brought in from event data count unless a read asks {@code machineCoded=exclude}. */
-    private static final String INCLUDE = "include";
-
     private final ViewAnswers views;
 
     PositionsController(ViewAnswers views) {
@@ -52,7 +49,7 @@ class PositionsController {
     ResponseEntity<PositionMatrix> positions(@PathVariable String negotiationId,
                                              @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(required = false) Instant knownAt,
-                                             @RequestParam(defaultValue = INCLUDE) String machineCoded,
+                                             @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                              @RequestParam(defaultValue = "0") int minPublishers,
                                              @RequestParam(required = false) Long waitFor) {
         if (minPublishers < 0 || minPublishers > Values.ITEMS) {
@@ -60,7 +57,7 @@ class PositionsController {
                     + Values.ITEMS);
         }
         return views.answer(PositionsProjector.NAME, waitFor, new FindPositionMatrix(negotiationId, asOf, knownAt,
-                        included(machineCoded), minPublishers),
+                        MachineCoded.included(machineCoded), minPublishers),
                 PositionMatrix.class, () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
@@ -73,10 +70,10 @@ class PositionsController {
                                                     @PathVariable String topicId,
                                                     @RequestParam(required = false) LocalDate asOf,
                                                     @RequestParam(required = false) Instant knownAt,
-                                                    @RequestParam(defaultValue = INCLUDE) String machineCoded,
+                                                    @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor,
-                new FindPositionHistory(negotiationId, partyId, topicId, asOf, knownAt, included(machineCoded)),
+                new FindPositionHistory(negotiationId, partyId, topicId, asOf, knownAt, MachineCoded.included(machineCoded)),
                 PositionHistory.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no party '" + partyId + "' or no topic '" + topicId + "'")
@@ -90,13 +87,13 @@ class PositionsController {
     ResponseEntity<PositionChanges> positionChanges(@PathVariable String negotiationId, @RequestParam LocalDate from,
                                                     @RequestParam(required = false) LocalDate to,
                                                     @RequestParam(required = false) Instant knownAt,
-                                                    @RequestParam(defaultValue = INCLUDE) String machineCoded,
+                                                    @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                                     @RequestParam(required = false) Long waitFor) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalidParameter("to", "(" + to + ") is before from (" + from + ")");
         }
         return views.answer(PositionsProjector.NAME, waitFor, new FindPositionChanges(negotiationId, from, to,
-                knownAt, included(machineCoded)), PositionChanges.class,
+                knownAt, MachineCoded.included(machineCoded)), PositionChanges.class,
                 () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
@@ -110,10 +107,10 @@ class PositionsController {
                                          @RequestParam(required = false) String partyId,
                                          @RequestParam(required = false) LocalDate asOf,
                                          @RequestParam(required = false) Instant knownAt,
-                                         @RequestParam(defaultValue = INCLUDE) String machineCoded,
+                                         @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                          @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor, new FindOutcomes(negotiationId, topicId, partyId,
-                        asOf, knownAt, included(machineCoded)), OutcomeList.class,
+                        asOf, knownAt, MachineCoded.included(machineCoded)), OutcomeList.class,
                 () -> ProblemException.unknownNegotiation(negotiationId));
     }
 
@@ -131,13 +128,5 @@ class PositionsController {
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("topicId", topicId));
-    }
-
-    private static boolean included(String machineCoded) {
-        return switch (machineCoded) {
-            case INCLUDE -> true;
-            case "exclude" -> false;
-            default -> throw ProblemException.invalidParameter("machineCoded", "must be include or exclude");
-        };
     }
 }

@@ -51,7 +51,8 @@ public class MeetingQueries {
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
                         + "mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, recorded_at, "
                         + "retracted_known_from, retraction_reason, sources_json FROM meetings_meeting "
-                        + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ? ORDER BY held_on, ordinal",
+                        + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ?"
+                        + (query.machineCoded() ? "" : " AND coding_json IS NULL") + " ORDER BY held_on, ordinal",
                 (row, n) -> new Meeting(row.getString("meeting_id"), Rows.date(row, "held_on"),
                         row.getString("location"), MeetingLevel.valueOf(row.getString("level")),
                         Rows.fromJson(row.getString("party_ids_json"), IDS),
