@@ -130,6 +130,7 @@ class StrictHttpTest {
                 + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
         assertThat(statuses(answer)).isEqualTo("200");
         assertThat(answer).contains("\"accepted\":2");
+        node.awaitViews();  // the views follow the store; a read straight after may come before them
         assertThat(node.get("/api/negotiations/lf-body").body()).contains("Ukraine");
         for (String id : new String[]{"pipelined-1", "pipelined-2", "byte-by-byte"}) {
             assertThat(node.get("/api/negotiations/" + id).status()).isEqualTo(200);
