@@ -1,6 +1,7 @@
 package org.negotiationledger.core.api;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,10 +50,10 @@ public record Source(String publisher, String title, String url, LocalDate publi
     }
 
     /**
-     * Whether the address is a site's front page (nothing after the host but "/"), which says
-     * nothing of where the record was reported.
+     * Whether {@code url} is a site's front page (nothing after the host but "/"), which says
+     * nothing of where a record was reported.
      */
-    public boolean frontPage() {
+    public static boolean isFrontPage(String url) {
         if (url == null) {
             return false;
         }
@@ -61,7 +62,7 @@ public record Source(String publisher, String title, String url, LocalDate publi
             String path = address.getRawPath();
             return (path == null || path.isEmpty() || path.equals("/")) && address.getRawQuery() == null
                     && address.getRawFragment() == null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
@@ -77,7 +78,7 @@ public record Source(String publisher, String title, String url, LocalDate publi
                     host = host.toLowerCase(Locale.ROOT);
                     return host.startsWith("www.") ? host.substring(4) : host;
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return url;
             }
         }

@@ -63,7 +63,7 @@ final class DatePolicy {
      */
     static void requireReported(LocalDate effectiveOn, List<Source> sources, String what) {
         for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).frontPage()) {
+            if (Source.isFrontPage(sources.get(i).url())) {
                 throw new InvalidValueException("sources[" + i + "].url", "is the front page of a site ("
                         + sources.get(i).url() + "); give the address of the report itself");
             }

@@ -273,7 +273,7 @@ final class EventConversion implements EventRows.Sink {
 
     private static SourceBody source(Merged record) {
         String url = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches())
-                .filter(u -> !new Source(null, null, u, null, null, null).frontPage()).findFirst().orElse(null);
+                .filter(u -> !Source.isFrontPage(u)).findFirst().orElse(null);
         String publisher = record.publishers.stream().findFirst().orElse(null);
         if (url == null && publisher == null) {
             return null;
