@@ -3,6 +3,7 @@ package org.negotiationledger.api;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every page of the trail answers as before, its party filters too, and so do the overview's
  * counts, now taken from the audit view's rows. The statements' and outcomes' one source each
  * becomes a list of one (migration 18), meetings, exchanges and statuses gain theirs, empty
- * (migration 19), and the histories, outcomes, meetings and exchanges answer as before.
+ * (migration 19), and the histories, outcomes, meetings and exchanges answer as before. The records
+ * an import of event data made are marked in the index of events (migration 20), so that the
+ * overview's counts without them answer as the release that wrote the marks itself.
  */
 class AuditRowsUpgradeTest {
 
@@ -26,6 +29,8 @@ class AuditRowsUpgradeTest {
             N + "/audit?party=tr", N + "/audit?party=ua&type=StatementRecorded", N + "/audit?party=us",
             "/api/audit?party=ru&limit=5", N, N + "?asOf=2025-05-16", N + "?asOf=2025-06-01",
             "/api/negotiations", "/api/negotiations?asOf=2025-05-20", N + "/positions/ua/ceasefire/history",
+            "/api/negotiations?machineCoded=exclude", "/api/negotiations/ru-ua-2018?machineCoded=exclude",
+            "/api/negotiations/ru-ua-2018",
             N + "/positions", N + "/outcomes", N + "/meetings", N + "/exchanges");
 
     @Test
@@ -34,6 +39,7 @@ class AuditRowsUpgradeTest {
         Map<String, String> before = new LinkedHashMap<>();
         try (LedgerNode node = LedgerNode.start(database)) {
             Istanbul.recordOn(node);
+            importEventData(node);
             for (String page : PAGES) {
                 LedgerNode.Response answer = node.get(page);
                 assertThat(answer.status()).as(page).isEqualTo(200);
@@ -58,12 +64,26 @@ class AuditRowsUpgradeTest {
                     + "FROM audit_event", Long.class)).isEqualTo(parties);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
                     + "WHERE table_schema = current_schema() AND table_name = 'overview_event'", Long.class)).isZero();
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE machine_coded", Long.class))
+                    .as("the ICEWS sample's 14 statements, 2 meetings and an outcome").isEqualTo(17);
         }
+    }
+
+    /** The ICEWS sample in a negotiation of its own: records a machine coded, of every kind. */
+    private static void importEventData(LedgerNode node) {
+        assertThat(node.post("/api/negotiations", """
+                {"id":"ru-ua-2018","title":"Event data","openedOn":"2018-01-01"}""").status()).isEqualTo(201);
+        Map<String, byte[]> form = new LinkedHashMap<>();
+        form.put("file", EventDataImportTest.sample("icews_events.2018.sample.tab"));
+        form.put("mapping", EventDataImportTest.RU_UA_IL.getBytes(StandardCharsets.UTF_8));
+        LedgerNode.Response imported = node.postForm("/api/negotiations/ru-ua-2018/event-data?dataset=icews", form);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        node.awaitViews();
     }
 
     /**
      * The audit and overview tables as migration 15 left them, filled from today's rows, and the
-     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 19 not yet run.
+     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 20 not yet run.
      */
     private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
@@ -94,7 +114,8 @@ class AuditRowsUpgradeTest {
             db.execute("ALTER TABLE " + table + " DROP COLUMN sources_json");
         }
         db.execute("ALTER TABLE exchanges_exchange DROP COLUMN agreement_sources_json");
-        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19')");
+        db.execute("ALTER TABLE audit_event DROP COLUMN machine_coded");
+        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19', '20')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

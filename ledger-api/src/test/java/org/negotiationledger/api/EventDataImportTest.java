@@ -27,7 +27,7 @@ class EventDataImportTest {
     private static LedgerNode recorder;
 
     /** Russia and Ukraine as the shipped mapping has them, and Israel, whose agreement with Russia the sample holds. */
-    private static final String RU_UA_IL = """
+    static final String RU_UA_IL = """
             {
               "parties": [
                 {"party": "ru", "name": "Russia", "match": [
@@ -52,7 +52,7 @@ class EventDataImportTest {
         }
     }
 
-    private static byte[] sample(String name) {
+    static byte[] sample(String name) {
         try (InputStream in = EventDataImportTest.class.getResourceAsStream("/eventdata/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -267,6 +267,128 @@ class EventDataImportTest {
         assertThat(twice.get("already").asLong()).isEqualTo(17);
         JsonNode meetingsAfter = recorder.get("/api/negotiations/ru-ua-2018/meetings").json().get("meetings");
         assertThat(meetingsAfter).hasSize(2).allMatch(meeting -> meeting.get("retracted").asBoolean());
+
+        // The same file after its retraction says its records stay retracted, and how to bring them back.
+        JsonNode afterRetraction = importFile("ru-ua-2018", "?dataset=icews", icews, RU_UA_IL).json();
+        assertThat(afterRetraction.get("batchId").asText()).isEqualTo(batch);
+        assertThat(afterRetraction.get("repeated").asLong()).isEqualTo(17);
+        assertThat(afterRetraction.get("retracted").asLong()).isEqualTo(17);
+        assertThat(afterRetraction.get("restored").asBoolean()).isFalse();
+        assertThat(afterRetraction.get("advice").asText()).contains("17 of this batch's records were retracted",
+                "restore=true");
+        JsonNode restored = importFile("ru-ua-2018", "?dataset=icews&restore=true", icews, RU_UA_IL).json();
+        assertThat(restored.get("batchId").asText()).isEqualTo(batch + "-r1");
+        assertThat(restored.get("restored").asBoolean()).isTrue();
+        assertThat(restored.get("recorded").asLong()).isEqualTo(17);
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018/positions?waitFor=" + head()).json().get("positions"))
+                .isNotEmpty();
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018/meetings").json().get("meetings")).hasSize(4)
+                .filteredOn(meeting -> !meeting.get("retracted").asBoolean()).hasSize(2);
+        JsonNode restoredAgain = importFile("ru-ua-2018", "?dataset=icews&restore=true", icews, RU_UA_IL).json();
+        assertThat(restoredAgain.get("batchId").asText()).as("nothing of the restored batch is retracted")
+                .isEqualTo(batch + "-r1");
+        assertThat(restoredAgain.get("repeated").asLong()).isEqualTo(17);
+        assertThat(restoredAgain.get("retracted").asLong()).isZero();
+        assertThat(restoredAgain.has("advice")).isFalse();
+
+        // A batch retracted in part is not restored: that would record its standing records twice.
+        String statement = withEvent(history("ru-ua-2018", "ru", "").stream().filter(entry -> entry
+                .get("statementId").asText().startsWith(batch + "-r1-")).toList(), "32887184").get("statementId")
+                .asText();
+        assertThat(recorder.post("/api/negotiations/ru-ua-2018/statements/" + statement + "/retraction",
+                "{\"reason\":\"a wrong report\"}").status()).isEqualTo(201);
+        long before = events("ru-ua-2018");
+        LedgerNode.Response partly = importFile("ru-ua-2018", "?dataset=icews&restore=true", icews, RU_UA_IL);
+        assertThat(partly.status()).as(partly.body()).isEqualTo(422);
+        assertThat(partly.json().get("rule").asText()).isEqualTo("restore-whole-batch");
+        assertThat(partly.json().get("detail").asText()).startsWith("1 of the 17 records of batch '" + batch + "-r1' "
+                + "are retracted");
+        assertThat(events("ru-ua-2018")).isEqualTo(before);
+    }
+
+    @Test
+    void machineCodedRecordsCanBeLeftOutOfEveryCountAndEveryRecordSaysWhetherAMachineCodedIt() {
+        open("ru-ua-2018-counts", "2018-01-01");
+        assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/parties",
+                "{\"id\":\"ru\",\"name\":\"Russia\",\"role\":\"PARTY\"}").status()).isEqualTo(201);
+        assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/parties",
+                "{\"id\":\"ua\",\"name\":\"Ukraine\",\"role\":\"PARTY\"}").status()).isEqualTo(201);
+        assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/meetings", """
+                {"id":"by-hand","heldOn":"2018-05-02","location":"Minsk","level":"DELEGATIONS",
+                 "partyIds":["ru","ua"]}""").status()).isEqualTo(201);
+        assertThat(importFile("ru-ua-2018-counts", "?dataset=icews", sample("icews_events.2018.sample.tab"),
+                RU_UA_IL).json().get("recorded").asLong()).isEqualTo(17);
+
+        JsonNode all = recorder.get("/api/negotiations/ru-ua-2018-counts?waitFor=" + head()).json().get("counts");
+        JsonNode people = recorder.get("/api/negotiations/ru-ua-2018-counts?machineCoded=exclude").json()
+                .get("counts");
+        assertThat(List.of(all.get("statements").asLong(), all.get("meetings").asLong(),
+                all.get("outcomes").asLong())).containsExactly(14L, 3L, 1L);
+        assertThat(List.of(people.get("statements").asLong(), people.get("meetings").asLong(),
+                people.get("outcomes").asLong())).containsExactly(0L, 1L, 0L);
+        assertThat(all.get("events").asLong() - people.get("events").asLong()).isEqualTo(17);
+        JsonNode listed = StreamSupport.stream(recorder.get("/api/negotiations?machineCoded=exclude").json()
+                        .get("negotiations").spliterator(), false)
+                .filter(n -> n.get("id").asText().equals("ru-ua-2018-counts")).findFirst().orElseThrow();
+        assertThat(listed.get("counts")).isEqualTo(people);
+        assertThat(recorder.get("/api/negotiations?machineCoded=some").status()).isEqualTo(400);
+
+        JsonNode meetings = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings").json().get("meetings");
+        assertThat(meetings).hasSize(3);
+        meetings.forEach(meeting -> assertThat(meeting.get("machineCoded").asBoolean())
+                .isEqualTo(!meeting.get("id").asText().equals("by-hand")));
+        String csv = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",retracted,retractionReason,machineCoded,batchId");
+        assertThat(csv.lines().filter(line -> line.startsWith("by-hand,")).findFirst().orElseThrow())
+                .endsWith(",false,,false,");
+    }
+
+    @Test
+    void aMappingsFiltersKeepTheNoiseOutAndItsRulesMayNameTheNegotiationsOwnTopics() {
+        open("us-ru-filters", "2016-01-01");
+        assertThat(recorder.post("/api/negotiations/us-ru-filters/topics",
+                "{\"id\":\"sanctions\",\"title\":\"Sanctions\"}").status()).isEqualTo(201);
+        byte[] gdelt = sample("gdelt1_20160728_sample_events.tsv");
+        String parties = """
+                {"parties": [
+                  {"party": "us", "name": "United States", "match": [{"country": "USA"}]},
+                  {"party": "ru", "name": "Russia", "match": [{"country": "RUS"}]}
+                ]""";
+        // The sample's three rows of the two: 051 (4 sources, 5 mentions), 163 (a root event, 1 source,
+        // 4 mentions) and 020 (1 source, 2 mentions).
+        JsonNode bySources = importFile("us-ru-filters", "?dataset=gdelt1&dryRun=true", gdelt,
+                parties + ", \"filters\": {\"minSources\": 2}}").json();
+        assertThat(bySources.get("records").asLong()).isEqualTo(1);
+        assertThat(bySources.get("skipped").get("reported by fewer than 2 sources (the mapping's minSources)")
+                .asLong()).isEqualTo(2);
+        JsonNode byMentions = importFile("us-ru-filters", "?dataset=gdelt1&dryRun=true", gdelt,
+                parties + ", \"filters\": {\"minMentions\": 3}}").json();
+        assertThat(byMentions.get("records").asLong()).isEqualTo(2);
+
+        JsonNode roots = importFile("us-ru-filters", "?dataset=gdelt1", gdelt, parties + """
+                , "filters": {"rootEventsOnly": true},
+                "codes": [{"code": "163", "as": "statement", "topic": "sanctions", "stance": "DEMANDS"}]}""").json();
+        assertThat(roots.get("recorded").asLong()).isEqualTo(1);
+        assertThat(roots.get("skipped").get("not a root event (the mapping's rootEventsOnly)").asLong())
+                .isEqualTo(2);
+        JsonNode onSanctions = recorder.get("/api/negotiations/us-ru-filters/positions/us/sanctions/history?waitFor="
+                + head()).json().get("entries");
+        assertThat(onSanctions).hasSize(1);
+        assertThat(onSanctions.get(0).get("stance").asText()).isEqualTo("DEMANDS");
+        assertThat(texts(onSanctions.get(0).get("coding").get("eventIds"))).containsExactly("564443032");
+        JsonNode topics = recorder.get("/api/negotiations/us-ru-filters").json().get("topics");
+        assertThat(topics).hasSize(1);
+        assertThat(topics.get(0).get("title").asText()).as("the negotiation's own title, not redeclared")
+                .isEqualTo("Sanctions");
+
+        long before = events("us-ru-filters");
+        LedgerNode.Response icews = importFile("us-ru-filters", "?dataset=icews", sample("icews_events.2018.sample.tab"),
+                parties + ", \"filters\": {\"minSources\": 2}}");
+        assertThat(icews.status()).isEqualTo(400);
+        assertThat(icews.json().get("type").asText()).endsWith("/problems/invalid-mapping");
+        assertThat(icews.json().get("detail").asText()).isEqualTo("the mapping's filter \"minSources\" cannot apply "
+                + "to ICEWS, whose rows have no such count or mark");
+        assertThat(events("us-ru-filters")).isEqualTo(before);
     }
 
     @Test

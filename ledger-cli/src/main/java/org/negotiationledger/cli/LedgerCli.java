@@ -39,7 +39,8 @@ public final class LedgerCli {
     static final String USAGE = """
             usage: java -jar ledger-cli.jar import FILE [--url URL] [--user USER] [--on-error stop|continue]
                    java -jar ledger-cli.jar import-events FILE --format gdelt1|gdelt2|icews --negotiation ID
-                                            [--mapping MAPPING] [--dry-run] [--url URL] [--user USER]
+                                            [--mapping MAPPING] [--dry-run] [--restore] [--url URL]
+                                            [--user USER]
                    java -jar ledger-cli.jar retract-events BATCH --negotiation ID --reason TEXT
                                             [--url URL] [--user USER]
                    java -jar ledger-cli.jar export FILE [--url URL] [--user USER]
@@ -49,7 +50,8 @@ public final class LedgerCli {
               import-events
                           records what MAPPING (JSON; the shipped one without it) makes of the rows of
                           event data in FILE (plain, .zip or .gz) in negotiation ID; --dry-run only
-                          reports what it would record (docs/event-data.md)
+                          reports what it would record; --restore records a batch retracted whole
+                          again, as a new batch (docs/event-data.md)
               retract-events
                           retracts every record of the event-data import BATCH, with the reason
               export      writes every event of the ledger to FILE (an admin's)
@@ -268,7 +270,8 @@ public final class LedgerCli {
         HttpResponse<String> response;
         try {
             URI target = URI.create(options.url() + "/api/negotiations/" + options.negotiation()
-                    + "/event-data?dataset=" + options.format() + "&dryRun=" + options.dryRun());
+                    + "/event-data?dataset=" + options.format() + "&dryRun=" + options.dryRun()
+                    + "&restore=" + options.restore());
             HttpRequest request = HttpRequest.newBuilder(target)
                     .header("Content-Type", "multipart/form-data; boundary=" + form.boundary())
                     .header("Authorization", authorization)
@@ -408,7 +411,7 @@ public final class LedgerCli {
      * retract-events the batch's id.
      */
     record Options(String command, Path file, String url, String user, String onError, String format,
-                   String negotiation, Path mapping, boolean dryRun, String reason) {
+                   String negotiation, Path mapping, boolean dryRun, boolean restore, String reason) {
 
         private static final List<String> COMMANDS = List.of("import", "export", "restore", "import-events",
                 "retract-events");
@@ -432,10 +435,12 @@ public final class LedgerCli {
             String negotiation = null;
             Path mapping = null;
             boolean dryRun = false;
+            boolean restore = false;
             String reason = null;
             for (int i = 2; i < args.length; i += 2) {
-                if (args[i].equals("--dry-run")) {
-                    dryRun = true;
+                if (args[i].equals("--dry-run") || args[i].equals("--restore")) {
+                    dryRun |= args[i].equals("--dry-run");
+                    restore |= args[i].equals("--restore");
                     i--;
                     continue;
                 }
@@ -471,7 +476,8 @@ public final class LedgerCli {
                 throw new IllegalArgumentException("'" + args[1] + "' is not a batch id (ed-…, from the import's "
                         + "report)");
             }
-            return new Options(args[0], file, url, user, onError, format, negotiation, mapping, dryRun, reason);
+            return new Options(args[0], file, url, user, onError, format, negotiation, mapping, dryRun, restore,
+                    reason);
         }
     }
 }

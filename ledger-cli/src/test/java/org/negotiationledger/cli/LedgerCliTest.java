@@ -54,6 +54,11 @@ class LedgerCliTest {
         assertThat(events.dryRun()).isTrue();
         assertThat(LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews", "--negotiation", "n")
                 .dryRun()).isFalse();
+        LedgerCli.Options restore = LedgerCli.Options.parse("import-events", "day.zip", "--restore", "--format",
+                "icews", "--negotiation", "n");
+        assertThat(restore.restore()).isTrue();
+        assertThat(restore.dryRun()).isFalse();
+        assertThat(restore.format()).isEqualTo("icews");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--negotiation", "n"))
                 .hasMessage("import-events needs --format gdelt1, gdelt2 or icews");
         assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews"))

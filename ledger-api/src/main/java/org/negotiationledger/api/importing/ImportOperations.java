@@ -85,6 +85,9 @@ class ImportOperations implements OperationDescriptions {
                     + "line 5: \"stance\" must be one of [SUPPORTS, PROPOSES, DEMANDS, CONDITIONAL, UNDECIDED, "
                     + "OPPOSES, REJECTS], not 'FRIENDLY'"));
             responses.addApiResponse("404", notFound(false));
+            responses.addApiResponse("422", problem("/problems/rule-violation", 422, "3 of the 17 records of batch "
+                    + "'ed-0123456789abcdef' are retracted, the others stand: restore records a batch again only "
+                    + "when all of it was retracted (retract the rest first, or record the missing ones by hand)"));
             responses.addApiResponse("413", problem("/problems/body-too-large", 413, "line 1 of the file is longer "
                     + "than the limit of 65536 bytes; nothing was imported (the limit is the setting "
                     + "ledger.event-data.max-line-size)"));

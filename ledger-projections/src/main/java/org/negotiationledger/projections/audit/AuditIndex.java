@@ -34,9 +34,10 @@ public class AuditIndex implements EventIndex {
     }
 
     @Override
-    public Map<String, Counts> counts(Moment moment, String negotiationId) {
+    public Map<String, Counts> counts(Moment moment, String negotiationId, boolean machineCoded) {
         Map<String, Counts> counts = new HashMap<>();
-        String sql = COUNTS + (negotiationId == null ? "" : " AND negotiation_id = ?") + " GROUP BY negotiation_id";
+        String sql = COUNTS + (machineCoded ? "" : " AND machine_coded IS NULL")
+                + (negotiationId == null ? "" : " AND negotiation_id = ?") + " GROUP BY negotiation_id";
         Object[] args = negotiationId == null ? new Object[]{utc(moment.at()), moment.day()}
                 : new Object[]{utc(moment.at()), moment.day(), negotiationId};
         jdbc.query(sql, row -> {

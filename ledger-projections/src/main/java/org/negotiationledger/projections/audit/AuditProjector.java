@@ -4,7 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.NegotiationEvent;
+import org.negotiationledger.core.api.OutcomeRecorded;
+import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.projections.support.EventPositions;
 import org.negotiationledger.projections.support.UnitOfWorkBuffer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +38,8 @@ public class AuditProjector {
     public static final String NAME = "audit";
 
     private static final String INSERT = "INSERT INTO audit_event (global_position, negotiation_id, "
-            + "sequence_number, event_type, effective_on, recorded_at, parties) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "sequence_number, event_type, effective_on, recorded_at, parties, machine_coded) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final EventPositions positions;
@@ -58,7 +62,15 @@ public class AuditProjector {
     void on(NegotiationEvent event, DomainEventMessage<?> message) {
         entries.add(new Entry(message.getIdentifier(), event.negotiationId(), message.getSequenceNumber(),
                 event.getClass().getSimpleName(), event.effectiveDate(), utc(message.getTimestamp()),
-                parties(event.involvedParties())));
+                parties(event.involvedParties()), machineCoded(event)));
+    }
+
+    /** TRUE for a record brought in from event data (it carries what a machine coded); null for every other event. */
+    static Boolean machineCoded(NegotiationEvent event) {
+        boolean coded = event instanceof StatementRecorded statement && statement.coding() != null
+                || event instanceof OutcomeRecorded outcome && outcome.coding() != null
+                || event instanceof MeetingHeld meeting && meeting.coding() != null;
+        return coded ? Boolean.TRUE : null;
     }
 
     @ResetHandler
@@ -75,12 +87,12 @@ public class AuditProjector {
                 throw new IllegalStateException("the store holds no event " + entry.eventId());
             }
             rows.add(new Object[]{position, entry.negotiationId(), entry.sequence(), entry.type(),
-                    entry.effectiveOn(), entry.recordedAt(), entry.parties()});
+                    entry.effectiveOn(), entry.recordedAt(), entry.parties(), entry.machineCoded()});
         }
         jdbc.batchUpdate(INSERT, rows);
     }
 
     private record Entry(String eventId, String negotiationId, long sequence, String type, LocalDate effectiveOn,
-                         OffsetDateTime recordedAt, String parties) {
+                         OffsetDateTime recordedAt, String parties, Boolean machineCoded) {
     }
 }

@@ -1,5 +1,7 @@
 package org.negotiationledger.projections.exchanges;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.support.Sourced;
@@ -19,10 +21,21 @@ import java.util.Map;
  * @param note       what the sources leave vague about it
  * @param sources    every report of the proposal
  */
+@JsonPropertyOrder({"negotiationId", "id", "kind", "proposedBy", "proposedOn", "terms", "status", "agreement",
+        "stages", "totals", "completedOn", "note", "recordedAt", "sources", "publishers", "machineCoded"})
 public record Exchange(String negotiationId, String id, String kind, String proposedBy, LocalDate proposedOn,
                        ExchangeTerms terms, ExchangeStatus status, Agreement agreement, List<Stage> stages,
                        Map<String, Integer> totals, LocalDate completedOn, String note, Instant recordedAt,
                        List<Source> sources) implements Sourced {
+
+    /**
+     * Whether the exchange came from event data, coded by a machine: never, since event data makes
+     * statements, outcomes and meetings only; said so that every kind of record answers the question.
+     */
+    @JsonProperty
+    public boolean machineCoded() {
+        return false;
+    }
 
     /** The sides' agreement, with every report of it. */
     public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt,

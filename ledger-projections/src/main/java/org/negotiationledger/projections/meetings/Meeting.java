@@ -1,5 +1,7 @@
 package org.negotiationledger.projections.meetings;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.support.Sourced;
@@ -20,10 +22,18 @@ import java.util.Map;
  * @param retractionReason why, when it was
  * @param sources          every report of the meeting
  */
+@JsonPropertyOrder({"id", "heldOn", "location", "level", "partyIds", "mediatorIds", "heads", "topicIds", "summary",
+        "coding", "recordedAt", "statements", "retracted", "retractionReason", "sources", "publishers", "machineCoded"})
 public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
                       EventCoding coding, Instant recordedAt, List<Said> statements, boolean retracted,
                       String retractionReason, List<Source> sources) implements Sourced {
+
+    /** Whether the meeting came from event data, coded by a machine. */
+    @JsonProperty
+    public boolean machineCoded() {
+        return coding != null;
+    }
 
     /** A statement made at the meeting, in its version as known at the query's time. */
     public record Said(String statementId, String partyId, String topicId, Stance stance, String summary,

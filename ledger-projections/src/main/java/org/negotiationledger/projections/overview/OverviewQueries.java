@@ -47,7 +47,7 @@ public class OverviewQueries {
     @QueryHandler
     public NegotiationList negotiations(FindNegotiations query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
-        Map<String, EventIndex.Counts> counts = index.counts(moment, null);
+        Map<String, EventIndex.Counts> counts = index.counts(moment, null, query.machineCoded());
         Map<String, long[]> cast = castCounts(moment);
         List<NegotiationSummary> all = jdbc.query(NEGOTIATIONS + " ORDER BY negotiation_id",
                         (row, n) -> summary(row, moment, counts, cast), moment.day(), utc(moment.at()))
@@ -59,7 +59,7 @@ public class OverviewQueries {
     @QueryHandler
     public NegotiationSummary negotiation(FindNegotiation query) {
         Moment moment = new Moment(query.asOf(), query.knownAt());
-        Map<String, EventIndex.Counts> counts = index.counts(moment, query.negotiationId());
+        Map<String, EventIndex.Counts> counts = index.counts(moment, query.negotiationId(), query.machineCoded());
         return jdbc.query(NEGOTIATIONS + " AND negotiation_id = ?",
                 (row, n) -> summary(row, moment, counts, null), moment.day(), utc(moment.at()),
                 query.negotiationId()).stream().findFirst().orElse(null);

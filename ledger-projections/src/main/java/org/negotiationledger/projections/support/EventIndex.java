@@ -13,9 +13,10 @@ public interface EventIndex {
 
     /**
      * For each negotiation (or the one named; null: all), the events recorded by {@code moment.at()}
-     * that were in force on {@code moment.day()} (an event without an effective day always is).
+     * that were in force on {@code moment.day()} (an event without an effective day always is);
+     * with {@code machineCoded} false, without the records brought in from event data.
      */
-    Map<String, Counts> counts(Moment moment, String negotiationId);
+    Map<String, Counts> counts(Moment moment, String negotiationId, boolean machineCoded);
 
     /** How many events of each kind, the first and last effective day, the last recording time. */
     record Counts(long events, long statements, long corrections, long retractions, long meetings, long exchanges,

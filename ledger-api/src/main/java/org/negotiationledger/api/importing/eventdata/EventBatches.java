@@ -26,8 +26,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,29 +70,13 @@ class EventBatches {
         if (heads.negotiation(negotiationId).isEmpty()) {
             throw ProblemException.unknownNegotiation(negotiationId);
         }
-        // Each record as the path of its kind and its id ("statements/s-1"), in the order recorded.
-        Set<String> records = new LinkedHashSet<>();
-        Set<String> retracted = new LinkedHashSet<>();
-        events.readEvents(negotiationId, 0).asStream().map(DomainEventMessage::getPayload).forEach(event -> {
-            if (event instanceof StatementRecorded statement && inBatch(statement.coding(), batchId)) {
-                records.add("statements/" + statement.statementId());
-            } else if (event instanceof OutcomeRecorded outcome && inBatch(outcome.coding(), batchId)) {
-                records.add("outcomes/" + outcome.outcomeId());
-            } else if (event instanceof MeetingHeld meeting && inBatch(meeting.coding(), batchId)) {
-                records.add("meetings/" + meeting.meetingId());
-            } else if (event instanceof StatementRetracted statement) {
-                retracted.add("statements/" + statement.statementId());
-            } else if (event instanceof OutcomeRetracted outcome) {
-                retracted.add("outcomes/" + outcome.outcomeId());
-            } else if (event instanceof MeetingRetracted meeting) {
-                retracted.add("meetings/" + meeting.meetingId());
-            }
-        });
+        Records held = records(negotiationId);
+        Set<String> records = held.of(batchId);
         if (records.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                     + "' has no records of batch '" + batchId + "'").with("batchId", batchId);
         }
-        List<String> open = records.stream().filter(record -> !retracted.contains(record)).toList();
+        List<String> open = records.stream().filter(record -> !held.retracted().contains(record)).toList();
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (String record : open) {
             ObjectNode line = JsonNodeFactory.instance.objectNode();
@@ -109,7 +96,81 @@ class EventBatches {
                 records.size() - open.size(), List.copyOf(refused));
     }
 
-    private static boolean inBatch(EventCoding coding, String batchId) {
-        return coding != null && batchId.equals(coding.batchId());
+    /**
+     * The batch an import goes into, with what the negotiation holds of it.
+     *
+     * @param id        the batch's id
+     * @param records   its records the negotiation holds
+     * @param retracted how many of them are retracted
+     * @param restoring whether the import records a batch retracted whole again, under this new id
+     */
+    record Batch(String id, long records, long retracted, boolean restoring) {
+    }
+
+    /**
+     * The batch an import whose rows and mapping make {@code batchId} goes into: the latest
+     * restoration of it the negotiation holds ({@code batchId-r1}, {@code -r2} …), or {@code batchId}
+     * itself. With {@code restore}, a batch retracted whole is recorded again as its next restoration;
+     * a batch whose records were retracted only in part is refused, since restoring it would record
+     * its standing records twice.
+     */
+    Batch target(String negotiationId, String batchId, boolean restore) {
+        Records held = records(negotiationId);
+        String latest = batchId;
+        for (int next = 1; !held.of(restoration(batchId, next)).isEmpty(); next++) {
+            latest = restoration(batchId, next);
+        }
+        Set<String> records = held.of(latest);
+        long retracted = records.stream().filter(held.retracted()::contains).count();
+        if (!restore || retracted == 0) {
+            return new Batch(latest, records.size(), retracted, false);
+        }
+        if (retracted < records.size()) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, retracted + " of the " + records.size()
+                    + " records of batch '" + latest + "' are retracted, the others stand: restore records a batch "
+                    + "again only when all of it was retracted (retract the rest first, or record the missing ones "
+                    + "by hand)").with("rule", "restore-whole-batch").with("field", "restore").with("batchId", latest);
+        }
+        String restored = latest.equals(batchId) ? restoration(batchId, 1)
+                : restoration(batchId, Integer.parseInt(latest.substring(latest.lastIndexOf("-r") + 2)) + 1);
+        return new Batch(restored, 0, 0, true);
+    }
+
+    private static String restoration(String batchId, int number) {
+        return batchId + "-r" + number;
+    }
+
+    /** The records of each batch, each as the path of its kind and its id ("statements/s-1"), and those retracted. */
+    private record Records(Map<String, Set<String>> byBatch, Set<String> retracted) {
+
+        Set<String> of(String batchId) {
+            return byBatch.getOrDefault(batchId, Set.of());
+        }
+    }
+
+    /** What the negotiation's own history holds of every batch, in the order recorded. */
+    private Records records(String negotiationId) {
+        Map<String, Set<String>> byBatch = new HashMap<>();
+        Set<String> retracted = new HashSet<>();
+        events.readEvents(negotiationId, 0).asStream().map(DomainEventMessage::getPayload).forEach(event -> {
+            if (event instanceof StatementRecorded statement && statement.coding() != null) {
+                add(byBatch, statement.coding(), "statements/" + statement.statementId());
+            } else if (event instanceof OutcomeRecorded outcome && outcome.coding() != null) {
+                add(byBatch, outcome.coding(), "outcomes/" + outcome.outcomeId());
+            } else if (event instanceof MeetingHeld meeting && meeting.coding() != null) {
+                add(byBatch, meeting.coding(), "meetings/" + meeting.meetingId());
+            } else if (event instanceof StatementRetracted statement) {
+                retracted.add("statements/" + statement.statementId());
+            } else if (event instanceof OutcomeRetracted outcome) {
+                retracted.add("outcomes/" + outcome.outcomeId());
+            } else if (event instanceof MeetingRetracted meeting) {
+                retracted.add("meetings/" + meeting.meetingId());
+            }
+        });
+        return new Records(byBatch, retracted);
+    }
+
+    private static void add(Map<String, Set<String>> byBatch, EventCoding coding, String record) {
+        byBatch.computeIfAbsent(coding.batchId(), batch -> new LinkedHashSet<>()).add(record);
     }
 }

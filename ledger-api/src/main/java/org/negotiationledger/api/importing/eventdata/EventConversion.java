@@ -73,6 +73,19 @@ final class EventConversion implements EventRows.Sink {
         this.lastDay = lastDay;
     }
 
+    /** A place rows name: where the first of them put it, and how many do. */
+    static final class Place {
+
+        final BigDecimal latitude;
+        final BigDecimal longitude;
+        int rows;
+
+        Place(BigDecimal latitude, BigDecimal longitude) {
+            this.latitude = latitude;
+            this.longitude = longitude;
+        }
+    }
+
     /** A record of one event: the rows that reported it, summed up. */
     static final class Merged {
 
@@ -96,9 +109,8 @@ final class EventConversion implements EventRows.Sink {
         Integer sources;
         Integer articles;
         LocalDate addedOn;
-        String place;
-        BigDecimal latitude;
-        BigDecimal longitude;
+        /** Each place the rows name, in the order first named, with how many rows name it. */
+        final Map<String, Place> places = new LinkedHashMap<>();
         int rows;
 
         Merged(EventMapping.CodeRule rule, LocalDate day, String code, EventMapping.PartyRule party,
@@ -132,11 +144,19 @@ final class EventConversion implements EventRows.Sink {
             if (row.addedOn() != null && (addedOn == null || row.addedOn().isBefore(addedOn))) {
                 addedOn = row.addedOn();
             }
-            if (rows == 1) {
-                place = row.place();
-                latitude = row.latitude();
-                longitude = row.longitude();
+            if (row.place() != null) {
+                places.computeIfAbsent(row.place(), p -> new Place(row.latitude(), row.longitude())).rows++;
             }
+        }
+
+        /** Where the rows put the event most often; of places named equally often, the first named. */
+        Optional<Map.Entry<String, Place>> place() {
+            return places.entrySet().stream().reduce((most, next) -> next.getValue().rows > most.getValue().rows
+                    ? next : most);
+        }
+
+        String placeName() {
+            return place().map(Map.Entry::getKey).orElse(null);
         }
 
         /** Keeps the ids and addresses of the first rows, as many as a record holds. */
@@ -191,6 +211,11 @@ final class EventConversion implements EventRows.Sink {
         }
         if (row.day().isAfter(lastDay)) {
             skip("dated after today");
+            return;
+        }
+        String filtered = mapping.filters().refusal(row);
+        if (filtered != null) {
+            skip(filtered);
             return;
         }
         used++;
@@ -256,7 +281,7 @@ final class EventConversion implements EventRows.Sink {
         CodingBody coding = coding(batchId, record);
         return switch (record.rule.as()) {
             // A machine-made meeting's reports are in its coding, not in sources.
-            case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.place), record.rule.level(), parties,
+            case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.placeName()), record.rule.level(), parties,
                     null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
                     "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
                             + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c
@@ -266,7 +291,8 @@ final class EventConversion implements EventRows.Sink {
                             + "; machine-coded by " + reports, record.day, null, source(record), null, coding);
             default -> new RecordStatementRequest(id, record.party.party(), null, record.rule.topic(),
                     record.rule.stance(), action + " towards " + record.target.name() + "; machine-coded by " + reports,
-                    null, null, record.day, source(record), null, record.place == null ? null : "Where: " + record.place,
+                    null, null, record.day, source(record), null,
+                    record.placeName() == null ? null : "Where: " + record.placeName(),
                     null, null, coding);
         };
     }
@@ -287,7 +313,8 @@ final class EventConversion implements EventRows.Sink {
                 record.goldstein, record.tone(), record.mentions, record.sources, record.articles,
                 List.copyOf(record.urls), record.publishers.stream().map(EventConversion::clip).toList(),
                 List.copyOf(record.stories), record.target.party(), actors(record.actors), actors(record.targets),
-                clip(record.place), record.latitude, record.longitude);
+                clip(record.placeName()), record.place().map(place -> place.getValue().latitude).orElse(null),
+                record.place().map(place -> place.getValue().longitude).orElse(null));
     }
 
     private static List<CodedActorBody> actors(Set<CodedActor> actors) {

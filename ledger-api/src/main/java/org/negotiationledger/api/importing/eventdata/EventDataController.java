@@ -53,9 +53,12 @@ class EventDataController {
             report one event (same day, parties and code) become one record. The answer reports the \
             batch's id, the rows used and skipped (by reason), the records by kind, party, topic and \
             stance, and, unless dryRun=true, what was recorded, repeated or refused. The same file \
-            imported again is the same batch and records nothing new.""")
+            imported again is the same batch and records nothing new; records of it that were \
+            retracted stay retracted (the answer counts them), unless restore=true, which records a \
+            batch retracted whole again as a new batch (its id ends -r1, -r2 …).""")
     EventDataReport importEvents(@PathVariable String negotiationId, @RequestParam String dataset,
                                  @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @RequestParam(defaultValue = "false") boolean restore,
                                  @RequestPart("file") MultipartFile file,
                                  @RequestPart(name = "mapping", required = false) MultipartFile mapping,
                                  CommandMetadata context, HttpServletRequest request)
@@ -64,7 +67,7 @@ class EventDataController {
         EventFormat named = EventFormat.named(dataset, "dataset");
         try (InputStream rows = file.getInputStream();
              InputStream rules = mapping == null ? null : mapping.getInputStream()) {
-            return imports.run(negotiationId, named, rows, rules, dryRun, context);
+            return imports.run(negotiationId, named, rows, rules, dryRun, restore, context);
         }
     }
 

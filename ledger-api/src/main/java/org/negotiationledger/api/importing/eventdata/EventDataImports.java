@@ -11,6 +11,7 @@ import org.negotiationledger.api.importing.ImportResult;
 import org.negotiationledger.api.importing.ImportSummary;
 import org.negotiationledger.api.integrity.Sha256;
 import org.negotiationledger.api.problems.ProblemException;
+import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.api.views.processing.ViewProgress;
 import org.negotiationledger.core.api.AddTopic;
@@ -66,13 +67,14 @@ public class EventDataImports {
     private final CommandReader reader;
     private final Clock clock;
     private final UploadLimits limits;
+    private final EventBatches batches;
 
     EventDataImports(CommandImporter importer, CommandSender commands, StoreHeads heads, ViewProgress progress,
                      QueryGateway queries, CommandReader reader, Clock clock,
                      @Value("${ledger.event-data.max-uncompressed-size}") DataSize uncompressed,
                      @Value("${ledger.event-data.max-line-size}") DataSize line,
                      @Value("${ledger.event-data.max-archive-entries}") int archiveEntries,
-                     @Value("${ledger.event-data.max-mapping-size}") DataSize mapping) {
+                     @Value("${ledger.event-data.max-mapping-size}") DataSize mapping, EventBatches batches) {
         this.importer = importer;
         this.commands = commands;
         this.heads = heads;
@@ -80,6 +82,7 @@ public class EventDataImports {
         this.queries = queries;
         this.reader = reader;
         this.clock = clock;
+        this.batches = batches;
         this.limits = new UploadLimits(uncompressed.toBytes(), Math.toIntExact(line.toBytes()), archiveEntries,
                 Math.toIntExact(mapping.toBytes()));
     }
@@ -89,29 +92,39 @@ public class EventDataImports {
      * negotiation; in a dry run, only says what it would record.
      *
      * @param mapping the user's mapping file, or null for the shipped one
+     * @param restore  whether a batch retracted whole is recorded again, as a new batch
      */
     public EventDataReport run(String negotiationId, EventFormat format, InputStream file, InputStream mapping,
-                               boolean dryRun, CommandMetadata context) throws IOException {
-        EventMapping rules = EventMappings.of(mapping == null ? null : UploadLimits.capped(mapping,
-                limits.mappingBytes(), "the mapping", "ledger.event-data.max-mapping-size"));
+                               boolean dryRun, boolean restore, CommandMetadata context) throws IOException {
         NegotiationSummary negotiation = negotiation(negotiationId);
+        EventMapping rules = EventMappings.of(mapping == null ? null : UploadLimits.capped(mapping,
+                        limits.mappingBytes(), "the mapping", "ledger.event-data.max-mapping-size"),
+                negotiation.topics().stream().map(NegotiationSummary.Topic::id).collect(Collectors.toSet()));
+        String unusable = rules.filters().notIn(format);
+        if (unusable != null) {
+            throw new ProblemException(ProblemType.INVALID_MAPPING, "the mapping's filter \"" + unusable
+                    + "\" cannot apply to " + format.title() + ", whose rows have no such count or mark")
+                    .with("field", "mapping");
+        }
         MessageDigest batch = Sha256.digest();
-        batch.update((format.id() + "\n" + negotiationId + "\n" + rules + "\n").getBytes(StandardCharsets.UTF_8));
+        batch.update((format.id() + "\n" + negotiationId + "\n" + rules.identity() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         EventConversion conversion = new EventConversion(format, rules, negotiationId, negotiation.openedOn(),
                 LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)));
         EventRows.read(format, new DigestInputStream(file, batch), limits, conversion);
-        String batchId = "ed-" + HexFormat.of().formatHex(batch.digest(), 0, 8);
+        EventBatches.Batch target = batches.target(negotiationId,
+                "ed-" + HexFormat.of().formatHex(batch.digest(), 0, 8), restore);
         List<EventConversion.Merged> records = EventConversion.sorted(conversion.records());
         if (dryRun) {
-            return report(batchId, negotiationId, format, true, conversion, records, null, List.of());
+            return report(target, negotiationId, format, true, conversion, records, null, List.of());
         }
         ensurePartiesAndTopics(negotiation, rules, records, context);
         List<EventDataReport.Refusal> refused = new ArrayList<>();
-        ImportSummary summary = record(batchId, conversion, records, negotiationId, context, refused);
+        ImportSummary summary = record(target.id(), conversion, records, negotiationId, context, refused);
         log.info("Event data ({}) into {}: batch {}, {} rows, {} records, {} recorded, {} repeated, {} refused",
-                format.id(), negotiationId, batchId, conversion.rows(), records.size(), summary.accepted(),
+                format.id(), negotiationId, target.id(), conversion.rows(), records.size(), summary.accepted(),
                 summary.repeated(), summary.refused());
-        return report(batchId, negotiationId, format, false, conversion, records, summary, refused);
+        return report(target, negotiationId, format, false, conversion, records, summary, refused);
     }
 
     /** The negotiation as the overview shows it once it has caught up with the negotiation's last event. */
@@ -183,12 +196,26 @@ public class EventDataImports {
         });
     }
 
-    private static EventDataReport report(String batchId, String negotiationId, EventFormat format, boolean dryRun,
-                                          EventConversion conversion, List<EventConversion.Merged> records,
-                                          ImportSummary summary, List<EventDataReport.Refusal> refused) {
-        return new EventDataReport(batchId, negotiationId, format.id(), dryRun, conversion.rows(), conversion.used(),
-                conversion.skippedByReason(), records.size(), EventConversion.counts(records),
+    private static EventDataReport report(EventBatches.Batch batch, String negotiationId, EventFormat format,
+                                          boolean dryRun, EventConversion conversion,
+                                          List<EventConversion.Merged> records, ImportSummary summary,
+                                          List<EventDataReport.Refusal> refused) {
+        return new EventDataReport(batch.id(), negotiationId, format.id(), dryRun, conversion.rows(),
+                conversion.used(), conversion.skippedByReason(), records.size(), EventConversion.counts(records),
                 summary == null ? null : summary.accepted(), summary == null ? null : summary.repeated(),
-                summary == null ? null : List.copyOf(refused));
+                summary == null ? null : List.copyOf(refused), batch.retracted(), advice(batch),
+                batch.restoring());
+    }
+
+    /** What a user who imports a retracted batch again should know: it stays retracted unless restored. */
+    private static String advice(EventBatches.Batch batch) {
+        if (batch.retracted() == 0) {
+            return null;
+        }
+        String stay = batch.retracted() + " of this batch's records were retracted; importing it again does not "
+                + "bring them back";
+        return batch.retracted() < batch.records() ? stay + "."
+                : stay + ": restore=true records the batch again, as a new batch whose records can be retracted "
+                + "on their own.";
     }
 }

@@ -20,12 +20,16 @@ import java.util.Map;
  * @param recorded  the records stored now (null in a dry run)
  * @param repeated  the records that were already stored (null in a dry run)
  * @param refused   the records the ledger refused, each with its problem (null in a dry run)
+ * @param retracted the batch's records the negotiation held retracted before this import, which it
+ *                  does not bring back
+ * @param advice    what to do about them, when there are any
+ * @param restored  whether the import records a batch that was retracted whole again, as a new batch
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventDataReport(String batchId, String negotiationId, String dataset, boolean dryRun, long rows,
                               long rowsUsed, Map<String, Long> skipped, long records,
                               Map<String, Map<String, Long>> counts, Long recorded, Long repeated,
-                              List<Refusal> refused) {
+                              List<Refusal> refused, long retracted, String advice, boolean restored) {
 
     /** A record the ledger refused, and why. */
     public record Refusal(String recordId, ProblemDetail problem) {

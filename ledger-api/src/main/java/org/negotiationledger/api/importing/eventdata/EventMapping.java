@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  * a meeting of the day, or nothing). Read from a file the user edits ({@link EventMappings});
  * docs/event-data.md describes it.
  */
-record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRule> codes) {
+record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRule> codes, Filters filters) {
+
+    /** No filters: every row a rule keeps is used. */
+    static final Filters NO_FILTERS = new Filters(null, null, false);
 
     /** What a code makes of a row. */
     enum Kind {
@@ -71,6 +74,46 @@ record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRu
         }
     }
 
+    /**
+     * What keeps the noise out: rows reported by fewer than {@code minSources} sources (GDELT's
+     * NumSources) or {@code minMentions} mentions (GDELT's NumMentions; an ICEWS row is one
+     * mention), or, with {@code rootEventsOnly}, rows that are not the main event of their
+     * paragraph (GDELT's IsRootEvent), are skipped. Null: no minimum.
+     */
+    record Filters(Integer minSources, Integer minMentions, boolean rootEventsOnly) {
+
+        /** Why a row is skipped, or null when it passes. */
+        String refusal(EventRow row) {
+            if (minSources != null && (row.sources() == null || row.sources() < minSources)) {
+                return "reported by fewer than " + minSources + " sources (the mapping's minSources)";
+            }
+            if (minMentions != null && (row.mentions() == null || row.mentions() < minMentions)) {
+                return "mentioned fewer than " + minMentions + " times (the mapping's minMentions)";
+            }
+            if (rootEventsOnly && !Boolean.TRUE.equals(row.root())) {
+                return "not a root event (the mapping's rootEventsOnly)";
+            }
+            return null;
+        }
+
+        /** The filter a format's rows cannot be judged by (ICEWS counts no sources, marks no root events), or null. */
+        String notIn(EventFormat format) {
+            if (format != EventFormat.ICEWS) {
+                return null;
+            }
+            return minSources != null ? "minSources" : rootEventsOnly ? "rootEventsOnly" : null;
+        }
+    }
+
+    /**
+     * What a batch's id is made of: a mapping without filters gives the text an earlier release gave
+     * it, so that a file imported then and again now is the same batch.
+     */
+    String identity() {
+        String rules = "EventMapping[parties=" + parties + ", topics=" + topics + ", codes=" + codes + "]";
+        return filters.equals(NO_FILTERS) ? rules : rules + " " + filters;
+    }
+
     /** The party an actor is, if any: the first rule that fits it. */
     Optional<PartyRule> partyOf(CodedActor actor) {
         return parties.stream().filter(rule -> rule.fits(actor)).findFirst();
@@ -91,10 +134,10 @@ record EventMapping(List<PartyRule> parties, List<TopicRule> topics, List<CodeRu
         return topics.stream().collect(Collectors.toMap(TopicRule::id, TopicRule::title, (a, b) -> b));
     }
 
-    /** This mapping's parties with the other's codes and topics under its own: its own win. */
+    /** This mapping's parties and filters with the other's codes and topics under its own: its own win. */
     EventMapping over(EventMapping defaults) {
         return new EventMapping(parties, merged(topics, defaults.topics(), TopicRule::id),
-                merged(codes, defaults.codes(), CodeRule::key));
+                merged(codes, defaults.codes(), CodeRule::key), filters);
     }
 
     private static <T> List<T> merged(List<T> own, List<T> defaults, Function<T, String> key) {

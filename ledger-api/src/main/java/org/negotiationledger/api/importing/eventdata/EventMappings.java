@@ -44,6 +44,8 @@ final class EventMappings {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    /** The largest minimum a filter takes: more sources or mentions than any event has had. */
+    private static final int MAX_MINIMUM = 1_000_000;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,4}");
     /** CAMEO's twenty root codes, "01" to "20". */
     private static final Set<String> ROOTS = IntStream.rangeClosed(1, 20).mapToObj("%02d"::formatted)
@@ -71,13 +73,19 @@ final class EventMappings {
         }
     }
 
-    /** A user's mapping laid over the shipped one; the shipped one when there is none. */
-    static EventMapping of(InputStream userMapping) throws IOException {
+    /**
+     * A user's mapping laid over the shipped one; the shipped one when there is none. Its codes may
+     * name the shipped mapping's topics and {@code negotiationTopics}, the topics the negotiation
+     * already has, without declaring them again.
+     */
+    static EventMapping of(InputStream userMapping, Set<String> negotiationTopics) throws IOException {
         EventMapping shipped = shipped();
         if (userMapping == null) {
             return shipped;
         }
-        return read(userMapping, shipped.topicTitles().keySet()).over(shipped);
+        Set<String> known = new HashSet<>(shipped.topicTitles().keySet());
+        known.addAll(negotiationTopics);
+        return read(userMapping, known).over(shipped);
     }
 
     /**
@@ -128,6 +136,9 @@ final class EventMappings {
     private record TopicFile(String id, String title) {
     }
 
+    private record FiltersFile(Integer minSources, Integer minMentions, Boolean rootEventsOnly) {
+    }
+
     private record CodeFile(String code, String prefix, String as, String topic, Stance stance, MeetingLevel level) {
     }
 
@@ -143,6 +154,7 @@ final class EventMappings {
         private final Set<String> partyIds = new HashSet<>();
         private final Set<String> topicIds = new HashSet<>();
         private final Set<String> codeKeys = new HashSet<>();
+        private EventMapping.Filters filters = EventMapping.NO_FILTERS;
 
         Reading(JsonParser parser, Set<String> inheritedTopics) {
             this.parser = parser;
@@ -151,11 +163,17 @@ final class EventMappings {
 
         EventMapping mapping() throws IOException {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw invalid(line(), "a mapping is a JSON object with \"parties\", and optionally \"topics\" and "
-                        + "\"codes\"");
+                throw invalid(line(), "a mapping is a JSON object with \"parties\", and optionally \"topics\", "
+                        + "\"codes\" and \"filters\"");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
+                if (field.equals("filters")) {
+                    int at = line();
+                    parser.nextToken();
+                    filters(JSON.readValue(parser, FiltersFile.class), at);
+                    continue;
+                }
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     throw invalid(line(), "\"" + field + "\" must be a list");
                 }
@@ -164,7 +182,7 @@ final class EventMappings {
                     case "topics" -> each(at -> topic(JSON.readValue(parser, TopicFile.class), at));
                     case "codes" -> each(at -> code(JSON.readValue(parser, CodeFile.class), at));
                     default -> throw invalid(line(), "unknown field \"" + field
-                            + "\"; a mapping has \"parties\", \"topics\" and \"codes\"");
+                            + "\"; a mapping has \"parties\", \"topics\", \"codes\" and \"filters\"");
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
@@ -175,10 +193,11 @@ final class EventMappings {
             for (int i = 0; i < codes.size(); i++) {
                 String topic = codes.get(i).topic();
                 if (topic != null && !known.contains(topic)) {
-                    throw invalid(codeLines.get(i), "topic '" + topic + "' is not among the mapping's topics");
+                    throw invalid(codeLines.get(i), "topic '" + topic + "' is neither among the mapping's topics "
+                            + "nor the negotiation's");
                 }
             }
-            return new EventMapping(List.copyOf(parties), List.copyOf(topics), List.copyOf(codes));
+            return new EventMapping(List.copyOf(parties), List.copyOf(topics), List.copyOf(codes), filters);
         }
 
         /** An entry of a list, read from its first line on. */
@@ -234,6 +253,22 @@ final class EventMappings {
                 throw invalid(at, "topic '" + file.id() + "' is named twice");
             }
             topics.add(new EventMapping.TopicRule(file.id(), file.title()));
+        }
+
+        private void filters(FiltersFile file, int at) {
+            if (file == null) {
+                throw invalid(at, "\"filters\" is an object, such as {\"minSources\": 2, \"rootEventsOnly\": true}");
+            }
+            filters = new EventMapping.Filters(minimum(file.minSources(), "minSources", at),
+                    minimum(file.minMentions(), "minMentions", at), Boolean.TRUE.equals(file.rootEventsOnly()));
+        }
+
+        private static Integer minimum(Integer value, String field, int at) {
+            if (value != null && (value < 1 || value > MAX_MINIMUM)) {
+                throw invalid(at, "\"" + field + "\" must be a whole number from 1 to " + MAX_MINIMUM + ", not "
+                        + value);
+            }
+            return value;
         }
 
         private void code(CodeFile file, int at) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
  * @param line      the row's line in the file, from 1
  * @param eventId   the dataset's id of the row (GLOBALEVENTID, ICEWS Event ID)
  * @param code      the CAMEO action code, as text with its leading zeros
+ * @param root      whether the row is the main event of its report's paragraph (GDELT's IsRootEvent)
  * @param addedOn   the day the row entered the dataset (GDELT's DATEADDED)
  * @param place     where the action took place, in words (GDELT's ActionGeo_FullName, ICEWS's city and country)
  * @param latitude  the place's latitude (GDELT's ActionGeo_Lat, ICEWS's Latitude)
@@ -22,6 +23,6 @@ import java.time.LocalDate;
  */
 record EventRow(long line, String eventId, LocalDate day, CodedActor actor, CodedActor target, String code,
                 Integer quadClass, BigDecimal goldstein, BigDecimal tone, Integer mentions, Integer sources,
-                Integer articles, LocalDate addedOn, String place, BigDecimal latitude, BigDecimal longitude,
-                String url, String publisher, String story) {
+                Integer articles, Boolean root, LocalDate addedOn, String place, BigDecimal latitude,
+                BigDecimal longitude, String url, String publisher, String story) {
 }

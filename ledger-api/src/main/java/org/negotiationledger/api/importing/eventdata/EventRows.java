@@ -203,7 +203,7 @@ final class EventRows {
         return new EventRow(number, required(row.get("Event ID"), "Event ID"),
                 day(row.get("Event Date"), "Event Date", DateTimeFormatter.ISO_LOCAL_DATE),
                 actor, target, code(row.get("CAMEO Code"), "CAMEO Code"), null,
-                number(row.get("Intensity"), "Intensity"), null, 1, null, null, null,
+                number(row.get("Intensity"), "Intensity"), null, 1, null, null, null, null,
                 place.isEmpty() ? null : place, number(row.get("Latitude"), "Latitude"),
                 number(row.get("Longitude"), "Longitude"), null, row.get("Publisher"), story);
     }
@@ -259,7 +259,7 @@ final class EventRows {
                     code(blank(fields[26]), "EventCode"), integer(blank(fields[29]), "QuadClass"),
                     number(blank(fields[30]), "GoldsteinScale"), number(blank(fields[34]), "AvgTone"),
                     integer(blank(fields[31]), "NumMentions"), integer(blank(fields[32]), "NumSources"),
-                    integer(blank(fields[33]), "NumArticles"),
+                    integer(blank(fields[33]), "NumArticles"), root(blank(fields[25])),
                     added == null || added.length() < 8 ? null : day(added.substring(0, 8), "DATEADDED", BASIC),
                     blank(fields[actionPlace]), number(blank(fields[actionLatitude]), "ActionGeo_Lat"),
                     number(blank(fields[actionLongitude]), "ActionGeo_Long"),
@@ -312,6 +312,17 @@ final class EventRows {
             throw new BadField(column + " '" + (value == null ? "" : value) + "' is not a CAMEO code (2 to 4 digits)");
         }
         return value;
+    }
+
+    private static Boolean root(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> throw new BadField("IsRootEvent '" + value + "' is neither 1 nor 0");
+        };
     }
 
     private static BigDecimal number(String value, String column) {

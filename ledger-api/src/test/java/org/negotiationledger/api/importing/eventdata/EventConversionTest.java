@@ -36,9 +36,15 @@ class EventConversionTest {
 
     private static EventRow row(String id, String day, CodedActor actor, CodedActor target, String code,
                                 int mentions, String url) {
+        return row(id, day, actor, target, code, mentions, 1, true, "Istanbul, Istanbul, Turkey", url);
+    }
+
+    private static EventRow row(String id, String day, CodedActor actor, CodedActor target, String code,
+                                int mentions, int sources, boolean root, String place, String url) {
+        BigDecimal latitude = place.startsWith("Istanbul") ? new BigDecimal("41.01") : new BigDecimal("50.45");
         return new EventRow(Long.parseLong(id), id, LocalDate.parse(day), actor, target, code, 1, new BigDecimal("4"),
-                new BigDecimal("-2"), mentions, 1, mentions, LocalDate.parse(day), "Istanbul, Istanbul, Turkey",
-                new BigDecimal("41.01"), new BigDecimal("28.95"), url, null, null);
+                new BigDecimal("-2"), mentions, sources, mentions, root, LocalDate.parse(day), place, latitude,
+                new BigDecimal("28.95"), url, null, null);
     }
 
     private static JsonNode body(CommandRequest request) {
@@ -112,6 +118,39 @@ class EventConversionTest {
                 "the mapping ignores CAMEO code 011 (Decline comment)", 1L,
                 "the row has no source actor", 1L,
                 "unreadable: has 3 columns; GDELT 2.0 rows have 61", 1L));
+    }
+
+    @Test
+    void aMeetingIsPlacedWhereMostOfItsRowsPutItNotWhereTheFirstDid() {
+        conversion.row(row("1", "2025-05-16", UKRAINE, RUSSIA, "042", 1, 1, true, "Kyiv, Ukraine", null));
+        conversion.row(row("2", "2025-05-16", RUSSIA, UKRAINE, "043", 1, 1, true, "Istanbul, Istanbul, Turkey", null));
+        conversion.row(row("3", "2025-05-16", RUSSIA, UKRAINE, "046", 1, 1, true, "Istanbul, Istanbul, Turkey", null));
+
+        JsonNode meeting = body(conversion.request("ed-1", conversion.records().get(0)));
+        assertThat(meeting.at("/location").asText()).isEqualTo("Istanbul, Istanbul, Turkey");
+        assertThat(meeting.at("/coding/place").asText()).isEqualTo("Istanbul, Istanbul, Turkey");
+        assertThat(meeting.at("/coding/latitude").decimalValue()).isEqualByComparingTo("41.01");
+    }
+
+    @Test
+    void aMappingsFiltersSkipRowsWithFewSourcesOrMentionsAndThoseNotRootEvents() {
+        EventMapping shipped = EventMappings.shipped();
+        EventConversion filtered = new EventConversion(EventFormat.GDELT2, new EventMapping(shipped.parties(),
+                shipped.topics(), shipped.codes(), new EventMapping.Filters(2, 3, true)), "ru-ua-2025", OPENED,
+                LocalDate.of(2025, 6, 30));
+        String place = "Istanbul, Istanbul, Turkey";
+        filtered.row(row("1", "2025-05-16", RUSSIA, UKRAINE, "036", 5, 1, true, place, null));
+        filtered.row(row("2", "2025-05-16", RUSSIA, UKRAINE, "036", 2, 4, true, place, null));
+        filtered.row(row("3", "2025-05-16", RUSSIA, UKRAINE, "036", 5, 4, false, place, null));
+        filtered.row(row("4", "2025-05-16", RUSSIA, UKRAINE, "036", 3, 2, true, place, null));
+
+        assertThat(filtered.skippedByReason()).isEqualTo(Map.of(
+                "reported by fewer than 2 sources (the mapping's minSources)", 1L,
+                "mentioned fewer than 3 times (the mapping's minMentions)", 1L,
+                "not a root event (the mapping's rootEventsOnly)", 1L));
+        assertThat(filtered.used()).isEqualTo(1);
+        assertThat(body(filtered.request("ed-1", filtered.records().get(0))).at("/coding/eventIds").toString())
+                .isEqualTo("[\"4\"]");
     }
 
     @Test

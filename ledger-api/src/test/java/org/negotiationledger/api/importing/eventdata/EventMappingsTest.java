@@ -22,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventMappingsTest {
 
     private static EventMapping mapping(String json) throws IOException {
-        return EventMappings.of(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return mapping(json, Set.of());
+    }
+
+    private static EventMapping mapping(String json, Set<String> negotiationTopics) throws IOException {
+        return EventMappings.of(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), negotiationTopics);
     }
 
     /** The codes of the codebook as published: the column "code" of its CSV (quoted fields may hold commas). */
@@ -143,7 +147,13 @@ class EventMappingsTest {
                 ],
                 "codes": [
                   {"code": "051", "as": "statement", "topic": "trade", "stance": "SUPPORTS"}
-                ]}""", 5, "topic 'trade' is not among the mapping's topics");
+                ]}""", 5, "topic 'trade' is neither among the mapping's topics nor the negotiation's");
+        assertRefused("""
+                {"parties": [],
+                 "filters": {"minSources": 0}}""", 2, "\"minSources\" must be a whole number from 1 to 1000000, not 0");
+        assertRefused("""
+                {"parties": [],
+                 "filters": {"minMentions": 2, "minTone": 3}}""", 2, "unknown field \"minTone\"");
         assertRefused("""
                 {"parties": [
                   {"party": "us", "name": "US", "match": [{"country": "USA"}]},
@@ -176,6 +186,38 @@ class EventMappingsTest {
                  "codes": [{"code": "051", "as": "statement", "topic": "relations", "stance": "SUPPORTS",
                             "level": "LEADERS"}]}""", 2, "the rule for 051 makes statements: only meetings have a "
                 + "\"level\"");
+    }
+
+    @Test
+    void aRuleMayNameATopicTheNegotiationHasWithoutDeclaringItAgain() throws IOException {
+        EventMapping mapping = mapping("""
+                {"parties": [
+                  {"party": "us", "name": "US", "match": [{"country": "USA"}]}
+                ],
+                "codes": [
+                  {"code": "051", "as": "statement", "topic": "prisoners", "stance": "SUPPORTS"}
+                ]}""", Set.of("prisoners"));
+        assertThat(mapping.ruleFor("051").orElseThrow().topic()).isEqualTo("prisoners");
+        assertThat(mapping.topicTitles()).doesNotContainKey("prisoners");
+    }
+
+    @Test
+    void filtersAreReadAndAMappingWithoutThemHasTheIdentityAnEarlierReleaseGaveIt() throws IOException {
+        String parties = """
+                {"parties": [{"party": "us", "name": "US", "match": [{"country": "USA"}]}]""";
+        EventMapping filtered = mapping(parties + """
+                , "filters": {"minSources": 2, "minMentions": 3, "rootEventsOnly": true}}""");
+        assertThat(filtered.filters()).isEqualTo(new EventMapping.Filters(2, 3, true));
+        EventMapping plain = mapping(parties + "}");
+        assertThat(plain.filters()).isEqualTo(EventMapping.NO_FILTERS);
+        // The batch id digests this text: unchanged, a file imported before filters existed is the same batch.
+        assertThat(plain.identity()).startsWith("EventMapping[parties=[PartyRule[party=us, name=US, role=PARTY, ")
+                .endsWith("]]").doesNotContain("filters", "Filters");
+        assertThat(filtered.identity()).isNotEqualTo(plain.identity()).endsWith(
+                "Filters[minSources=2, minMentions=3, rootEventsOnly=true]");
+        assertThat(filtered.filters().notIn(EventFormat.ICEWS)).isEqualTo("minSources");
+        assertThat(new EventMapping.Filters(null, 2, false).notIn(EventFormat.ICEWS)).isNull();
+        assertThat(filtered.filters().notIn(EventFormat.GDELT1)).isNull();
     }
 
     private static void assertRefused(String json, int line, String reason) {
