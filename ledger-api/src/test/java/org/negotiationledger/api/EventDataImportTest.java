@@ -307,23 +307,28 @@ class EventDataImportTest {
     }
 
     @Test
-    void machineCodedRecordsCanBeLeftOutOfEveryCountAndEveryRecordSaysWhetherAMachineCodedIt() {
+    void rowsOfAMeetingAPersonRecordedCorroborateItAndMachineCodedRecordsCanBeLeftOutOfEveryCount() {
         open("ru-ua-2018-counts", "2018-01-01");
         assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/parties",
                 "{\"id\":\"ru\",\"name\":\"Russia\",\"role\":\"PARTY\"}").status()).isEqualTo(201);
         assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/parties",
                 "{\"id\":\"ua\",\"name\":\"Ukraine\",\"role\":\"PARTY\"}").status()).isEqualTo(201);
         assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/meetings", """
-                {"id":"by-hand","heldOn":"2018-05-02","location":"Minsk","level":"DELEGATIONS",
+                {"id":"by-hand","heldOn":"2018-06-01","location":"Minsk","level":"DELEGATIONS",
                  "partyIds":["ru","ua"]}""").status()).isEqualTo(201);
-        assertThat(importFile("ru-ua-2018-counts", "?dataset=icews", sample("icews_events.2018.sample.tab"),
-                RU_UA_IL).json().get("recorded").asLong()).isEqualTo(17);
+        // The sample's four rows of Russia hosting Ukraine (043) and Ukraine visiting Russia (042) on
+        // 1 June 2018 report the meeting recorded by hand: they corroborate it, they make no second one.
+        JsonNode report = importFile("ru-ua-2018-counts", "?dataset=icews", sample("icews_events.2018.sample.tab"),
+                RU_UA_IL).json();
+        assertThat(report.get("recorded").asLong()).isEqualTo(17);
+        assertThat(report.get("counts").get("byKind").toString())
+                .isEqualTo("{\"corroboration\":1,\"meeting\":1,\"outcome\":1,\"statement\":14}");
 
         JsonNode all = recorder.get("/api/negotiations/ru-ua-2018-counts?waitFor=" + head()).json().get("counts");
         JsonNode people = recorder.get("/api/negotiations/ru-ua-2018-counts?machineCoded=exclude").json()
                 .get("counts");
         assertThat(List.of(all.get("statements").asLong(), all.get("meetings").asLong(),
-                all.get("outcomes").asLong())).containsExactly(14L, 3L, 1L);
+                all.get("outcomes").asLong())).containsExactly(14L, 2L, 1L);
         assertThat(List.of(people.get("statements").asLong(), people.get("meetings").asLong(),
                 people.get("outcomes").asLong())).containsExactly(0L, 1L, 0L);
         assertThat(all.get("events").asLong() - people.get("events").asLong()).isEqualTo(17);
@@ -334,13 +339,35 @@ class EventDataImportTest {
         assertThat(recorder.get("/api/negotiations?machineCoded=some").status()).isEqualTo(400);
 
         JsonNode meetings = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings").json().get("meetings");
-        assertThat(meetings).hasSize(3);
+        assertThat(meetings).hasSize(2);
         meetings.forEach(meeting -> assertThat(meeting.get("machineCoded").asBoolean())
                 .isEqualTo(!meeting.get("id").asText().equals("by-hand")));
+        JsonNode byHand = StreamSupport.stream(meetings.spliterator(), false)
+                .filter(meeting -> meeting.get("id").asText().equals("by-hand")).findFirst().orElseThrow();
+        JsonNode corroboration = byHand.at("/corroborations/0");
+        assertThat(corroboration.get("machineCoded").asBoolean()).isTrue();
+        assertThat(corroboration.get("id").asText()).startsWith(report.get("batchId").asText() + "-m-");
+        assertThat(texts(corroboration.get("coding").get("eventIds"))).hasSize(4);
+        assertThat(byHand.at("/sources/0/publisher").asText()).isEqualTo("Ukrainian National News Agency");
+        assertThat(byHand.get("publishers").asInt()).isEqualTo(1);
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?machineCoded=exclude").json()
+                .at("/meetings/0/corroborations")).isEmpty();
         String csv = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?format=csv").body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",retracted,retractionReason,machineCoded,batchId");
         assertThat(csv.lines().filter(line -> line.startsWith("by-hand,")).findFirst().orElseThrow())
                 .endsWith(",false,,false,");
+
+        // The batch taken back takes the corroboration back too; the meeting a person recorded stays.
+        JsonNode retraction = recorder.post("/api/negotiations/ru-ua-2018-counts/event-data/batches/"
+                + report.get("batchId").asText() + "/retraction", "{\"reason\":\"wrong mapping\"}").json();
+        assertThat(retraction.get("retracted").asLong()).isEqualTo(17);
+        JsonNode after = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?waitFor=" + head()).json()
+                .get("meetings");
+        JsonNode kept = StreamSupport.stream(after.spliterator(), false)
+                .filter(meeting -> meeting.get("id").asText().equals("by-hand")).findFirst().orElseThrow();
+        assertThat(kept.get("retracted").asBoolean()).isFalse();
+        assertThat(kept.at("/corroborations/0/retracted").asBoolean()).isTrue();
+        assertThat(kept.get("sources")).isEmpty();
     }
 
     @Test
@@ -382,8 +409,8 @@ class EventDataImportTest {
                 .isEqualTo("Sanctions");
 
         long before = events("us-ru-filters");
-        LedgerNode.Response icews = importFile("us-ru-filters", "?dataset=icews", sample("icews_events.2018.sample.tab"),
-                parties + ", \"filters\": {\"minSources\": 2}}");
+        LedgerNode.Response icews = importFile("us-ru-filters", "?dataset=icews",
+                sample("icews_events.2018.sample.tab"), parties + ", \"filters\": {\"minSources\": 2}}");
         assertThat(icews.status()).isEqualTo(400);
         assertThat(icews.json().get("type").asText()).endsWith("/problems/invalid-mapping");
         assertThat(icews.json().get("detail").asText()).isEqualTo("the mapping's filter \"minSources\" cannot apply "

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,8 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(cell(read(N + "/positions"), "ru", "prisoner-exchange").get("publishers").asInt()).isEqualTo(2);
 
         String csv = node.get(N + "/positions/ru/prisoner-exchange/history?format=csv").body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",publishers,sourceUrls");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",2,https://nv.ua/world/umerov-2025-06-27;"
                 + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002");
     }
@@ -171,7 +173,8 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(outcome.get("publishers").asInt()).isEqualTo(2);
         assertThat(outcome.get("machineCoded").asBoolean()).isFalse();
         String csv = node.get(N + "/outcomes?format=csv").body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",publishers,sourceUrls");
         assertThat(csv).contains(",2,https://nv.ua/world/umerov-2025-06-27;https://tass.ru/politika/24350001");
 
         LedgerNode.Response late = post(N + "/outcomes", """
@@ -197,7 +200,68 @@ abstract class ThirdEditionOverHttpTest {
                 .stream(s.spliterator(), false)).toList())
                 .isNotEmpty().allSatisfy(status -> assertThat(status.get("publishers").asInt()).isEqualTo(1));
         String csv = node.get(N + "/meetings?format=csv").body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishers,sourceUrls");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",publishers,sourceUrls,retracted,retractionReason,machineCoded,batchId");
+    }
+
+    @Test
+    void aReportFoundLaterCorroboratesAMeetingAndIsTakenBackOnItsOwn() throws InterruptedException {
+        String corroborations = N + "/meetings/istanbul-2/corroborations";
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        assertThat(post(corroborations, """
+                {"id":"tass-istanbul-2","sources":[%s,%s]}""".formatted(TASS, TASS_AGAIN)).status()).isEqualTo(201);
+
+        JsonNode meeting = meeting(read(N + "/meetings"), "istanbul-2");
+        assertThat(meeting.get("sources")).hasSize(3);
+        assertThat(meeting.get("publishers").asInt()).as("the article's and TASS, twice").isEqualTo(2);
+        JsonNode corroboration = meeting.at("/corroborations/0");
+        assertThat(corroboration.get("id").asText()).isEqualTo("tass-istanbul-2");
+        assertThat(corroboration.get("sources")).hasSize(2);
+        assertThat(corroboration.get("machineCoded").asBoolean()).isFalse();
+        assertThat(corroboration.get("retracted").asBoolean()).isFalse();
+        JsonNode known = meeting(read(N + "/meetings?knownAt=" + before), "istanbul-2");
+        assertThat(known.get("sources")).hasSize(1);
+        assertThat(known.get("corroborations")).isEmpty();
+        assertThat(node.get(N + "/meetings?format=csv").body()).contains("https://tass.ru/politika/24350001");
+
+        long events = node.eventCount();
+        LedgerNode.Response none = post(corroborations, """
+                {"id":"empty","sources":[]}""");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().at("/errors/0/field").asText()).isEqualTo("sources");
+        LedgerNode.Response frontPage = post(corroborations, """
+                {"id":"front","sources":[{"url":"https://tass.ru/"}]}""");
+        assertThat(frontPage.status()).isEqualTo(400);
+        assertThat(frontPage.json().at("/errors/0/field").asText()).isEqualTo("sources[0].url");
+        LedgerNode.Response nowhere = post(N + "/meetings/nowhere/corroborations", """
+                {"id":"tass","sources":[%s]}""".formatted(TASS));
+        assertThat(nowhere.status()).isEqualTo(422);
+        assertThat(nowhere.json().get("rule").asText()).isEqualTo("unknown-meeting");
+        assertThat(node.eventCount()).isEqualTo(events);
+
+        assertThat(post(corroborations + "/tass-istanbul-2/retraction", """
+                {"reason":"the reports describe the first round"}""").status()).isEqualTo(201);
+        JsonNode after = meeting(read(N + "/meetings"), "istanbul-2");
+        assertThat(after.get("sources")).hasSize(1);
+        assertThat(after.get("publishers").asInt()).isEqualTo(1);
+        assertThat(after.at("/corroborations/0/retracted").asBoolean()).isTrue();
+        assertThat(after.at("/corroborations/0/retractionReason").asText())
+                .isEqualTo("the reports describe the first round");
+        LedgerNode.Response unknown = post(corroborations + "/nothing/retraction", """
+                {"reason":"r"}""");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("rule").asText()).isEqualTo("unknown-corroboration");
+        assertThat(read(N + "/audit?type=MeetingCorroborated,CorroborationRetracted").get("entries")).hasSize(2);
+    }
+
+    private static JsonNode meeting(JsonNode timeline, String id) {
+        for (JsonNode meeting : timeline.get("meetings")) {
+            if (meeting.get("id").asText().equals(id)) {
+                return meeting;
+            }
+        }
+        throw new AssertionError("no meeting " + id + " in " + timeline);
     }
 
     @Test

@@ -76,14 +76,16 @@ public class CommandReader {
     }
 
     /**
-     * The command of a request the ledger built itself (event data), for a negotiation: checked as
-     * the same request's body would be over HTTP.
+     * The command of a request the ledger built itself (event data), for a negotiation and, for a
+     * request about one of its records (a meeting's corroboration), that record: checked as the same
+     * request's body would be over HTTP.
      *
+     * @param itemId the record the request's path would name, or null
      * @throws ProblemException when its fields are invalid
      */
-    public NegotiationCommand read(String negotiationId, CommandRequest request, Instant recordedAt) {
+    public NegotiationCommand read(String negotiationId, String itemId, CommandRequest request, Instant recordedAt) {
         requireValid(request);
-        return request.toCommand(new CommandRoutes.Target(negotiationId, null), recordedAt);
+        return request.toCommand(new CommandRoutes.Target(negotiationId, itemId), recordedAt);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.CorroborateMeeting;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
@@ -40,6 +41,7 @@ import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
@@ -107,6 +109,15 @@ public final class CommandRoutes {
             new Route("retractMeeting", "/{negotiationId}/meetings/{meetingId}/retraction",
                     MeetingRetractionRequest.class, "Retract a meeting",
                     "The timeline keeps it, marked retracted; nothing new can be recorded at it."),
+            new Route("corroborateMeeting", "/{negotiationId}/meetings/{meetingId}/corroborations",
+                    CorroborationRequest.class, "Add reports found later to a meeting",
+                    "Under an id of their own, so that they can be retracted on their own; taken after the "
+                            + "negotiation's closure too."),
+            new Route("retractCorroboration",
+                    "/{negotiationId}/meetings/{meetingId}/corroborations/{corroborationId}/retraction",
+                    CorroborationRetractionRequest.class, "Retract the reports a corroboration added to a meeting",
+                    "The meeting stays; the corroboration is listed, marked retracted, and its reports no longer "
+                            + "count."),
             new Route("proposeExchange", "/{negotiationId}/exchanges", ProposeExchangeRequest.class,
                     "Propose an exchange (numbered, or all for all in categories) or a one-sided transfer",
                     "With one side, that side hands over and nothing comes back."),
@@ -153,19 +164,26 @@ public final class CommandRoutes {
         Target target(Map<String, String> values) {
             List<String> names = variables();
             return new Target(names.isEmpty() ? null : values.get(names.get(0)),
-                    names.size() < 2 ? null : values.get(names.get(1)));
+                    names.size() < 2 ? null : values.get(names.get(1)),
+                    names.size() < 3 ? null : values.get(names.get(2)));
         }
     }
 
     /**
-     * The ids a command's path names: the negotiation, and for corrections, retractions,
-     * agreements and executions the statement or exchange.
+     * The ids a command's path names: the negotiation, for corrections, retractions, agreements,
+     * executions and corroborations the statement, meeting or exchange, and for the retraction of a
+     * corroboration the corroboration ({@code partId}).
      */
-    record Target(String negotiationId, String itemId) {
+    record Target(String negotiationId, String itemId, String partId) {
 
         Target {
             requireId("negotiationId", negotiationId);
             requireId("itemId", itemId);
+            requireId("partId", partId);
+        }
+
+        Target(String negotiationId, String itemId) {
+            this(negotiationId, itemId, null);
         }
 
         private static void requireId(String name, String id) {
@@ -408,6 +426,26 @@ public final class CommandRoutes {
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RetractMeeting(target.negotiationId(), target.itemId(), reason, recordedAt);
+        }
+    }
+
+    public record CorroborationRequest(@NotNull @Id String id,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources,
+                                @Valid CodingBody coding) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new CorroborateMeeting(target.negotiationId(), target.itemId(), id, SourceBody.all(null, sources),
+                    coding == null ? null : coding.toCoding(), recordedAt);
+        }
+    }
+
+    record CorroborationRetractionRequest(@NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RetractCorroboration(target.negotiationId(), target.itemId(), target.partId(), reason,
+                    recordedAt);
         }
     }
 

@@ -12,7 +12,8 @@ public sealed interface NegotiationEvent
                 StatementRecorded, StatementCorrected, StatementRetracted, MeetingHeld,
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
                 NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
-                OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted {
+                OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted, MeetingCorroborated,
+                CorroborationRetracted {
 
     String negotiationId();
 

@@ -1,10 +1,17 @@
 package org.negotiationledger.core.negotiation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.negotiationledger.core.api.CorroborateMeeting;
+import org.negotiationledger.core.api.CorroborationRetracted;
+import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.InvalidValueException;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RuleViolationException;
 
@@ -15,11 +22,20 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The meetings of a negotiation: who met on which day, and which meetings were retracted. */
+/**
+ * The meetings of a negotiation: who met on which day, which meetings were retracted, and the
+ * reports added to them later (corroborations). A corroboration concerns its meeting alone, so its
+ * commands are handled here, without the root: it is taken after the negotiation's closure too, as
+ * a correction is.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Meetings {
 
     private Map<String, MeetingState> meetings = new HashMap<>();
+    /** The print of each corroboration, by its meeting's id and its own ("m-1 c-1"). */
+    private Map<String, Long> corroborations = new HashMap<>();
+    /** The print of each corroboration's retraction, by the same key. */
+    private Map<String, Long> corroborationRetractions = new HashMap<>();
 
     /** What the aggregate remembers of a meeting, and of its retraction if it was retracted. */
     record MeetingState(long print, LocalDate heldOn, List<String> partyIds, Long retractionPrint) {
@@ -68,6 +84,43 @@ class Meetings {
         apply(retracted);
     }
 
+    @CommandHandler
+    void handle(CorroborateMeeting command) {
+        MeetingState meeting = require(command.negotiationId(), command.meetingId());
+        MeetingCorroborated corroborated = new MeetingCorroborated(command.negotiationId(), command.meetingId(),
+                command.corroborationId(), meeting.partyIds(), command.sources(), command.coding());
+        String key = command.meetingId() + " " + command.corroborationId();
+        if (Repeats.isRepeat(corroborations.get(key), corroborated, () -> new IdConflictException("id-conflict",
+                "corroboration '" + command.corroborationId() + "' of meeting '" + command.meetingId()
+                        + "' already exists with other content"))) {
+            return;
+        }
+        requireNotRetracted(command.meetingId(), "corroboration '" + command.corroborationId() + "'");
+        if (command.sources().isEmpty()) {
+            throw new InvalidValueException("sources", "must name at least one report of the meeting");
+        }
+        DatePolicy.requireReported(meeting.heldOn(), command.sources(), "meeting '" + command.meetingId() + "'");
+        apply(corroborated);
+    }
+
+    @CommandHandler
+    void handle(RetractCorroboration command) {
+        MeetingState meeting = require(command.negotiationId(), command.meetingId());
+        String key = command.meetingId() + " " + command.corroborationId();
+        if (!corroborations.containsKey(key)) {
+            throw new RuleViolationException("unknown-corroboration", "meeting '" + command.meetingId()
+                    + "' has no corroboration '" + command.corroborationId() + "'");
+        }
+        CorroborationRetracted retracted = new CorroborationRetracted(command.negotiationId(), command.meetingId(),
+                command.corroborationId(), meeting.partyIds(), command.reason());
+        if (Repeats.isRepeat(corroborationRetractions.get(key), retracted, () -> new RuleViolationException(
+                "corroboration-retracted", "corroboration '" + command.corroborationId() + "' is retracted and "
+                + "cannot be retracted again"))) {
+            return;
+        }
+        apply(retracted);
+    }
+
     /** The day of a meeting, if it is recorded: what a record made at it takes when it names no day. */
     LocalDate dayOf(String meetingId) {
         MeetingState meeting = meetingId == null ? null : meetings.get(meetingId);
@@ -75,9 +128,14 @@ class Meetings {
     }
 
     MeetingState require(String meetingId, Negotiation negotiation) {
+        return require(negotiation.id(), meetingId);
+    }
+
+    private MeetingState require(String negotiationId, String meetingId) {
         MeetingState meeting = meetings.get(meetingId);
         if (meeting == null) {
-            throw negotiation.unknown("meeting", meetingId);
+            throw new RuleViolationException("unknown-meeting", "meeting '" + meetingId
+                    + "' does not exist in negotiation '" + negotiationId + "'");
         }
         return meeting;
     }
@@ -113,5 +171,15 @@ class Meetings {
     void on(MeetingRetracted event) {
         meetings.computeIfPresent(event.meetingId(), (id, meeting) -> new MeetingState(meeting.print(),
                 meeting.heldOn(), meeting.partyIds(), Fingerprint.of(event)));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCorroborated event) {
+        corroborations.put(event.meetingId() + " " + event.corroborationId(), Fingerprint.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(CorroborationRetracted event) {
+        corroborationRetractions.put(event.meetingId() + " " + event.corroborationId(), Fingerprint.of(event));
     }
 }

@@ -4,10 +4,17 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.CorroborateMeeting;
+import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.InvalidValueException;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.Source;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +22,7 @@ import java.util.Map;
 
 import static org.negotiationledger.core.negotiation.Given.NEGOTIATION;
 import static org.negotiationledger.core.negotiation.Given.RECORDED_AT;
+import static org.negotiationledger.core.negotiation.Given.closedOn;
 import static org.negotiationledger.core.negotiation.Given.day;
 import static org.negotiationledger.core.negotiation.Given.firstRound;
 import static org.negotiationledger.core.negotiation.Given.istanbul;
@@ -119,5 +127,82 @@ class MeetingsTest {
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("the date 2025-07-14 of meeting 'm' is after the day it is recorded "
                         + "(2025-06-27)");
+    }
+
+    private static final Source TASS = new Source("TASS", "Delegations met in Istanbul",
+            "https://tass.ru/politika/24012345", day("2025-05-16"), "ru", null);
+
+    private static CorroborateMeeting corroborate(String id, Source... sources) {
+        return new CorroborateMeeting(NEGOTIATION, "istanbul-1", id, List.of(sources), null, RECORDED_AT);
+    }
+
+    private static MeetingCorroborated corroborated(String id, Source... sources) {
+        return new MeetingCorroborated(NEGOTIATION, "istanbul-1", id, List.of("ua", "ru", "tr"), List.of(sources),
+                null);
+    }
+
+    @Test
+    void aReportFoundLaterCorroboratesAMeetingEvenAfterTheClosureAndOnceOnly() {
+        fixture.given(istanbul())
+                .andGiven(firstRound(), closedOn("2025-06-20"))
+                .when(corroborate("tass", TASS))
+                .expectEvents(corroborated("tass", TASS));
+        fixture.given(istanbul())
+                .andGiven(firstRound(), corroborated("tass", TASS))
+                .when(corroborate("tass", TASS))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(istanbul())
+                .andGiven(firstRound(), corroborated("tass", TASS))
+                .when(corroborate("tass", Given.ARTICLE))
+                .expectException(IdConflictException.class)
+                .expectExceptionMessage("corroboration 'tass' of meeting 'istanbul-1' already exists with other "
+                        + "content");
+    }
+
+    @Test
+    void aCorroborationNeedsAReportPublishedNoEarlierThanTheMeetingOfARecordedMeetingStillStanding() {
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(corroborate("none"))
+                .expectException(InvalidValueException.class);
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(corroborate("early", new Source("TASS", "t", "https://tass.ru/politika/1", day("2025-05-15"),
+                        "ru", null)))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-05-16 of meeting 'istanbul-1' is after its first source "
+                        + "was published on 2025-05-15");
+        fixture.given(istanbul())
+                .when(new CorroborateMeeting(NEGOTIATION, "nowhere", "tass", List.of(TASS), null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("meeting 'nowhere' does not exist in negotiation 'ru-ua-2025'");
+        fixture.given(istanbul())
+                .andGiven(firstRound(), new MeetingRetracted(NEGOTIATION, "istanbul-1", List.of("ua", "ru", "tr"),
+                        "another meeting"))
+                .when(corroborate("tass", TASS))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("corroboration 'tass' names meeting 'istanbul-1', which is retracted");
+    }
+
+    @Test
+    void aCorroborationIsRetractedWithItsReasonOnce() {
+        RetractCorroboration retraction = new RetractCorroboration(NEGOTIATION, "istanbul-1", "tass",
+                "describes another meeting", RECORDED_AT);
+        CorroborationRetracted retracted = new CorroborationRetracted(NEGOTIATION, "istanbul-1", "tass",
+                List.of("ua", "ru", "tr"), "describes another meeting");
+        fixture.given(istanbul())
+                .andGiven(firstRound(), corroborated("tass", TASS))
+                .when(retraction)
+                .expectEvents(retracted);
+        fixture.given(istanbul())
+                .andGiven(firstRound(), corroborated("tass", TASS), retracted)
+                .when(retraction)
+                .expectNoEvents();
+        fixture.given(istanbul())
+                .andGiven(firstRound())
+                .when(retraction)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("meeting 'istanbul-1' has no corroboration 'tass'");
     }
 }

@@ -3,6 +3,7 @@ package org.negotiationledger.core.serialization;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.EventCoding;
@@ -14,6 +15,7 @@ import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationEvent;
@@ -90,7 +92,9 @@ class EventSerializationTest {
                                 "Istanbul, Istanbul, Turkey", new BigDecimal("41.0186"), new BigDecimal("28.9647"))),
                 new OutcomeStatusRecorded(N, "truce", OutcomeStatus.VIOLATED, DAY, "shelling resumed"),
                 new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"),
-                new MeetingRetracted(N, "istanbul-1", List.of("ua", "ru", "tr"), "no such meeting took place"));
+                new MeetingRetracted(N, "istanbul-1", List.of("ua", "ru", "tr"), "no such meeting took place"),
+                new MeetingCorroborated(N, "istanbul-1", "tass", List.of("ua", "ru", "tr"), List.of(source), null),
+                new CorroborationRetracted(N, "istanbul-1", "tass", List.of("ua", "ru", "tr"), "another meeting"));
     }
 
     /** The current revision of each event whose fields changed since the first. */
@@ -145,11 +149,12 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null, null);
+                        DAY, DAY, null, null, null, null);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
-                List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"));
+                List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),
+                List.of("ua", "ru", "tr"));
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.api.OutcomeRecorded;
@@ -65,11 +66,15 @@ public class AuditProjector {
                 parties(event.involvedParties()), machineCoded(event)));
     }
 
-    /** TRUE for a record brought in from event data (it carries what a machine coded); null for every other event. */
+    /**
+     * TRUE for a record brought in from event data, a meeting's corroboration by its rows among them
+     * (it carries what a machine coded); null for every other event.
+     */
     static Boolean machineCoded(NegotiationEvent event) {
         boolean coded = event instanceof StatementRecorded statement && statement.coding() != null
                 || event instanceof OutcomeRecorded outcome && outcome.coding() != null
-                || event instanceof MeetingHeld meeting && meeting.coding() != null;
+                || event instanceof MeetingHeld meeting && meeting.coding() != null
+                || event instanceof MeetingCorroborated corroboration && corroboration.coding() != null;
         return coded ? Boolean.TRUE : null;
     }
 

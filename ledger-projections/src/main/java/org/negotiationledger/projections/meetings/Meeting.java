@@ -20,19 +20,40 @@ import java.util.Map;
  * @param coding           what a machine coded, for a meeting brought in from event data; null otherwise
  * @param retracted        whether the meeting was retracted, as known at the query's time
  * @param retractionReason why, when it was
- * @param sources          every report of the meeting
+ * @param sources          every report of the meeting standing then: those it was recorded with, then
+ *                         those of its corroborations not retracted, in the order they were recorded
+ * @param corroborations   the reports added to the meeting later, each with its own sources, the
+ *                         retracted ones marked
  */
 @JsonPropertyOrder({"id", "heldOn", "location", "level", "partyIds", "mediatorIds", "heads", "topicIds", "summary",
-        "coding", "recordedAt", "statements", "retracted", "retractionReason", "sources", "publishers", "machineCoded"})
+        "coding", "recordedAt", "statements", "retracted", "retractionReason", "sources", "publishers", "machineCoded",
+        "corroborations"})
 public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
                       EventCoding coding, Instant recordedAt, List<Said> statements, boolean retracted,
-                      String retractionReason, List<Source> sources) implements Sourced {
+                      String retractionReason, List<Source> sources, List<Corroboration> corroborations)
+        implements Sourced {
 
     /** Whether the meeting came from event data, coded by a machine. */
     @JsonProperty
     public boolean machineCoded() {
         return coding != null;
+    }
+
+    /**
+     * Reports added to the meeting after it was recorded, by a person or by rows of event data
+     * ({@code coding}); a retracted one's sources no longer count among the meeting's.
+     */
+    @JsonPropertyOrder({"id", "sources", "publishers", "coding", "machineCoded", "recordedAt", "retracted",
+            "retractionReason"})
+    public record Corroboration(String id, List<Source> sources, EventCoding coding, Instant recordedAt,
+                                boolean retracted, String retractionReason) implements Sourced {
+
+        /** Whether rows of event data, coded by a machine, made the corroboration. */
+        @JsonProperty
+        public boolean machineCoded() {
+            return coding != null;
+        }
     }
 
     /** A statement made at the meeting, in its version as known at the query's time. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
@@ -48,6 +49,7 @@ public class MeetingQueries {
                     Stance.valueOf(row.getString("stance")), row.getString("summary"),
                     Rows.instant(row, "known_from")));
         }, query.negotiationId(), utc(moment.at()), utc(moment.at()));
+        Map<String, List<Meeting.Corroboration>> corroborations = corroborations(query, moment);
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
                         + "mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, recorded_at, "
                         + "retracted_known_from, retraction_reason, sources_json FROM meetings_meeting "
@@ -62,8 +64,36 @@ public class MeetingQueries {
                         Rows.fromJson(row.getString("coding_json"), EventCoding.class),
                         Rows.instant(row, "recorded_at"), said.getOrDefault(row.getString("meeting_id"), List.of()),
                         Rows.retractedBy(row, moment.at()), Rows.retractedBy(row, moment.at())
-                                ? row.getString("retraction_reason") : null, Rows.sources(row, "sources_json")),
+                                ? row.getString("retraction_reason") : null,
+                        standing(Rows.sources(row, "sources_json"), corroborations.get(row.getString("meeting_id"))),
+                        corroborations.getOrDefault(row.getString("meeting_id"), List.of())),
                 query.negotiationId(), moment.day(), utc(moment.at()));
         return new MeetingTimeline(query.negotiationId(), query.asOf(), query.knownAt(), meetings);
+    }
+
+    /** The corroborations known then, by meeting, in the order recorded; without a machine's unless asked for. */
+    private Map<String, List<Meeting.Corroboration>> corroborations(FindMeetingTimeline query, Moment moment) {
+        Map<String, List<Meeting.Corroboration>> corroborations = new HashMap<>();
+        jdbc.query("SELECT meeting_id, corroboration_id, sources_json, coding_json, recorded_at, retracted_known_from, "
+                + "retraction_reason FROM meetings_corroboration WHERE negotiation_id = ? AND recorded_at <= ?"
+                + (query.machineCoded() ? "" : " AND coding_json IS NULL") + " ORDER BY ordinal", row -> {
+            boolean retracted = Rows.retractedBy(row, moment.at());
+            corroborations.computeIfAbsent(row.getString("meeting_id"), id -> new ArrayList<>())
+                    .add(new Meeting.Corroboration(row.getString("corroboration_id"), Rows.sources(row, "sources_json"),
+                            Rows.fromJson(row.getString("coding_json"), EventCoding.class),
+                            Rows.instant(row, "recorded_at"), retracted,
+                            retracted ? row.getString("retraction_reason") : null));
+        }, query.negotiationId(), utc(moment.at()));
+        return corroborations;
+    }
+
+    /** A meeting's own sources, then those of its corroborations that stand. */
+    private static List<Source> standing(List<Source> own, List<Meeting.Corroboration> corroborations) {
+        if (corroborations == null) {
+            return own;
+        }
+        List<Source> all = new ArrayList<>(own);
+        corroborations.stream().filter(c -> !c.retracted()).forEach(c -> all.addAll(c.sources()));
+        return List.copyOf(all);
     }
 }

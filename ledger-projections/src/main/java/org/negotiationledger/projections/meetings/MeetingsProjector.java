@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.negotiationledger.core.api.CorroborationRetracted;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationOpened;
@@ -61,6 +63,21 @@ public class MeetingsProjector {
     }
 
     @EventHandler
+    void on(MeetingCorroborated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO meetings_corroboration (negotiation_id, meeting_id, corroboration_id, sources_json, "
+                        + "coding_json, ordinal, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(),
+                event.meetingId(), event.corroborationId(), json(event.sources()), json(event.coding()), sequence,
+                utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(CorroborationRetracted event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE meetings_corroboration SET retracted_known_from = ?, retraction_reason = ? "
+                        + "WHERE negotiation_id = ? AND meeting_id = ? AND corroboration_id = ?", utc(recordedAt),
+                event.reason(), event.negotiationId(), event.meetingId(), event.corroborationId());
+    }
+
+    @EventHandler
     void on(StatementRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.meetingId() != null) {
             insert(event.negotiationId(), event.statementId(), 1, event.meetingId(), event.partyId(),
@@ -96,6 +113,7 @@ public class MeetingsProjector {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM meetings_statement");
+        jdbc.update("DELETE FROM meetings_corroboration");
         jdbc.update("DELETE FROM meetings_meeting");
         jdbc.update("DELETE FROM meetings_negotiation");
     }

@@ -12,7 +12,9 @@ import org.negotiationledger.api.importing.ImportSummary;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.negotiationledger.api.storage.StoreHeads;
+import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.EventCoding;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.OutcomeRecorded;
@@ -35,8 +37,8 @@ import java.util.Set;
 
 /**
  * The records an import of event data made, found by their batch in the negotiation's own history,
- * and taken back out: each statement, outcome and meeting of the batch not retracted yet is
- * retracted, with the reason, in one import of retractions.
+ * and taken back out: each statement, outcome, meeting and corroboration of a meeting of the batch
+ * not retracted yet is retracted, with the reason, in one import of retractions.
  */
 @Service
 class EventBatches {
@@ -159,12 +161,18 @@ class EventBatches {
                 add(byBatch, outcome.coding(), "outcomes/" + outcome.outcomeId());
             } else if (event instanceof MeetingHeld meeting && meeting.coding() != null) {
                 add(byBatch, meeting.coding(), "meetings/" + meeting.meetingId());
+            } else if (event instanceof MeetingCorroborated corroboration && corroboration.coding() != null) {
+                add(byBatch, corroboration.coding(), "meetings/" + corroboration.meetingId() + "/corroborations/"
+                        + corroboration.corroborationId());
             } else if (event instanceof StatementRetracted statement) {
                 retracted.add("statements/" + statement.statementId());
             } else if (event instanceof OutcomeRetracted outcome) {
                 retracted.add("outcomes/" + outcome.outcomeId());
             } else if (event instanceof MeetingRetracted meeting) {
                 retracted.add("meetings/" + meeting.meetingId());
+            } else if (event instanceof CorroborationRetracted corroboration) {
+                retracted.add("meetings/" + corroboration.meetingId() + "/corroborations/"
+                        + corroboration.corroborationId());
             }
         });
         return new Records(byBatch, retracted);

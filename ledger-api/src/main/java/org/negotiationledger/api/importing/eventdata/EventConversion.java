@@ -3,6 +3,7 @@ package org.negotiationledger.api.importing.eventdata;
 import org.negotiationledger.api.commands.CommandRoutes.CodedActorBody;
 import org.negotiationledger.api.commands.CommandRoutes.CodingBody;
 import org.negotiationledger.api.commands.CommandRoutes.CommandRequest;
+import org.negotiationledger.api.commands.CommandRoutes.CorroborationRequest;
 import org.negotiationledger.api.commands.CommandRoutes.RecordMeetingRequest;
 import org.negotiationledger.api.commands.CommandRoutes.RecordOutcomeRequest;
 import org.negotiationledger.api.commands.CommandRoutes.RecordStatementRequest;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,6 +114,8 @@ final class EventConversion implements EventRows.Sink {
         /** Each place the rows name, in the order first named, with how many rows name it. */
         final Map<String, Place> places = new LinkedHashMap<>();
         int rows;
+        /** For a meeting a person recorded on the day between the two parties: its id, which the rows corroborate. */
+        String corroborates;
 
         Merged(EventMapping.CodeRule rule, LocalDate day, String code, EventMapping.PartyRule party,
                EventMapping.PartyRule target) {
@@ -257,6 +261,36 @@ final class EventConversion implements EventRows.Sink {
         return List.copyOf(records.values());
     }
 
+    /**
+     * Makes each meeting of rows that report a meeting a person recorded (same day, both parties
+     * among its parties) a corroboration of it, not a second meeting; {@code recorded} holds those
+     * meetings by {@link #meetingKey}. Rows that name no report to add are skipped.
+     */
+    void corroborate(Map<String, String> recorded) {
+        for (Iterator<Merged> each = records.values().iterator(); each.hasNext(); ) {
+            Merged record = each.next();
+            String meeting = record.rule.as() == EventMapping.Kind.MEETING
+                    ? recorded.get(meetingKey(record.day, record.party.party(), record.target.party())) : null;
+            if (meeting == null) {
+                continue;
+            }
+            if (reports(record).isEmpty()) {
+                each.remove();
+                used -= record.rows;
+                for (int row = 0; row < record.rows; row++) {
+                    skip("reports meeting '" + meeting + "', recorded by a person, but names no report to add");
+                }
+            } else {
+                record.corroborates = meeting;
+            }
+        }
+    }
+
+    /** How a recorded meeting is found by the rows of its day: the day and the two parties, in order. */
+    static String meetingKey(LocalDate day, String party, String other) {
+        return day + " " + (party.compareTo(other) < 0 ? party + " " + other : other + " " + party);
+    }
+
     /** The record's id in the batch: the same file imported again makes the same ids. */
     static String recordId(String batchId, Merged record) {
         String key = key(record.rule, record.day, record.code, record.party.party(), record.target.party());
@@ -279,9 +313,13 @@ final class EventConversion implements EventRows.Sink {
         String action = CameoCodes.name(record.code) + " (CAMEO " + record.code + ")";
         List<String> parties = List.of(record.party.party(), record.target.party());
         CodingBody coding = coding(batchId, record);
+        if (record.corroborates != null) {
+            return new CorroborationRequest(id, reports(record), coding);
+        }
         return switch (record.rule.as()) {
             // A machine-made meeting's reports are in its coding, not in sources.
-            case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.placeName()), record.rule.level(), parties,
+            case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.placeName()), record.rule.level(),
+                    parties,
                     null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
                     "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
                             + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c
@@ -306,6 +344,24 @@ final class EventConversion implements EventRows.Sink {
         }
         LocalDate publishedOn = record.addedOn != null && !record.addedOn.isBefore(record.day) ? record.addedOn : null;
         return new SourceBody(clip(publisher), null, url, publishedOn, null, null, null, null);
+    }
+
+    /**
+     * The reports a corroboration adds: each web address of the rows (a site's front page passed
+     * over), else each publisher (ICEWS), as many as a record holds, published on the day the rows
+     * entered the dataset.
+     */
+    private static List<SourceBody> reports(Merged record) {
+        LocalDate publishedOn = record.addedOn != null && !record.addedOn.isBefore(record.day) ? record.addedOn : null;
+        List<SourceBody> reports = record.urls.stream().filter(u -> WEB_ADDRESS.matcher(u).matches())
+                .filter(u -> !Source.isFrontPage(u)).limit(Values.ITEMS)
+                .map(url -> new SourceBody(null, null, url, publishedOn, null, null, null, null)).toList();
+        if (!reports.isEmpty()) {
+            return reports;
+        }
+        return record.publishers.stream().limit(Values.ITEMS)
+                .map(publisher -> new SourceBody(clip(publisher), null, null, publishedOn, null, null, null, null))
+                .toList();
     }
 
     private CodingBody coding(String batchId, Merged record) {
@@ -334,7 +390,9 @@ final class EventConversion implements EventRows.Sink {
             counts.put(what, new TreeMap<>());
         }
         for (Merged record : records) {
-            counts.get("byKind").merge(record.rule.as().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+            String kind = record.corroborates != null ? "corroboration"
+                    : record.rule.as().name().toLowerCase(Locale.ROOT);
+            counts.get("byKind").merge(kind, 1L, Long::sum);
             counts.get("byParty").merge(record.party.party(), 1L, Long::sum);
             if (record.rule.topic() != null) {
                 counts.get("byTopic").merge(record.rule.topic(), 1L, Long::sum);

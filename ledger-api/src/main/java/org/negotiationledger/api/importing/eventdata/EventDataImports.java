@@ -17,6 +17,10 @@ import org.negotiationledger.api.views.processing.ViewProgress;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.projections.meetings.FindMeetingTimeline;
+import org.negotiationledger.projections.meetings.Meeting;
+import org.negotiationledger.projections.meetings.MeetingTimeline;
+import org.negotiationledger.projections.meetings.MeetingsProjector;
 import org.negotiationledger.projections.overview.FindNegotiation;
 import org.negotiationledger.projections.overview.NegotiationSummary;
 import org.negotiationledger.projections.overview.OverviewProjector;
@@ -36,6 +40,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,6 +117,7 @@ public class EventDataImports {
         EventConversion conversion = new EventConversion(format, rules, negotiationId, negotiation.openedOn(),
                 LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)));
         EventRows.read(format, new DigestInputStream(file, batch), limits, conversion);
+        conversion.corroborate(recordedMeetings(negotiationId));
         EventBatches.Batch target = batches.target(negotiationId,
                 "ed-" + HexFormat.of().formatHex(batch.digest(), 0, 8), restore);
         List<EventConversion.Merged> records = EventConversion.sorted(conversion.records());
@@ -127,11 +133,36 @@ public class EventDataImports {
         return report(target, negotiationId, format, false, conversion, records, summary, refused);
     }
 
-    /** The negotiation as the overview shows it once it has caught up with the negotiation's last event. */
+    /**
+     * The meetings people recorded and did not retract, by {@link EventConversion#meetingKey} for
+     * each pair of their parties: rows of such a day and pair corroborate the meeting (the first
+     * recorded, where there are several).
+     */
+    private Map<String, String> recordedMeetings(String negotiationId) {
+        MeetingTimeline timeline = queries.query(new FindMeetingTimeline(negotiationId, null, null, false),
+                ResponseTypes.instanceOf(MeetingTimeline.class)).join();
+        Map<String, String> recorded = new HashMap<>();
+        for (Meeting meeting : timeline == null ? List.<Meeting>of() : timeline.meetings()) {
+            if (meeting.retracted()) {
+                continue;
+            }
+            for (String party : meeting.partyIds()) {
+                for (String other : meeting.partyIds()) {
+                    if (!party.equals(other)) {
+                        recorded.putIfAbsent(EventConversion.meetingKey(meeting.heldOn(), party, other), meeting.id());
+                    }
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** The negotiation as the overview shows it once it and the meetings have caught up with its last event. */
     private NegotiationSummary negotiation(String negotiationId) {
         StoreHeads.Head head = heads.negotiation(negotiationId)
                 .orElseThrow(() -> ProblemException.unknownNegotiation(negotiationId));
         progress.awaitProcessed(OverviewProjector.NAME, head.position(), OVERVIEW_WAIT);
+        progress.awaitProcessed(MeetingsProjector.NAME, head.position(), OVERVIEW_WAIT);
         NegotiationSummary summary = queries.query(new FindNegotiation(negotiationId, null, null),
                 ResponseTypes.instanceOf(NegotiationSummary.class)).join();
         if (summary == null) {
@@ -186,7 +217,7 @@ public class EventDataImports {
                                  List<EventDataReport.Refusal> refused) throws IOException {
         List<CommandImporter.Item> requests = records.stream().<CommandImporter.Item>map(record -> {
             CommandRoutes.CommandRequest request = conversion.request(batchId, record);
-            return recordedAt -> reader.read(negotiationId, request, recordedAt);
+            return recordedAt -> reader.read(negotiationId, record.corroborates, request, recordedAt);
         }).toList();
         return importer.run(requests, false, context.recordedBy(), context.correlationId(), result -> {
             if (result.status() == ImportResult.Status.REFUSED) {
