@@ -83,7 +83,7 @@ class AuditRowsUpgradeTest {
 
     /**
      * The audit and overview tables as migration 15 left them, filled from today's rows, and the
-     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 21 not yet run.
+     * statements' and outcomes' one source as migration 17 left them; migrations 16 to 22 not yet run.
      */
     private static long leaveAsThePreviousReleaseDid(JdbcTemplate db) {
         db.execute("CREATE TABLE audit_party (party_id VARCHAR(128) NOT NULL, negotiation_id VARCHAR(128) NOT NULL, "
@@ -116,7 +116,12 @@ class AuditRowsUpgradeTest {
         db.execute("ALTER TABLE exchanges_exchange DROP COLUMN agreement_sources_json");
         db.execute("ALTER TABLE audit_event DROP COLUMN machine_coded");
         db.execute("DROP TABLE meetings_corroboration");
-        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19', '20', '21')");
+        db.execute("DROP TABLE positions_agreement");
+        for (String column : List.of("agreement_id", "agreement_signed_on", "agreement_known_from")) {
+            db.execute("ALTER TABLE exchanges_exchange DROP COLUMN " + column);
+        }
+        db.execute("ALTER TABLE overview_negotiation DROP COLUMN closing_agreement_id");
+        db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19', '20', '21', '22')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

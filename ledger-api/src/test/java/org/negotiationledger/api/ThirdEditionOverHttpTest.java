@@ -255,6 +255,124 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(read(N + "/audit?type=MeetingCorroborated,CorroborationRetracted").get("entries")).hasSize(2);
     }
 
+    @Test
+    void theAuditTrailTakesAsOfAndKnownAtAsEveryViewDoes() throws InterruptedException {
+        JsonNode all = read(N + "/audit?limit=1000").get("entries");
+        JsonNode onTheFirstDay = read(N + "/audit?limit=1000&asOf=2025-05-16").get("entries");
+        assertThat(onTheFirstDay.size()).isPositive().isLessThan(all.size());
+        assertThat(onTheFirstDay).allSatisfy(entry -> assertThat(entry.get("effectiveOn").isNull()
+                || entry.get("effectiveOn").asText().compareTo("2025-05-16") <= 0).isTrue());
+        assertThat(onTheFirstDay).anySatisfy(entry -> assertThat(entry.get("effectiveOn").isNull()).isTrue());
+
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        assertThat(post(N + "/topics", """
+                {"id":"audit-asof","title":"Audit asOf"}""").status()).isEqualTo(201);
+        assertThat(read(N + "/audit?limit=1000&type=TopicAdded").toString()).contains("audit-asof");
+        assertThat(read(N + "/audit?limit=1000&type=TopicAdded&knownAt=" + before).toString())
+                .doesNotContain("audit-asof");
+        LedgerNode.Response wrong = node.get(N + "/audit?asOf=16.05.2025");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("asOf");
+    }
+
+    @Test
+    void anAgreementIsADocumentWithProvisionsTheOutcomeOnItsTopicsAndAgreesItsExchangeInOneEntry()
+            throws InterruptedException {
+        assertThat(post(N + "/exchanges", """
+                {"id":"pow-84-for-84","kind":"PRISONERS","proposedBy":"ua","proposedOn":"2025-06-02",
+                 "quantities":{"ua":84,"ru":84}}""").status()).isEqualTo(201);
+        long events = node.eventCount();
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        String memorandum = """
+                {"id":"istanbul-2-memorandum","title":"Memoranda exchanged at the second round",
+                 "signedOn":"2025-06-02","stage":"FRAMEWORK","meetingId":"istanbul-2",
+                 "signatories":[{"partyId":"ua","delegateId":"umerov"},{"partyId":"ru","delegateId":"medinsky"}],
+                 "provisions":[
+                   {"topicId":"prisoner-exchange","category":"prisoner release","text":"84 for 84",
+                    "exchangeId":"pow-84-for-84"},
+                   {"topicId":"ceasefire","category":"ceasefire","text":"each side sets out a ceasefire"}],
+                 "sources":[%s]}""".formatted(NV);
+        assertThat(post(N + "/agreements", memorandum).status()).isEqualTo(201);
+        assertThat(node.eventCount()).as("the exchange's agreement and the agreement, in one entry")
+                .isEqualTo(events + 2);
+        assertThat(node.post(N + "/agreements", memorandum).status()).as("a repeat").isEqualTo(200);
+
+        JsonNode agreement = read(N + "/agreements/istanbul-2-memorandum");
+        assertThat(agreement.get("stage").asText()).isEqualTo("FRAMEWORK");
+        assertThat(agreement.get("partyIds").toString()).isEqualTo("[\"ua\",\"ru\"]");
+        assertThat(agreement.get("topicIds").toString()).isEqualTo("[\"prisoner-exchange\",\"ceasefire\"]");
+        assertThat(agreement.at("/signatories/1/delegateId").asText()).isEqualTo("medinsky");
+        assertThat(agreement.at("/provisions/0/exchangeId").asText()).isEqualTo("pow-84-for-84");
+        assertThat(agreement.get("publishers").asInt()).isEqualTo(1);
+        JsonNode exchange = read(N + "/exchanges/pow-84-for-84");
+        assertThat(exchange.get("status").asText()).isEqualTo("AGREED");
+        assertThat(exchange.at("/agreement/agreementId").asText()).isEqualTo("istanbul-2-memorandum");
+        assertThat(exchange.at("/agreement/agreedOn").asText()).isEqualTo("2025-06-02");
+        JsonNode onCeasefire = read(N + "/outcomes?topicId=ceasefire").get("outcomes");
+        assertThat(onCeasefire.findValuesAsText("id")).contains("istanbul-2-memorandum");
+
+        assertThat(post(N + "/outcomes/istanbul-2-memorandum/statuses", """
+                {"status":"PARTLY_IMPLEMENTED","since":"2025-06-10","sources":[%s]}""".formatted(NV)).status())
+                .isEqualTo(201);
+        assertThat(read(N + "/agreements").at("/agreements/0/status").asText()).isEqualTo("PARTLY_IMPLEMENTED");
+        assertThat(read(N + "/agreements?asOf=2025-06-01").get("agreements")).isEmpty();
+        assertThat(read(N + "/agreements?knownAt=" + before).get("agreements")).isEmpty();
+        assertThat(node.get(N + "/agreements/istanbul-2-memorandum?asOf=2025-06-01").status()).isEqualTo(404);
+        String csv = node.get(N + "/agreements?format=csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("agreementId,title,signedOn,stage,signatories,");
+        assertThat(csv).contains("ua=umerov;ru=medinsky", "prisoner-exchange: 84 for 84");
+
+        long stored = node.eventCount();
+        LedgerNode.Response oneSide = post(N + "/agreements", """
+                {"id":"one-sided","title":"t","signedOn":"2025-06-02","stage":"CEASEFIRE",
+                 "signatories":[{"partyId":"ua"}],"provisions":[{"topicId":"ceasefire","text":"t"}]}""");
+        assertThat(oneSide.status()).isEqualTo(422);
+        assertThat(oneSide.json().get("rule").asText()).isEqualTo("too-few-parties");
+        LedgerNode.Response noProvisions = post(N + "/agreements", """
+                {"id":"empty","title":"t","signedOn":"2025-06-02","stage":"CEASEFIRE",
+                 "signatories":[{"partyId":"ua"},{"partyId":"ru"}],"provisions":[]}""");
+        assertThat(noProvisions.status()).isEqualTo(400);
+        assertThat(noProvisions.json().at("/errors/0/field").asText()).isEqualTo("provisions");
+        LedgerNode.Response badStage = post(N + "/agreements", """
+                {"id":"stage","title":"t","signedOn":"2025-06-02","stage":"TRUCE",
+                 "signatories":[{"partyId":"ua"},{"partyId":"ru"}],"provisions":[{"topicId":"ceasefire","text":"t"}]}""");
+        assertThat(badStage.status()).isEqualTo(400);
+        assertThat(badStage.body()).contains("stage");
+        assertThat(node.eventCount()).isEqualTo(stored);
+    }
+
+    @Test
+    void aNegotiationClosesNamingTheAgreementItEndedWith() {
+        String talks = "/api/negotiations/signed-talks";
+        assertThat(post("/api/negotiations", """
+                {"id":"signed-talks","title":"Signed talks","openedOn":"2025-01-10"}""").status()).isEqualTo(201);
+        for (String party : List.of("a", "b")) {
+            assertThat(post(talks + "/parties", """
+                    {"id":"%s","name":"%s","role":"PARTY"}""".formatted(party, party)).status()).isEqualTo(201);
+        }
+        assertThat(post(talks + "/topics", """
+                {"id":"truce","title":"Truce"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/agreements", """
+                {"id":"accord","title":"Accord","signedOn":"2025-01-20","stage":"COMPREHENSIVE",
+                 "signatories":[{"partyId":"a"},{"partyId":"b"}],
+                 "provisions":[{"topicId":"truce","category":"ceasefire","text":"a lasting truce"}]}""").status())
+                .isEqualTo(201);
+        LedgerNode.Response suspended = post(talks + "/closure", """
+                {"outcome":"SUSPENDED","closedOn":"2025-02-01","agreementId":"accord"}""");
+        assertThat(suspended.status()).isEqualTo(422);
+        assertThat(suspended.json().get("rule").asText()).isEqualTo("closing-agreement");
+        assertThat(post(talks + "/closure", """
+                {"outcome":"AGREEMENT","closedOn":"2025-02-01","agreementId":"accord"}""").status()).isEqualTo(201);
+
+        JsonNode closed = read(talks);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closingAgreementId").asText()).isEqualTo("accord");
+        assertThat(read(talks + "?asOf=2025-01-31").get("closingAgreementId").isNull()).isTrue();
+        assertThat(closed.at("/counts/outcomes").asInt()).as("the agreement is an outcome").isEqualTo(1);
+    }
+
     private static JsonNode meeting(JsonNode timeline, String id) {
         for (JsonNode meeting : timeline.get("meetings")) {
             if (meeting.get("id").asText().equals(id)) {

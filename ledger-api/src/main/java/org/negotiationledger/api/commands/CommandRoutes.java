@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
+import org.negotiationledger.core.api.AgreementStage;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
@@ -33,6 +34,7 @@ import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.Provision;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RecordOutcome;
@@ -45,6 +47,8 @@ import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
+import org.negotiationledger.core.api.SignAgreement;
+import org.negotiationledger.core.api.Signatory;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
@@ -129,6 +133,10 @@ public final class CommandRoutes {
             new Route("recordOutcome", "/{negotiationId}/outcomes", RecordOutcomeRequest.class,
                     "Record an agreement on topics, or that the parties did not agree",
                     "At a meeting, the outcome takes the meeting's day."),
+            new Route("signAgreement", "/{negotiationId}/agreements", SignAgreementRequest.class,
+                    "Record an agreement the parties signed, with its provisions",
+                    "It is the outcome on each topic it provides for; an exchange a provision names is agreed by "
+                            + "it. What became of it is recorded as of any outcome (…/outcomes/{agreementId}/statuses)."),
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
@@ -449,6 +457,31 @@ public final class CommandRoutes {
         }
     }
 
+    record SignatoryBody(@NotNull @Id String partyId, @Id String delegateId) {
+    }
+
+    record ProvisionBody(@NotNull @Id String topicId, @Size(max = NAME) String category,
+                         @NotBlank @Size(max = TEXT) String text, @Id String exchangeId) {
+    }
+
+    record SignAgreementRequest(@NotNull @Id String id,
+                                @NotBlank @Size(max = NAME) String title,
+                                @NotNull LocalDate signedOn,
+                                @NotNull AgreementStage stage,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Valid SignatoryBody> signatories,
+                                @NotEmpty @Size(max = ITEMS) List<@NotNull @Valid ProvisionBody> provisions,
+                                @Id String meetingId,
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new SignAgreement(target.negotiationId(), id, title, signedOn, stage,
+                    signatories.stream().map(s -> new Signatory(s.partyId(), s.delegateId())).toList(),
+                    provisions.stream().map(p -> new Provision(p.topicId(), p.category(), p.text(), p.exchangeId()))
+                            .toList(), meetingId, SourceBody.all(null, sources), recordedAt);
+        }
+    }
+
     record ProposeExchangeRequest(@NotNull @Id String id,
                                   @NotNull ExchangeKind kind,
                                   @Size(max = CODE) String kindText,
@@ -536,12 +569,12 @@ public final class CommandRoutes {
         }
     }
 
-    record ClosureRequest(@NotNull Outcome outcome, @NotNull LocalDate closedOn, @Size(max = TEXT) String summary)
-            implements CommandRequest {
+    record ClosureRequest(@NotNull Outcome outcome, @NotNull LocalDate closedOn, @Size(max = TEXT) String summary,
+                          @Id String agreementId) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
-            return new CloseNegotiation(target.negotiationId(), outcome, closedOn, summary, recordedAt);
+            return new CloseNegotiation(target.negotiationId(), outcome, closedOn, summary, agreementId, recordedAt);
         }
     }
 }

@@ -65,7 +65,8 @@ class AuditController {
     @GetMapping("/api/negotiations/{negotiationId}/audit")
     @Operation(summary = "The audit trail of one negotiation",
             description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; "
-                    + "follow next for the following page.")
+                    + "asOf and knownAt as every view takes them (the events in force on that day, recorded by "
+                    + "that time); follow next for the following page.")
     ResponseEntity<AuditTrail> negotiationAudit(@PathVariable String negotiationId,
                                                 @ParameterObject AuditFilters filters, HttpServletRequest request) {
         return page(negotiationId, filters, request);
@@ -91,8 +92,8 @@ class AuditController {
             }
         }
         FindAuditPage query = new FindAuditPage(negotiationId, types, filters.party(), filters.recordedFrom(),
-                filters.recordedBefore(), filters.effectiveFrom(), filters.effectiveTo(), decode(filters.after()),
-                limit);
+                filters.recordedBeforeBound(), filters.effectiveFrom(), filters.effectiveTo(), filters.asOf(),
+                decode(filters.after()), limit);
         ResponseEntity<AuditPage> answer = views.answer(AuditProjector.NAME, filters.waitFor(), query,
                 AuditPage.class, () -> ProblemException.unknownNegotiation(negotiationId));
         AuditPage page = answer.getBody();

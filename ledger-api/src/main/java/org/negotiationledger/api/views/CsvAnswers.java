@@ -2,11 +2,14 @@ package org.negotiationledger.api.views;
 
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Provision;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.meetings.Meeting;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
+import org.negotiationledger.projections.positions.SignedAgreement;
+import org.negotiationledger.projections.positions.AgreementList;
 import org.negotiationledger.projections.positions.Outcome;
 import org.negotiationledger.projections.positions.OutcomeList;
 import org.negotiationledger.projections.positions.Position;
@@ -94,8 +97,12 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
             ExchangeList.class, new Table<ExchangeList>(List.of("exchangeId", "kind", "kindText", "proposedBy",
                     "proposedOn", "sides", "quantities", "allForAll", "categories", "status", "agreedBy", "agreedOn",
                     "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt", "publishers",
-                    "sourceUrls", "agreementSourceUrls"),
+                    "sourceUrls", "agreementSourceUrls", "agreementId"),
                     list -> list.exchanges().stream().map(CsvAnswers::exchange)),
+            AgreementList.class, new Table<AgreementList>(List.of("agreementId", "title", "signedOn", "stage",
+                    "signatories", "topicIds", "provisions", "exchangeIds", "meetingId", "status", "statusSince",
+                    "retracted", "retractionReason", "recordedAt", "publishers", "sourceUrls"),
+                    list -> list.agreements().stream().map(CsvAnswers::agreement)),
             OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
                     "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt",
                     "retracted", "retractionReason", "machineCoded", "cameoCode", "eventIds", "batchId", "publishers",
@@ -210,7 +217,19 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                 x.agreement() == null ? null : x.agreement().agreedOn(),
                 x.agreement() == null ? null : x.agreement().meetingId(), x.stages().size(), pairs(x.totals()),
                 x.completedOn(), x.note(), x.recordedAt(), x.publishers(), urls(x.sources()),
-                x.agreement() == null ? null : urls(x.agreement().sources()));
+                x.agreement() == null ? null : urls(x.agreement().sources()),
+                x.agreement() == null ? null : x.agreement().agreementId());
+    }
+
+    /** An agreement's row: its provisions as "topic: text" and their exchanges, its signatories as party=delegate. */
+    private static List<Object> agreement(SignedAgreement a) {
+        Outcome.StatusChange last = a.statuses().isEmpty() ? null : a.statuses().get(a.statuses().size() - 1);
+        return row(a.id(), a.title(), a.signedOn(), a.stage(), a.signatories().stream()
+                        .map(s -> s.delegateId() == null ? s.partyId() : s.partyId() + "=" + s.delegateId()).toList(),
+                a.topicIds(), a.provisions().stream().map(p -> p.topicId() + ": " + p.text()).toList(),
+                a.provisions().stream().map(Provision::exchangeId).filter(Objects::nonNull).toList(), a.meetingId(),
+                a.status(), last == null ? null : last.since(), a.retracted(), a.retractionReason(), a.recordedAt(),
+                a.publishers(), urls(a.sources()));
     }
 
     private static List<Object> outcome(Outcome o) {

@@ -150,6 +150,11 @@ class Exchanges {
         }
     }
 
+    /** Whether the exchange was agreed; a refusal when there is no such exchange. */
+    boolean isAgreed(String exchangeId, Negotiation negotiation) {
+        return require(exchangeId, negotiation).agreementPrint() != null;
+    }
+
     private ExchangeState require(String exchangeId, Negotiation negotiation) {
         ExchangeState exchange = exchanges.get(exchangeId);
         if (exchange == null) {

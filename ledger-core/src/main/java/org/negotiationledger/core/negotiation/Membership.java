@@ -2,6 +2,7 @@ package org.negotiationledger.core.negotiation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.DelegateRegistered;
@@ -14,6 +15,7 @@ import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
 import org.negotiationledger.core.api.RuleViolationException;
+import org.negotiationledger.core.api.TopicAdded;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,12 +24,17 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.negotiationledger.core.negotiation.DatePolicy.requireNotBefore;
 
-/** Who takes part in a negotiation: its parties (since when, in which role, until they left) and their delegates. */
+/**
+ * Who and what is at the table: a negotiation's parties (since when, in which role, until they
+ * left), their delegates, and the topics.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Membership {
 
     private Map<String, PartyState> parties = new HashMap<>();
     private Map<String, DelegateState> delegates = new HashMap<>();
+    /** The print of each topic, by its id. */
+    private Map<String, Long> topics = new HashMap<>();
 
     /**
      * What the aggregate remembers of a party: since when it takes part, its leaving, if it left,
@@ -119,6 +126,23 @@ class Membership {
         apply(changed);
     }
 
+    void addTopic(AddTopic command, Negotiation negotiation) {
+        TopicAdded added = new TopicAdded(negotiation.id(), command.topicId(), command.title(),
+                command.description());
+        if (Repeats.isRepeat("topic", command.topicId(), topics.get(command.topicId()), added, negotiation.id())) {
+            return;
+        }
+        negotiation.requireOpen();
+        apply(added);
+    }
+
+    void requireRegisteredTopic(String topicId, String negotiationId) {
+        if (!topics.containsKey(topicId)) {
+            throw new RuleViolationException("unregistered-topic", "topic '" + topicId
+                    + "' is not registered in negotiation '" + negotiationId + "'");
+        }
+    }
+
     void requireRegisteredParty(String partyId, String negotiationId) {
         if (!parties.containsKey(partyId)) {
             throw new RuleViolationException("unregistered-party", "party '" + partyId
@@ -141,6 +165,11 @@ class Membership {
                     + "' is not registered in negotiation '" + negotiationId + "'");
         }
         return delegate;
+    }
+
+    @EventSourcingHandler
+    void on(TopicAdded event) {
+        topics.put(event.topicId(), Fingerprint.of(event));
     }
 
     @EventSourcingHandler

@@ -31,17 +31,15 @@ import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
 import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.RuleViolationException;
-import org.negotiationledger.core.api.TopicAdded;
+import org.negotiationledger.core.api.SignAgreement;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One negotiation: the consistency boundary for everything recorded about it. The root decides
- * what concerns the whole negotiation (its opening, topics and closing) and hands every other
+ * what concerns the whole negotiation (its opening and closing) and hands every other
  * command to the part it concerns ({@link Membership}, {@link Meetings}, {@link Statements},
  * {@link Exchanges}, {@link Outcomes}), which remembers its own events and checks its rules
  * against the root's: open or closed, the {@link DatePolicy}, who and what is registered.
@@ -52,9 +50,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * same id with other content is a conflict ({@link Repeats}).
  *
  * <p>The revision is that of the state a snapshot holds: a snapshot of another revision (3 kept every
- * part here, 4 prints of one-source records) is not read; the negotiation is rebuilt from its events.
+ * part here, 4 prints of one-source records, 5 the topics in the root) is not read; the negotiation is
+ * rebuilt from its events.
  */
-@Revision("5")
+@Revision("6")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 
@@ -64,7 +63,6 @@ public class Negotiation {
     private LocalDate openedOn;
     private Long closurePrint;
     private LocalDate closedOn;
-    private Map<String, Long> topics = new HashMap<>();
     @AggregateMember
     private Membership membership = new Membership();
     @AggregateMember
@@ -91,23 +89,19 @@ public class Negotiation {
 
     @CommandHandler
     void handle(AddTopic command) {
-        TopicAdded added = new TopicAdded(negotiationId, command.topicId(), command.title(), command.description());
-        if (Repeats.isRepeat("topic", command.topicId(), topics.get(command.topicId()), added, negotiationId)) {
-            return;
-        }
-        requireOpen();
-        apply(added);
+        membership.addTopic(command, this);
     }
 
     @CommandHandler
     void handle(CloseNegotiation command) {
         NegotiationClosed closed = new NegotiationClosed(negotiationId, command.outcome(), command.closedOn(),
-                command.summary());
+                command.summary(), command.agreementId());
         if (closurePrint != null && closurePrint == Fingerprint.of(closed)) {
             return;
         }
         requireOpen();
         dates().requireEffectiveDate(command.closedOn(), "the closure", command.recordedAt());
+        outcomes.requireClosingAgreement(command);
         apply(closed);
     }
 
@@ -182,6 +176,11 @@ public class Negotiation {
     }
 
     @CommandHandler
+    void handle(SignAgreement command) {
+        outcomes.sign(command, this);
+    }
+
+    @CommandHandler
     void handle(RecordOutcomeStatus command) {
         outcomes.recordStatus(command, this);
     }
@@ -203,6 +202,10 @@ public class Negotiation {
         return meetings;
     }
 
+    Exchanges exchanges() {
+        return exchanges;
+    }
+
     void requireOpen() {
         if (closurePrint != null) {
             throw new RuleViolationException("negotiation-closed", "negotiation '" + negotiationId
@@ -219,10 +222,7 @@ public class Negotiation {
     }
 
     void requireRegisteredTopic(String topicId) {
-        if (!topics.containsKey(topicId)) {
-            throw new RuleViolationException("unregistered-topic", "topic '" + topicId
-                    + "' is not registered in negotiation '" + negotiationId + "'");
-        }
+        membership.requireRegisteredTopic(topicId, negotiationId);
     }
 
     RuleViolationException unknown(String kind, String id) {
@@ -235,11 +235,6 @@ public class Negotiation {
         negotiationId = event.negotiationId();
         openedOn = event.openedOn();
         openingPrint = Fingerprint.of(event);
-    }
-
-    @EventSourcingHandler
-    void on(TopicAdded event) {
-        topics.put(event.topicId(), Fingerprint.of(event));
     }
 
     @EventSourcingHandler

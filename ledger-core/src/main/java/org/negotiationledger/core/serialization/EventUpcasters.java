@@ -12,6 +12,7 @@ import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.MeetingHeld;
+import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
@@ -84,7 +85,9 @@ public final class EventUpcasters {
                 new Step(ExchangeProposed.class, "2", "3", EventUpcasters::noSources),
                 new Step(ExchangeAgreed.class, "1", "2", EventUpcasters::noSources),
                 new Step(ExchangeExecutionRecorded.class, "1", "2", EventUpcasters::noSources),
-                new Step(OutcomeStatusRecorded.class, "1", "2", EventUpcasters::noSources));
+                new Step(OutcomeStatusRecorded.class, "1", "2", EventUpcasters::noSources),
+                // Revision 2: a closure may name the agreement it ended with; one of revision 1 names none.
+                new Step(NegotiationClosed.class, "1", "2", closure -> closure.putNull("agreementId")));
     }
 
     private static void noSources(ObjectNode record) {

@@ -3,6 +3,8 @@ package org.negotiationledger.core.serialization;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.AgreementSigned;
+import org.negotiationledger.core.api.AgreementStage;
 import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
@@ -30,6 +32,8 @@ import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.Provision;
+import org.negotiationledger.core.api.Signatory;
 import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -94,14 +98,18 @@ class EventSerializationTest {
                 new OutcomeRetracted(N, "truce", List.of("ua", "ru"), "the report was false"),
                 new MeetingRetracted(N, "istanbul-1", List.of("ua", "ru", "tr"), "no such meeting took place"),
                 new MeetingCorroborated(N, "istanbul-1", "tass", List.of("ua", "ru", "tr"), List.of(source), null),
-                new CorroborationRetracted(N, "istanbul-1", "tass", List.of("ua", "ru", "tr"), "another meeting"));
+                new CorroborationRetracted(N, "istanbul-1", "tass", List.of("ua", "ru", "tr"), "another meeting"),
+                new AgreementSigned(N, "memorandum", "Memoranda", DAY, AgreementStage.FRAMEWORK,
+                        List.of(new Signatory("ua", "umerov"), new Signatory("ru", null)),
+                        List.of(new Provision("prisoner-exchange", "prisoner release", "84 for 84", "pow-1")),
+                        "istanbul-2", List.of(source)));
     }
 
     /** The current revision of each event whose fields changed since the first. */
     private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "4",
             StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "3",
             OutcomeRecorded.class, "3", MeetingHeld.class, "3", ExchangeAgreed.class, "2",
-            ExchangeExecutionRecorded.class, "2", OutcomeStatusRecorded.class, "2");
+            ExchangeExecutionRecorded.class, "2", OutcomeStatusRecorded.class, "2", NegotiationClosed.class, "2");
 
     private static String revision(Object event) {
         return REVISIONS.getOrDefault(event.getClass(), "1");
@@ -149,12 +157,12 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null, null, null, null);
+                        DAY, DAY, null, null, null, null, DAY);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
                 List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),
-                List.of("ua", "ru", "tr"));
+                List.of("ua", "ru", "tr"), List.of("ua", "ru"));
     }
 }

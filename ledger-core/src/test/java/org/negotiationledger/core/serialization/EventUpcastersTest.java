@@ -16,7 +16,9 @@ import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
+import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.Outcome;
 import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
@@ -127,6 +129,13 @@ class EventUpcastersTest {
         assertThat(read).isEqualTo(new StatementCorrected("n", "s-1", "c-1", "ua", "t",
                 new StatementChanges(null, null, new Offer(new java.math.BigDecimal("4.2"), "%"), null, null, null),
                 "r"));
+    }
+
+    @Test
+    void aClosureOfRevisionOneNamesNoAgreement() {
+        Object read = readRevisionOne(NegotiationClosed.class, """
+                {"negotiationId":"n","outcome":"AGREEMENT","closedOn":"2025-05-16","summary":"signed"}""");
+        assertThat(read).isEqualTo(new NegotiationClosed("n", Outcome.AGREEMENT, DAY, "signed", null));
     }
 
     @Test

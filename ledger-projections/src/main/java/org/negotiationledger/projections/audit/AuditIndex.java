@@ -11,14 +11,17 @@ import java.util.Map;
 
 import static org.negotiationledger.projections.support.Rows.utc;
 
-/** The ledger's index of events is the audit view's one row per event ({@link AuditProjector}). */
+/**
+ * The ledger's index of events is the audit view's one row per event ({@link AuditProjector}). An
+ * agreement signed counts among the outcomes: it is the outcome on the topics it provides for.
+ */
 @Component
 public class AuditIndex implements EventIndex {
 
     private static final String COUNTS = "SELECT negotiation_id, COUNT(*) AS events, "
             + kind("StatementRecorded", "statements") + kind("StatementCorrected", "corrections")
             + kind("StatementRetracted", "retractions") + kind("MeetingHeld", "meetings")
-            + kind("ExchangeProposed", "exchanges") + kind("OutcomeRecorded", "outcomes")
+            + kind("ExchangeProposed", "exchanges") + kind("OutcomeRecorded', 'AgreementSigned", "outcomes")
             + "MIN(effective_on) AS first_effective_on, MAX(effective_on) AS last_effective_on, "
             + "MAX(recorded_at) AS last_recorded_at FROM audit_event "
             + "WHERE recorded_at <= ? AND (effective_on IS NULL OR effective_on <= ?)";
@@ -29,8 +32,9 @@ public class AuditIndex implements EventIndex {
         this.jdbc = jdbc;
     }
 
-    private static String kind(String eventType, String column) {
-        return "SUM(CASE WHEN event_type = '" + eventType + "' THEN 1 ELSE 0 END) AS " + column + ", ";
+    /** How many events of the types named (quoted, separated by "', '") the column counts. */
+    private static String kind(String eventTypes, String column) {
+        return "SUM(CASE WHEN event_type IN ('" + eventTypes + "') THEN 1 ELSE 0 END) AS " + column + ", ";
     }
 
     @Override

@@ -70,6 +70,10 @@ public class AuditQueries {
             sql.append(" AND effective_on <= ?");
             args.add(query.effectiveTo());
         }
+        if (query.asOf() != null) {
+            sql.append(" AND (effective_on IS NULL OR effective_on <= ?)");
+            args.add(query.asOf());
+        }
         // One row more than asked shows whether another page follows.
         sql.append(" ORDER BY global_position LIMIT ").append(query.limit() + 1);
         List<AuditEntry> entries = jdbc.query(sql.toString(), (row, n) -> new AuditEntry(

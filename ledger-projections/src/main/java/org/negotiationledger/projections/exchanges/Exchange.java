@@ -37,9 +37,13 @@ public record Exchange(String negotiationId, String id, String kind, String prop
         return false;
     }
 
-    /** The sides' agreement, with every report of it. */
+    /**
+     * The sides' agreement, with every report of it, and the agreement (the document) that provides
+     * for the exchange, once it was signed.
+     */
+    @JsonPropertyOrder({"partyIds", "agreedOn", "meetingId", "recordedAt", "sources", "publishers", "agreementId"})
     public record Agreement(List<String> partyIds, LocalDate agreedOn, String meetingId, Instant recordedAt,
-                            List<Source> sources) implements Sourced {
+                            List<Source> sources, String agreementId) implements Sourced {
     }
 
     /** A stage carried out, with every report of it. */

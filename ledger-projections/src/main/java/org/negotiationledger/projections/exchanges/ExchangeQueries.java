@@ -31,7 +31,8 @@ public class ExchangeQueries {
     };
     private static final String EXCHANGE = "SELECT negotiation_id, exchange_id, kind, proposed_by, proposed_on, "
             + "terms_json, agreed_by_json, agreed_on, meeting_id, completed_on, completed_at, note, proposed_at, "
-            + "agreed_at, sources_json, agreement_sources_json FROM exchanges_exchange WHERE negotiation_id = ? AND proposed_on <= ? AND proposed_at <= ?";
+            + "agreed_at, sources_json, agreement_sources_json, agreement_id, agreement_signed_on, agreement_known_from "
+            + "FROM exchanges_exchange WHERE negotiation_id = ? AND proposed_on <= ? AND proposed_at <= ?";
 
     private final JdbcTemplate jdbc;
 
@@ -65,7 +66,9 @@ public class ExchangeQueries {
         Exchange.Agreement agreement = moment.holds(Rows.date(row, "agreed_on"), Rows.instant(row, "agreed_at"))
                 ? new Exchange.Agreement(Rows.fromJson(row.getString("agreed_by_json"), IDS),
                 Rows.date(row, "agreed_on"), row.getString("meeting_id"), Rows.instant(row, "agreed_at"),
-                Rows.sources(row, "agreement_sources_json"))
+                Rows.sources(row, "agreement_sources_json"),
+                moment.holds(Rows.date(row, "agreement_signed_on"), Rows.instant(row, "agreement_known_from"))
+                        ? row.getString("agreement_id") : null)
                 : null;
         List<Exchange.Stage> stages = jdbc.query("SELECT stage, executed_on, released_json, totals_json, completes, "
                         + "note, recorded_at, sources_json FROM exchanges_stage WHERE negotiation_id = ? AND exchange_id = ? "

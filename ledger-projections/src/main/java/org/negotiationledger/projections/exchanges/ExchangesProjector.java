@@ -5,16 +5,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.negotiationledger.core.api.AgreementSigned;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeCompleted;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.NegotiationOpened;
+import org.negotiationledger.core.api.Provision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import static org.negotiationledger.projections.support.Rows.json;
@@ -48,6 +51,15 @@ public class ExchangesProjector {
                 event.negotiationId(), event.exchangeId(), event.terms().kind().name(), event.proposedBy(),
                 event.proposedOn(), json(event.terms()), ExchangeStatus.PROPOSED.name(), json(nothingYet),
                 event.note(), sequence, utc(recordedAt), json(event.sources()));
+    }
+
+    /** An exchange an agreement provides for names it, whether the agreement agreed it or it was agreed before. */
+    @EventHandler
+    void on(AgreementSigned event, @Timestamp Instant recordedAt) {
+        event.provisions().stream().map(Provision::exchangeId).filter(Objects::nonNull).distinct().forEach(exchange ->
+                jdbc.update("UPDATE exchanges_exchange SET agreement_id = ?, agreement_signed_on = ?, "
+                                + "agreement_known_from = ? WHERE negotiation_id = ? AND exchange_id = ?",
+                        event.agreementId(), event.signedOn(), utc(recordedAt), event.negotiationId(), exchange));
     }
 
     @EventHandler

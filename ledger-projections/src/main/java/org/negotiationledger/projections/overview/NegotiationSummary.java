@@ -12,12 +12,13 @@ import java.util.List;
  * A negotiation at a glance, on a day as known at a time. In a listing, parties, delegates and
  * topics are left out (null).
  *
+ * @param closingAgreementId the agreement a closed negotiation ended with, when its closure names one
  * @param firstEffectiveOn the earliest effective date of anything recorded in it
  * @param lastEffectiveOn  the latest one
  */
 public record NegotiationSummary(String id, String title, String description, LocalDate openedOn,
                                  NegotiationStatus status, Outcome outcome, LocalDate closedOn, String closingSummary,
-                                 LocalDate firstEffectiveOn, LocalDate lastEffectiveOn, Counts counts,
+                                 String closingAgreementId, LocalDate firstEffectiveOn, LocalDate lastEffectiveOn, Counts counts,
                                  Instant openedAt, Instant lastRecordedAt,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Party> parties,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Delegate> delegates,

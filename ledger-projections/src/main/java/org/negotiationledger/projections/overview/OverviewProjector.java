@@ -91,8 +91,9 @@ public class OverviewProjector {
     @EventHandler
     void on(NegotiationClosed event, @Timestamp Instant recordedAt) {
         jdbc.update("UPDATE overview_negotiation SET status = ?, outcome = ?, closed_on = ?, closing_summary = ?, "
-                        + "closed_at = ? WHERE negotiation_id = ?", NegotiationStatus.CLOSED.name(),
-                event.outcome().name(), event.closedOn(), event.summary(), utc(recordedAt), event.negotiationId());
+                        + "closing_agreement_id = ?, closed_at = ? WHERE negotiation_id = ?",
+                NegotiationStatus.CLOSED.name(), event.outcome().name(), event.closedOn(), event.summary(),
+                event.agreementId(), utc(recordedAt), event.negotiationId());
     }
 
     @ResetHandler

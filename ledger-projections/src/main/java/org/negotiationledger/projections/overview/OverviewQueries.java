@@ -117,7 +117,8 @@ public class OverviewQueries {
         return new NegotiationSummary(id, row.getString("title"), row.getString("description"),
                 Rows.date(row, "opened_on"), closed ? NegotiationStatus.CLOSED : NegotiationStatus.OPEN,
                 closed && outcome != null ? Outcome.valueOf(outcome) : null, closed ? closedOn : null,
-                closed ? row.getString("closing_summary") : null, events.firstEffectiveOn(), events.lastEffectiveOn(),
+                closed ? row.getString("closing_summary") : null,
+                closed ? row.getString("closing_agreement_id") : null, events.firstEffectiveOn(), events.lastEffectiveOn(),
                 shown, Rows.instant(row, "opened_at"), events.lastRecordedAt(),
                 parties, delegates, topics);
     }

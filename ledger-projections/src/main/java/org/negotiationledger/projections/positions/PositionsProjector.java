@@ -5,10 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.negotiationledger.core.api.AgreementSigned;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.Offer;
+import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
@@ -136,6 +138,21 @@ public class PositionsProjector {
 
     @EventHandler
     void on(OutcomeRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        outcome(event, sequence, recordedAt);
+    }
+
+    /** An agreement is the outcome (agreed) on each topic it provides for, its title the terms. */
+    @EventHandler
+    void on(AgreementSigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        outcome(new OutcomeRecorded(event.negotiationId(), event.agreementId(), OutcomeKind.AGREED, event.topicIds(),
+                event.partyIds(), event.title(), event.signedOn(), event.meetingId(), event.sources(), null), sequence,
+                recordedAt);
+        jdbc.update("INSERT INTO positions_agreement (negotiation_id, agreement_id, title, stage, signatories_json, "
+                        + "provisions_json) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.agreementId(),
+                event.title(), event.stage().name(), json(event.signatories()), json(event.provisions()));
+    }
+
+    private void outcome(OutcomeRecorded event, long sequence, Instant recordedAt) {
         jdbc.update("INSERT INTO positions_outcome (negotiation_id, outcome_id, kind, terms, reached_on, meeting_id, "
                         + "party_ids_json, topic_ids_json, sources_json, coding_json, ordinal, known_from) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -172,7 +189,8 @@ public class PositionsProjector {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
                 "positions_delegate", "positions_title", "positions_role", "positions_outcome",
                 "positions_outcome_topic",
-                "positions_outcome_party", "positions_outcome_status", "positions_negotiation"}) {
+                "positions_outcome_party", "positions_outcome_status", "positions_agreement",
+                "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
