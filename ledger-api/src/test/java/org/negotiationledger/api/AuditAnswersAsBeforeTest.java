@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the example's history, recorded on a fixed clock, every page and filter of the trail. First
  * recorded by the release before issue 26, which kept a copy of every payload where this one
  * reads them from the event store; recorded again with issue 28, which stores statements and
- * outcomes in new revisions (a list of sources); with that change left out, the two recordings
- * held the same answers. Event identifiers and request ids, new in every run, are numbered in
+ * outcomes in new revisions (a list of sources), and topics, delegates and meetings too (their
+ * days, a meeting's times and format, all null here); with those changes left out, the
+ * recordings held the same answers. Event identifiers and request ids, new in every run, are numbered in
  * the order they first appear; {@code -Dledger.answers.record=<file>} writes this run's answers.
  */
 class AuditAnswersAsBeforeTest {

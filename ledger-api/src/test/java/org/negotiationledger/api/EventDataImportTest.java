@@ -353,9 +353,10 @@ class EventDataImportTest {
         assertThat(recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?machineCoded=exclude").json()
                 .at("/meetings/0/corroborations")).isEmpty();
         String csv = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings?format=csv").body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",retracted,retractionReason,machineCoded,batchId");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",retracted,retractionReason,machineCoded,batchId,endsOn,startsAt,endsAt,format");
         assertThat(csv.lines().filter(line -> line.startsWith("by-hand,")).findFirst().orElseThrow())
-                .endsWith(",false,,false,");
+                .endsWith(",false,,false,,,,,");
 
         // The batch taken back takes the corroboration back too; the meeting a person recorded stays.
         JsonNode retraction = recorder.post("/api/negotiations/ru-ua-2018-counts/event-data/batches/"

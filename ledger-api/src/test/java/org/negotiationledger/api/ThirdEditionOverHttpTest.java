@@ -201,7 +201,8 @@ abstract class ThirdEditionOverHttpTest {
                 .isNotEmpty().allSatisfy(status -> assertThat(status.get("publishers").asInt()).isEqualTo(1));
         String csv = node.get(N + "/meetings?format=csv").body();
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",publishers,sourceUrls,retracted,retractionReason,machineCoded,batchId");
+                .endsWith(",publishers,sourceUrls,retracted,retractionReason,machineCoded,batchId,endsOn,startsAt,"
+                        + "endsAt,format");
     }
 
     @Test
@@ -345,13 +346,7 @@ abstract class ThirdEditionOverHttpTest {
 
     @Test
     void aNegotiationClosesNamingTheAgreementItEndedWith() {
-        String talks = "/api/negotiations/signed-talks";
-        assertThat(post("/api/negotiations", """
-                {"id":"signed-talks","title":"Signed talks","openedOn":"2025-01-10"}""").status()).isEqualTo(201);
-        for (String party : List.of("a", "b")) {
-            assertThat(post(talks + "/parties", """
-                    {"id":"%s","name":"%s","role":"PARTY"}""".formatted(party, party)).status()).isEqualTo(201);
-        }
+        String talks = openedWithTwoParties("signed-talks");
         assertThat(post(talks + "/topics", """
                 {"id":"truce","title":"Truce"}""").status()).isEqualTo(201);
         assertThat(post(talks + "/agreements", """
@@ -371,6 +366,68 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(closed.get("closingAgreementId").asText()).isEqualTo("accord");
         assertThat(read(talks + "?asOf=2025-01-31").get("closingAgreementId").isNull()).isTrue();
         assertThat(closed.at("/counts/outcomes").asInt()).as("the agreement is an outcome").isEqualTo(1);
+    }
+
+    @Test
+    void topicsAndDelegatesHaveTheirDaysAndAMeetingItsDaysTimesAndFormat() {
+        String talks = openedWithTwoParties("timed-talks");
+        assertThat(post(talks + "/delegates", """
+                {"id":"d","name":"D","partyId":"a","since":"2025-01-20"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/topics", """
+                {"id":"t1","title":"First"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/topics", """
+                {"id":"t2","title":"Second","addedOn":"2025-01-25"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/meetings", """
+                {"id":"round","heldOn":"2025-01-26","endsOn":"2025-01-27","startsAt":"10:30","endsAt":"18:00",
+                 "format":"HYBRID","level":"DELEGATIONS","partyIds":["a","b"]}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", """
+                {"id":"s","partyId":"a","topicId":"t2","stance":"PROPOSES","summary":"s","meetingId":"round",
+                 "effectiveOn":"2025-01-27"}""").status()).as("on the round's second day").isEqualTo(201);
+
+        JsonNode early = read(talks + "?asOf=2025-01-15");
+        assertThat(early.get("topics").findValuesAsText("id")).containsExactly("t1");
+        assertThat(early.get("delegates")).isEmpty();
+        assertThat(early.at("/counts/topics").asInt()).isEqualTo(1);
+        JsonNode later = read(talks + "?asOf=2025-01-30");
+        assertThat(later.get("topics").findValuesAsText("id")).containsExactly("t1", "t2");
+        assertThat(later.at("/topics/1/addedOn").asText()).isEqualTo("2025-01-25");
+        assertThat(later.at("/delegates/0/since").asText()).isEqualTo("2025-01-20");
+        assertThat(read(talks + "/positions?asOf=2025-01-24").get("topics").findValuesAsText("id"))
+                .containsExactly("t1");
+        assertThat(read(talks + "/positions?asOf=2025-01-28").get("topics").findValuesAsText("id"))
+                .containsExactly("t1", "t2");
+
+        JsonNode round = meeting(read(talks + "/meetings"), "round");
+        assertThat(List.of(round.get("endsOn").asText(), round.get("startsAt").asText(), round.get("endsAt").asText(),
+                round.get("format").asText())).containsExactly("2025-01-27", "10:30:00", "18:00:00", "HYBRID");
+        assertThat(round.at("/statements/0/statementId").asText()).isEqualTo("s");
+        assertThat(node.get(talks + "/meetings?format=csv").body().lines().skip(1).findFirst().orElseThrow())
+                .endsWith(",2025-01-27,10:30,18:00,HYBRID");
+
+        long stored = node.eventCount();
+        LedgerNode.Response backwards = post(talks + "/meetings", """
+                {"id":"back","heldOn":"2025-01-26","endsOn":"2025-01-25","level":"DELEGATIONS","partyIds":["a","b"]}""");
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(backwards.json().get("rule").asText()).isEqualTo("date-too-early");
+        LedgerNode.Response phone = post(talks + "/meetings", """
+                {"id":"phone","heldOn":"2025-01-26","format":"PHONE","level":"DELEGATIONS","partyIds":["a","b"]}""");
+        assertThat(phone.status()).isEqualTo(400);
+        assertThat(phone.body()).contains("format");
+        LedgerNode.Response early2 = post(talks + "/topics", """
+                {"id":"t3","title":"Third","addedOn":"2025-01-01"}""");
+        assertThat(early2.status()).isEqualTo(422);
+        assertThat(node.eventCount()).isEqualTo(stored);
+    }
+
+    /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */
+    private String openedWithTwoParties(String id) {
+        assertThat(post("/api/negotiations", """
+                {"id":"%s","title":"%s","openedOn":"2025-01-10"}""".formatted(id, id)).status()).isEqualTo(201);
+        for (String party : List.of("a", "b")) {
+            assertThat(post("/api/negotiations/" + id + "/parties", """
+                    {"id":"%s","name":"%s","role":"PARTY"}""".formatted(party, party)).status()).isEqualTo(201);
+        }
+        return "/api/negotiations/" + id;
     }
 
     private static JsonNode meeting(JsonNode timeline, String id) {

@@ -25,6 +25,7 @@ import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.InvalidValueException;
+import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.NegotiationCommand;
 import org.negotiationledger.core.api.Offer;
@@ -57,6 +58,7 @@ import org.negotiationledger.core.api.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +138,8 @@ public final class CommandRoutes {
             new Route("signAgreement", "/{negotiationId}/agreements", SignAgreementRequest.class,
                     "Record an agreement the parties signed, with its provisions",
                     "It is the outcome on each topic it provides for; an exchange a provision names is agreed by "
-                            + "it. What became of it is recorded as of any outcome (…/outcomes/{agreementId}/statuses)."),
+                            + "it. What became of it is recorded as of any outcome "
+                            + "(…/outcomes/{agreementId}/statuses)."),
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
@@ -256,21 +259,23 @@ public final class CommandRoutes {
     record RegisterDelegateRequest(@NotNull @Id String id,
                                    @NotBlank @Size(max = NAME) String name,
                                    @NotNull @Id String partyId,
-                                   @Size(max = NAME) String title) implements CommandRequest {
+                                   @Size(max = NAME) String title,
+                                   LocalDate since) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
-            return new RegisterDelegate(target.negotiationId(), id, name, partyId, title, recordedAt);
+            return new RegisterDelegate(target.negotiationId(), id, name, partyId, title, since, recordedAt);
         }
     }
 
     record AddTopicRequest(@NotNull @Id String id,
                            @NotBlank @Size(max = NAME) String title,
-                           @Size(max = TEXT) String description) implements CommandRequest {
+                           @Size(max = TEXT) String description,
+                           LocalDate addedOn) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
-            return new AddTopic(target.negotiationId(), id, title, description, recordedAt);
+            return new AddTopic(target.negotiationId(), id, title, description, addedOn, recordedAt);
         }
     }
 
@@ -419,13 +424,17 @@ public final class CommandRoutes {
                                 @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
                                 @Size(max = TEXT) String summary,
                                 @Valid CodingBody coding,
-                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
+                                @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources,
+                                LocalDate endsOn,
+                                LocalTime startsAt,
+                                LocalTime endsAt,
+                                MeetingFormat format) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordMeeting(target.negotiationId(), id, heldOn, location, level, partyIds, mediatorIds, heads,
                     topicIds, summary, coding == null ? null : coding.toCoding(), SourceBody.all(null, sources),
-                    recordedAt);
+                    endsOn, startsAt, endsAt, format, recordedAt);
         }
     }
 

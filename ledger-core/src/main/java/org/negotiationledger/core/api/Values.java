@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -253,7 +254,7 @@ public final class Values {
                 checkValue(field, name, entry.getKey());
                 checkValue(field + "." + entry.getKey(), name, entry.getValue());
             }
-        } else if (!(value instanceof Enum<?> || value instanceof Boolean)) {
+        } else if (!(value instanceof Enum<?> || value instanceof Boolean || value instanceof LocalTime)) {
             throw new IllegalStateException("no rule for the field '" + name + "' of type "
                     + value.getClass().getSimpleName());
         }

@@ -37,8 +37,8 @@ class Meetings {
     /** The print of each corroboration's retraction, by the same key. */
     private Map<String, Long> corroborationRetractions = new HashMap<>();
 
-    /** What the aggregate remembers of a meeting, and of its retraction if it was retracted. */
-    record MeetingState(long print, LocalDate heldOn, List<String> partyIds, Long retractionPrint) {
+    /** What the aggregate remembers of a meeting (its first and last day), and of its retraction, if any. */
+    record MeetingState(long print, LocalDate heldOn, LocalDate lastDay, List<String> partyIds, Long retractionPrint) {
 
         boolean retracted() {
             return retractionPrint != null;
@@ -48,7 +48,8 @@ class Meetings {
     void record(RecordMeeting command, Negotiation negotiation) {
         MeetingHeld held = new MeetingHeld(negotiation.id(), command.meetingId(), command.heldOn(),
                 command.location(), command.level(), command.partyIds(), command.mediatorIds(), command.heads(),
-                command.topicIds(), command.summary(), command.coding(), command.sources());
+                command.topicIds(), command.summary(), command.coding(), command.sources(), command.endsOn(),
+                command.startsAt(), command.endsAt(), command.format());
         MeetingState known = meetings.get(command.meetingId());
         if (Repeats.isRepeat("meeting", command.meetingId(), known == null ? null : known.print(), held,
                 negotiation.id())) {
@@ -67,8 +68,23 @@ class Meetings {
         });
         negotiation.dates().requireEffectiveDate(command.heldOn(), "meeting '" + command.meetingId() + "'",
                 command.recordedAt());
+        requireTimes(held, command);
         DatePolicy.requireReported(command.heldOn(), held.sources(), "meeting '" + command.meetingId() + "'");
         apply(held);
+    }
+
+    /** A round of several days ends after it began and by the day it is recorded; a day's end follows its start. */
+    private static void requireTimes(MeetingHeld held, RecordMeeting command) {
+        String what = "meeting '" + held.meetingId() + "'";
+        if (held.endsOn() != null) {
+            DatePolicy.requireNotBefore(held.endsOn(), held.heldOn(), "the end of " + what, "it began");
+            DatePolicy.requireNotAfterRecording(held.endsOn(), "the end of " + what, command.recordedAt());
+        }
+        if (held.startsAt() != null && held.endsAt() != null && held.lastDay().equals(held.heldOn())
+                && !held.endsAt().isAfter(held.startsAt())) {
+            throw new RuleViolationException("ends-before-it-begins", what + " ends at " + held.endsAt()
+                    + ", not after it begins at " + held.startsAt());
+        }
     }
 
     void retract(RetractMeeting command, Negotiation negotiation) {
@@ -146,9 +162,11 @@ class Meetings {
             return;
         }
         MeetingState meeting = require(meetingId, negotiation);
-        if (date != null && !date.equals(meeting.heldOn())) {
+        if (date != null && (date.isBefore(meeting.heldOn()) || date.isAfter(meeting.lastDay()))) {
             throw new RuleViolationException("not-the-meeting-day", "the date " + date + " of " + what
-                    + " is not the day of meeting '" + meetingId + "' (" + meeting.heldOn() + ")");
+                    + " is not " + (meeting.lastDay().equals(meeting.heldOn()) ? "the day of meeting '" + meetingId
+                    + "' (" + meeting.heldOn() : "a day of meeting '" + meetingId + "' (" + meeting.heldOn() + " to "
+                    + meeting.lastDay()) + ")");
         }
     }
 
@@ -163,14 +181,14 @@ class Meetings {
 
     @EventSourcingHandler
     void on(MeetingHeld event) {
-        meetings.put(event.meetingId(), new MeetingState(Fingerprint.of(event), event.heldOn(),
+        meetings.put(event.meetingId(), new MeetingState(Fingerprint.of(event), event.heldOn(), event.lastDay(),
                 event.involvedParties(), null));
     }
 
     @EventSourcingHandler
     void on(MeetingRetracted event) {
         meetings.computeIfPresent(event.meetingId(), (id, meeting) -> new MeetingState(meeting.print(),
-                meeting.heldOn(), meeting.partyIds(), Fingerprint.of(event)));
+                meeting.heldOn(), meeting.lastDay(), meeting.partyIds(), Fingerprint.of(event)));
     }
 
     @EventSourcingHandler

@@ -101,7 +101,7 @@ class Membership {
 
     void register(RegisterDelegate command, Negotiation negotiation) {
         DelegateRegistered registered = new DelegateRegistered(negotiation.id(), command.delegateId(),
-                command.name(), command.partyId(), command.title());
+                command.name(), command.partyId(), command.title(), command.since());
         DelegateState known = delegates.get(command.delegateId());
         if (Repeats.isRepeat("delegate", command.delegateId(), known == null ? null : known.print(), registered,
                 negotiation.id())) {
@@ -109,6 +109,10 @@ class Membership {
         }
         negotiation.requireOpen();
         requireRegisteredParty(command.partyId(), negotiation.id());
+        if (command.since() != null) {
+            negotiation.dates().requireEffectiveDate(command.since(), "the start of delegate '"
+                    + command.delegateId() + "'", command.recordedAt());
+        }
         apply(registered);
     }
 
@@ -128,11 +132,15 @@ class Membership {
 
     void addTopic(AddTopic command, Negotiation negotiation) {
         TopicAdded added = new TopicAdded(negotiation.id(), command.topicId(), command.title(),
-                command.description());
+                command.description(), command.addedOn());
         if (Repeats.isRepeat("topic", command.topicId(), topics.get(command.topicId()), added, negotiation.id())) {
             return;
         }
         negotiation.requireOpen();
+        if (command.addedOn() != null) {
+            negotiation.dates().requireEffectiveDate(command.addedOn(), "topic '" + command.topicId() + "'",
+                    command.recordedAt());
+        }
         apply(added);
     }
 

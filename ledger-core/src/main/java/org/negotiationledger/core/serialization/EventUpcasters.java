@@ -7,6 +7,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
@@ -18,6 +19,7 @@ import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
+import org.negotiationledger.core.api.TopicAdded;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -87,7 +89,16 @@ public final class EventUpcasters {
                 new Step(ExchangeExecutionRecorded.class, "1", "2", EventUpcasters::noSources),
                 new Step(OutcomeStatusRecorded.class, "1", "2", EventUpcasters::noSources),
                 // Revision 2: a closure may name the agreement it ended with; one of revision 1 names none.
-                new Step(NegotiationClosed.class, "1", "2", closure -> closure.putNull("agreementId")));
+                new Step(NegotiationClosed.class, "1", "2", closure -> closure.putNull("agreementId")),
+                // Revision 4: a meeting's last day, times and format, which revision 3 did not know.
+                new Step(MeetingHeld.class, "3", "4", meeting -> {
+                    for (String field : List.of("endsOn", "startsAt", "endsAt", "format")) {
+                        meeting.putNull(field);
+                    }
+                }),
+                // Revision 2: the day a topic came on the table, a delegate began; revision 1: the opening.
+                new Step(TopicAdded.class, "1", "2", topic -> topic.putNull("addedOn")),
+                new Step(DelegateRegistered.class, "1", "2", delegate -> delegate.putNull("since")));
     }
 
     private static void noSources(ObjectNode record) {

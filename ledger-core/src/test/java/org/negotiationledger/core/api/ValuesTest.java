@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,9 @@ class ValuesTest {
         }
         if (raw == Instant.class) {
             return Instant.parse("2025-06-27T10:00:00Z");
+        }
+        if (raw == LocalTime.class) {
+            return LocalTime.of(10, 30);
         }
         if (raw == BigDecimal.class) {
             return BigDecimal.ONE;

@@ -9,14 +9,19 @@ import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.MeetingCorroborated;
+import org.negotiationledger.core.api.MeetingFormat;
+import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.RecordMeeting;
+import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.Stance;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -204,5 +209,46 @@ class MeetingsTest {
                 .when(retraction)
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("meeting 'istanbul-1' has no corroboration 'tass'");
+    }
+
+    @Test
+    void aRoundOfSeveralDaysTakesRecordsOnEachOfItsDaysAndEndsAfterItBegins() {
+        RecordMeeting twoDays = new RecordMeeting(NEGOTIATION, "geneva", day("2025-06-02"), "Geneva",
+                MeetingLevel.DELEGATIONS, List.of("ua", "ru"), List.of(), Map.of(), List.of(), "two days", null,
+                List.of(), day("2025-06-03"), LocalTime.of(10, 0), LocalTime.of(12, 0), MeetingFormat.HYBRID,
+                RECORDED_AT);
+        MeetingHeld held = new MeetingHeld(NEGOTIATION, "geneva", day("2025-06-02"), "Geneva",
+                MeetingLevel.DELEGATIONS, List.of("ua", "ru"), List.of(), Map.of(), List.of(), "two days", null,
+                List.of(), day("2025-06-03"), LocalTime.of(10, 0), LocalTime.of(12, 0), MeetingFormat.HYBRID);
+        fixture.given(istanbul())
+                .when(twoDays)
+                .expectEvents(held);
+        RecordStatement onTheSecondDay = new RecordStatement(NEGOTIATION, "s-geneva", "ua", null, "ceasefire",
+                Stance.SUPPORTS, "a ceasefire", null, null, day("2025-06-03"), List.of(), null, "geneva", null,
+                RECORDED_AT);
+        fixture.given(istanbul())
+                .andGiven(held)
+                .when(onTheSecondDay)
+                .expectSuccessfulHandlerExecution();
+        fixture.given(istanbul())
+                .andGiven(held)
+                .when(new RecordStatement(NEGOTIATION, "s-later", "ua", null, "ceasefire", Stance.SUPPORTS, "later",
+                        null, null, day("2025-06-04"), List.of(), null, "geneva", null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-06-04 of statement 's-later' is not a day of meeting 'geneva' "
+                        + "(2025-06-02 to 2025-06-03)");
+        fixture.given(istanbul())
+                .when(new RecordMeeting(NEGOTIATION, "backwards", day("2025-06-02"), "Geneva",
+                        MeetingLevel.DELEGATIONS, List.of("ua", "ru"), List.of(), Map.of(), List.of(), null, null,
+                        List.of(), day("2025-06-01"), null, null, null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("the date 2025-06-01 of the end of meeting 'backwards' is before it began on "
+                        + "2025-06-02");
+        fixture.given(istanbul())
+                .when(new RecordMeeting(NEGOTIATION, "hours", day("2025-06-02"), "Geneva", MeetingLevel.DELEGATIONS,
+                        List.of("ua", "ru"), List.of(), Map.of(), List.of(), null, null, List.of(), null,
+                        LocalTime.of(15, 0), LocalTime.of(14, 0), null, RECORDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("meeting 'hours' ends at 14:00, not after it begins at 15:00");
     }
 }

@@ -15,6 +15,7 @@ import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.MeetingCorroborated;
@@ -46,6 +47,7 @@ import org.negotiationledger.core.api.TopicAdded;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,9 @@ class EventSerializationTest {
                                 Offer.range(BigDecimal.ONE, BigDecimal.TEN, "prisoners"), null, DAY, DAY), "why"),
                 new StatementRetracted(N, "s-1", "ua", "ceasefire", "false quote"),
                 new MeetingHeld(N, "istanbul-1", DAY, "Istanbul", MeetingLevel.DELEGATIONS, List.of("ua", "ru"),
-                        List.of("tr"), Map.of("ua", "umerov", "ru", "medinsky"), List.of("ceasefire"), "s"),
+                        List.of("tr"), Map.of("ua", "umerov", "ru", "medinsky"), List.of("ceasefire"), "s", null,
+                        List.of(source), DAY.plusDays(1), LocalTime.of(10, 30), LocalTime.of(17, 0),
+                        MeetingFormat.IN_PERSON),
                 new ExchangeProposed(N, "pow-2", "ua", DAY, ExchangeTerms.allForAll(ExchangeKind.PRISONERS,
                         List.of("ua", "ru"),
                         List.of("seriously ill", "wounded", "under 25"))),
@@ -108,11 +112,14 @@ class EventSerializationTest {
     /** The current revision of each event whose fields changed since the first. */
     private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "4",
             StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "3",
-            OutcomeRecorded.class, "3", MeetingHeld.class, "3", ExchangeAgreed.class, "2",
+            OutcomeRecorded.class, "3", MeetingHeld.class, "4", ExchangeAgreed.class, "2",
             ExchangeExecutionRecorded.class, "2", OutcomeStatusRecorded.class, "2", NegotiationClosed.class, "2");
+    /** Revisions past the ten {@link Map#of} takes at once. */
+    private static final Map<Class<?>, String> MORE_REVISIONS = Map.of(TopicAdded.class, "2",
+            DelegateRegistered.class, "2");
 
     private static String revision(Object event) {
-        return REVISIONS.getOrDefault(event.getClass(), "1");
+        return REVISIONS.getOrDefault(event.getClass(), MORE_REVISIONS.getOrDefault(event.getClass(), "1"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.ExchangeAgreed;
 import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
@@ -29,6 +30,7 @@ import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
 import org.negotiationledger.core.api.StatementRecorded;
+import org.negotiationledger.core.api.TopicAdded;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -129,6 +131,24 @@ class EventUpcastersTest {
         assertThat(read).isEqualTo(new StatementCorrected("n", "s-1", "c-1", "ua", "t",
                 new StatementChanges(null, null, new Offer(new java.math.BigDecimal("4.2"), "%"), null, null, null),
                 "r"));
+    }
+
+    @Test
+    void aMeetingOfRevisionThreeLastedOneDayAtNoSaidTimeOrFormatAndTopicsAndDelegatesWereThereFromTheOpening() {
+        MeetingHeld meeting = (MeetingHeld) read(MeetingHeld.class, "3", """
+                {"negotiationId":"n","meetingId":"m","heldOn":"2025-05-16","location":"Istanbul","level":"DELEGATIONS",
+                 "partyIds":["ua","ru"],"mediatorIds":[],"heads":{},"topicIds":[],"summary":null,"coding":null,
+                 "sources":[]}""");
+        assertThat(meeting.endsOn()).isNull();
+        assertThat(meeting.lastDay()).isEqualTo(DAY);
+        assertThat(meeting.startsAt()).isNull();
+        assertThat(meeting.format()).isNull();
+        assertThat(readRevisionOne(TopicAdded.class, """
+                {"negotiationId":"n","topicId":"t","title":"T","description":null}"""))
+                .isEqualTo(new TopicAdded("n", "t", "T", null, null));
+        assertThat(readRevisionOne(DelegateRegistered.class, """
+                {"negotiationId":"n","delegateId":"d","name":"D","partyId":"ua","title":null}"""))
+                .isEqualTo(new DelegateRegistered("n", "d", "D", "ua", null, null));
     }
 
     @Test

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.projections.support.Sourced;
+import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Stance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,10 @@ import java.util.Map;
  * A round of talks; {@code heads} maps a party to the delegate who led its side, and
  * {@code statements} is what the parties said there, in the order it was recorded.
  *
+ * @param endsOn           the last day of a round of several days; null for one day
+ * @param startsAt         when it began on its first day, when the sources say
+ * @param endsAt           when it ended on its last day, when the sources say
+ * @param format           in person, online or both, when the sources say
  * @param coding           what a machine coded, for a meeting brought in from event data; null otherwise
  * @param retracted        whether the meeting was retracted, as known at the query's time
  * @param retractionReason why, when it was
@@ -25,10 +31,11 @@ import java.util.Map;
  * @param corroborations   the reports added to the meeting later, each with its own sources, the
  *                         retracted ones marked
  */
-@JsonPropertyOrder({"id", "heldOn", "location", "level", "partyIds", "mediatorIds", "heads", "topicIds", "summary",
+@JsonPropertyOrder({"id", "heldOn", "endsOn", "startsAt", "endsAt", "format", "location", "level", "partyIds", "mediatorIds", "heads", "topicIds", "summary",
         "coding", "recordedAt", "statements", "retracted", "retractionReason", "sources", "publishers", "machineCoded",
         "corroborations"})
-public record Meeting(String id, LocalDate heldOn, String location, MeetingLevel level, List<String> partyIds,
+public record Meeting(String id, LocalDate heldOn, LocalDate endsOn, LocalTime startsAt, LocalTime endsAt,
+                      MeetingFormat format, String location, MeetingLevel level, List<String> partyIds,
                       List<String> mediatorIds, Map<String, String> heads, List<String> topicIds, String summary,
                       EventCoding coding, Instant recordedAt, List<Said> statements, boolean retracted,
                       String retractionReason, List<Source> sources, List<Corroboration> corroborations)

@@ -3,6 +3,7 @@ package org.negotiationledger.projections.meetings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.queryhandling.QueryHandler;
 import org.negotiationledger.core.api.EventCoding;
+import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -11,6 +12,7 @@ import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,10 +54,14 @@ public class MeetingQueries {
         Map<String, List<Meeting.Corroboration>> corroborations = corroborations(query, moment);
         List<Meeting> meetings = jdbc.query("SELECT meeting_id, held_on, location, level, party_ids_json, "
                         + "mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, recorded_at, "
-                        + "retracted_known_from, retraction_reason, sources_json FROM meetings_meeting "
+                        + "retracted_known_from, retraction_reason, sources_json, ends_on, starts_at, ends_at, format "
+                        + "FROM meetings_meeting "
                         + "WHERE negotiation_id = ? AND held_on <= ? AND recorded_at <= ?"
                         + (query.machineCoded() ? "" : " AND coding_json IS NULL") + " ORDER BY held_on, ordinal",
                 (row, n) -> new Meeting(row.getString("meeting_id"), Rows.date(row, "held_on"),
+                        Rows.date(row, "ends_on"), row.getObject("starts_at", LocalTime.class),
+                        row.getObject("ends_at", LocalTime.class), row.getString("format") == null ? null
+                        : MeetingFormat.valueOf(row.getString("format")),
                         row.getString("location"), MeetingLevel.valueOf(row.getString("level")),
                         Rows.fromJson(row.getString("party_ids_json"), IDS),
                         Rows.fromJson(row.getString("mediator_ids_json"), IDS),

@@ -48,11 +48,12 @@ public class MeetingsProjector {
     void on(MeetingHeld event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO meetings_meeting (negotiation_id, meeting_id, held_on, location, level, "
                         + "party_ids_json, mediator_ids_json, heads_json, topic_ids_json, summary, coding_json, ordinal, "
-                        + "recorded_at, sources_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "recorded_at, sources_json, ends_on, starts_at, ends_at, format) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.negotiationId(), event.meetingId(), event.heldOn(), event.location(), event.level().name(),
                 json(event.partyIds()), json(event.mediatorIds()), json(event.heads()), json(event.topicIds()),
-                event.summary(), json(event.coding()), sequence, utc(recordedAt), json(event.sources()));
+                event.summary(), json(event.coding()), sequence, utc(recordedAt), json(event.sources()),
+                event.endsOn(), event.startsAt(), event.endsAt(), event.format() == null ? null : event.format().name());
     }
 
     @EventHandler

@@ -32,10 +32,11 @@ public record NegotiationSummary(String id, String title, String description, Lo
     public record Party(String id, String name, PartyRole role, LocalDate joinedOn) {
     }
 
-    /** A delegate of a party present on the day, with the title held on it. */
-    public record Delegate(String id, String name, String partyId, String title) {
+    /** A delegate of a party present on the day, with the title held on it; since: the day begun, null from the opening. */
+    public record Delegate(String id, String name, String partyId, String title, LocalDate since) {
     }
 
-    public record Topic(String id, String title, String description) {
+    /** A topic on the table on the day; addedOn: the day it came, null from the opening. */
+    public record Topic(String id, String title, String description, LocalDate addedOn) {
     }
 }

@@ -71,8 +71,9 @@ public class OverviewProjector {
     @EventHandler
     void on(DelegateRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO overview_delegate (negotiation_id, delegate_id, name, party_id, title, ordinal, "
-                        + "known_from) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.delegateId(),
-                event.name(), event.partyId(), event.title(), sequence, utc(recordedAt));
+                        + "known_from, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.negotiationId(),
+                event.delegateId(), event.name(), event.partyId(), event.title(), sequence, utc(recordedAt),
+                event.since());
         title(event.negotiationId(), event.delegateId(), REGISTRATION, event.title(), recordedAt);
     }
 
@@ -83,9 +84,9 @@ public class OverviewProjector {
 
     @EventHandler
     void on(TopicAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO overview_topic (negotiation_id, topic_id, title, description, ordinal, known_from) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(), event.title(),
-                event.description(), sequence, utc(recordedAt));
+        jdbc.update("INSERT INTO overview_topic (negotiation_id, topic_id, title, description, ordinal, known_from, "
+                        + "added_on) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(),
+                event.title(), event.description(), sequence, utc(recordedAt), event.addedOn());
     }
 
     @EventHandler

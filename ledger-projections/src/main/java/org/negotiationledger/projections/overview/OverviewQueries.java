@@ -82,16 +82,18 @@ public class OverviewQueries {
         }, utc(moment.at()));
         Map<String, long[]> cast = new HashMap<>();
         present.forEach((id, parties) -> cast.computeIfAbsent(id, key -> new long[3])[0] = parties.size());
-        jdbc.query("SELECT negotiation_id, party_id FROM overview_delegate WHERE known_from <= ?", row -> {
+        jdbc.query("SELECT negotiation_id, party_id FROM overview_delegate WHERE known_from <= ? "
+                + "AND (since IS NULL OR since <= ?)", row -> {
             String id = row.getString(1);
             if (present.getOrDefault(id, Set.of()).contains(row.getString(2))) {
                 cast.computeIfAbsent(id, key -> new long[3])[1]++;
             }
-        }, utc(moment.at()));
-        jdbc.query("SELECT negotiation_id, COUNT(*) FROM overview_topic WHERE known_from <= ? GROUP BY negotiation_id",
+        }, utc(moment.at()), moment.day());
+        jdbc.query("SELECT negotiation_id, COUNT(*) FROM overview_topic WHERE known_from <= ? "
+                        + "AND (added_on IS NULL OR added_on <= ?) GROUP BY negotiation_id",
                 row -> {
                     cast.computeIfAbsent(row.getString(1), key -> new long[3])[2] = row.getLong(2);
-                }, utc(moment.at()));
+                }, utc(moment.at()), moment.day());
         return cast;
     }
 
@@ -145,16 +147,18 @@ public class OverviewQueries {
     private List<NegotiationSummary.Delegate> delegates(String negotiationId, Moment moment, Set<String> partyIds) {
         DatedValues titles = DatedValues.read(jdbc, "overview_title", "delegate_id", "title", negotiationId,
                 moment.at());
-        return jdbc.query("SELECT delegate_id, name, party_id FROM overview_delegate WHERE negotiation_id = ? "
-                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Delegate(
-                        row.getString(1), row.getString(2), row.getString(3), titles.on(row.getString(1), moment.day())),
-                negotiationId, utc(moment.at())).stream()
+        return jdbc.query("SELECT delegate_id, name, party_id, since FROM overview_delegate WHERE negotiation_id = ? "
+                        + "AND known_from <= ? AND (since IS NULL OR since <= ?) ORDER BY ordinal",
+                (row, n) -> new NegotiationSummary.Delegate(row.getString(1), row.getString(2), row.getString(3),
+                        titles.on(row.getString(1), moment.day()), Rows.date(row, "since")),
+                negotiationId, utc(moment.at()), moment.day()).stream()
                 .filter(delegate -> partyIds.contains(delegate.partyId())).toList();
     }
 
     private List<NegotiationSummary.Topic> topics(String negotiationId, Moment moment) {
-        return jdbc.query("SELECT topic_id, title, description FROM overview_topic WHERE negotiation_id = ? "
-                        + "AND known_from <= ? ORDER BY ordinal", (row, n) -> new NegotiationSummary.Topic(
-                        row.getString(1), row.getString(2), row.getString(3)), negotiationId, utc(moment.at()));
+        return jdbc.query("SELECT topic_id, title, description, added_on FROM overview_topic WHERE negotiation_id = ? "
+                        + "AND known_from <= ? AND (added_on IS NULL OR added_on <= ?) ORDER BY ordinal",
+                (row, n) -> new NegotiationSummary.Topic(row.getString(1), row.getString(2), row.getString(3),
+                        Rows.date(row, "added_on")), negotiationId, utc(moment.at()), moment.day());
     }
 }

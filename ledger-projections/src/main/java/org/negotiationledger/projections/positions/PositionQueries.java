@@ -110,14 +110,16 @@ public class PositionQueries {
         Set<String> present = parties.stream().map(PositionMatrix.MatrixParty::id).collect(Collectors.toSet());
         DatedValues titles = DatedValues.read(jdbc, "positions_title", "delegate_id", "title", negotiationId, at);
         List<PositionMatrix.MatrixDelegate> delegates = jdbc.query("SELECT delegate_id, name, party_id "
-                        + "FROM positions_delegate WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
+                        + "FROM positions_delegate WHERE negotiation_id = ? AND known_from <= ? "
+                        + "AND (since IS NULL OR since <= ?) ORDER BY ordinal",
                 (row, n) -> new PositionMatrix.MatrixDelegate(row.getString(1), row.getString(2), row.getString(3),
-                        titles.on(row.getString(1), day)), negotiationId, utc(at))
+                        titles.on(row.getString(1), day)), negotiationId, utc(at), day)
                 .stream().filter(delegate -> present.contains(delegate.partyId())).toList();
         List<PositionMatrix.MatrixTopic> topics = jdbc.query("SELECT topic_id, title FROM positions_topic "
-                        + "WHERE negotiation_id = ? AND known_from <= ? ORDER BY ordinal",
+                        + "WHERE negotiation_id = ? AND known_from <= ? AND (added_on IS NULL OR added_on <= ?) "
+                        + "ORDER BY ordinal",
                 (row, n) -> new PositionMatrix.MatrixTopic(row.getString(1), row.getString(2)), negotiationId,
-                utc(at));
+                utc(at), day);
         return new PositionMatrix(negotiationId, negotiation.get(0).title(), query.asOf(),
                 query.knownAt(), parties, delegates, topics,
                 positions(negotiationId, query.asOf(), query.knownAt(), query.machineCoded(), query.minPublishers(),

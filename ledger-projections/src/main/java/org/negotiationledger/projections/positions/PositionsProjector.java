@@ -94,8 +94,8 @@ public class PositionsProjector {
     @EventHandler
     void on(DelegateRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO positions_delegate (negotiation_id, delegate_id, name, party_id, ordinal, "
-                        + "known_from) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.delegateId(),
-                event.name(), event.partyId(), sequence, utc(recordedAt));
+                        + "known_from, since) VALUES (?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.delegateId(),
+                event.name(), event.partyId(), sequence, utc(recordedAt), event.since());
         title(event.negotiationId(), event.delegateId(), REGISTRATION, event.title(), recordedAt);
     }
 
@@ -106,9 +106,9 @@ public class PositionsProjector {
 
     @EventHandler
     void on(TopicAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.update("INSERT INTO positions_topic (negotiation_id, topic_id, title, ordinal, known_from) "
-                + "VALUES (?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(), event.title(), sequence,
-                utc(recordedAt));
+        jdbc.update("INSERT INTO positions_topic (negotiation_id, topic_id, title, ordinal, known_from, added_on) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.topicId(), event.title(), sequence,
+                utc(recordedAt), event.addedOn());
     }
 
     @EventHandler

@@ -319,11 +319,10 @@ final class EventConversion implements EventRows.Sink {
         return switch (record.rule.as()) {
             // A machine-made meeting's reports are in its coding, not in sources.
             case MEETING -> new RecordMeetingRequest(id, record.day, clip(record.placeName()), record.rule.level(),
-                    parties,
-                    null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
+                    parties, null, null, record.rule.topic() == null ? null : List.of(record.rule.topic()),
                     "Meeting of " + record.party.name() + " and " + record.target.name() + ": "
                             + String.join(", ", record.codes.stream().map(c -> CameoCodes.name(c) + " (CAMEO " + c
-                            + ")").toList()) + "; machine-coded by " + reports, coding, null);
+                            + ")").toList()) + "; machine-coded by " + reports, coding, null, null, null, null, null);
             case OUTCOME -> new RecordOutcomeRequest(id, OutcomeKind.AGREED, List.of(record.rule.topic()), parties,
                     action + " between " + record.party.name() + " and " + record.target.name()
                             + "; machine-coded by " + reports, record.day, null, source(record), null, coding);
