@@ -419,6 +419,32 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(node.eventCount()).isEqualTo(stored);
     }
 
+    @Test
+    void theOfferGapConvertsUnitsOfADimensionAndSaysWhoConcededHowMuch() {
+        String talks = openedWithTwoParties("truce-talks");
+        assertThat(post(talks + "/topics", """
+                {"id":"truce","title":"Truce"}""").status()).isEqualTo(201);
+        String offer = """
+                {"id":"%s","partyId":"%s","topicId":"truce","stance":"PROPOSES","summary":"a truce",
+                 "effectiveOn":"%s","offer":%s}""";
+        assertThat(post(talks + "/statements", offer.formatted("a-30-days", "a", "2025-01-12",
+                "{\"value\":30,\"unit\":\"days\"}")).status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", offer.formatted("b-hours", "b", "2025-01-12",
+                "{\"min\":24,\"max\":48,\"unit\":\"hours\"}")).status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", offer.formatted("b-10-days", "b", "2025-01-15",
+                "{\"value\":10,\"unit\":\"Days\"}")).status()).isEqualTo(201);
+
+        JsonNode pair = read(talks + "/offer-gaps?topicId=truce").at("/pairs/0");
+        assertThat(pair.at("/points/0/gap").decimalValue()).isEqualByComparingTo("672");
+        assertThat(pair.at("/points/0/unit").asText()).isEqualTo("hours");
+        assertThat(pair.at("/points/1/gap").decimalValue()).as("30 days against 10").isEqualByComparingTo("20");
+        assertThat(pair.at("/points/1/unit").asText()).isEqualTo("days");
+        assertThat(pair.get("firstConceded").decimalValue()).isEqualByComparingTo("0");
+        assertThat(pair.get("secondConceded").decimalValue()).as("from 48 hours to 240: 192 hours closed")
+                .isEqualByComparingTo("192");
+        assertThat(pair.get("concessionUnit").asText()).isEqualTo("hours");
+    }
+
     /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */
     private String openedWithTwoParties(String id) {
         assertThat(post("/api/negotiations", """

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they were recorded again with issue 28, whose sources on every record add fields ({@code sources},
  * {@code publishers}, a source's grades, {@code machineCoded} on outcomes, meetings and exchanges,
  * a meeting's {@code corroborations}, days, times and format, an exchange's {@code agreementId},
- * an overview's {@code closingAgreementId}, a topic's {@code addedOn}, a delegate's {@code since})
+ * an overview's {@code closingAgreementId}, a topic's {@code addedOn}, a delegate's {@code since},
+ * an offer gap's {@code unit} and concessions)
  * and CSV columns (the meetings' {@code retracted} to {@code batchId} among them): with
  * those additions left out, the two recordings held the same answers. Record with
  * {@code -Dledger.answers.record=<file>} only where a change of the answers is meant, and compare.

@@ -194,6 +194,10 @@ class SecondEditionPositionsTest {
                     day("2024-02-01"), day("2024-02-20"), day("2024-03-05"));
             assertThat(pair.points()).extracting(point -> point.gap().toPlainString())
                     .containsExactly("6", "3.5", "0.8", "0");
+            // Of the opening gap of 6 points, the union closed 3.5 (8 → 4.5), the employer 2.5 (2 → 4.5).
+            assertThat(pair.firstConceded()).isEqualByComparingTo("3.5");
+            assertThat(pair.secondConceded()).isEqualByComparingTo("2.5");
+            assertThat(pair.concessionUnit()).isEqualTo(pair.points().get(0).unit());
         });
         // Before the correction of the employer's third offer was recorded, it read 4.0: a gap of 1.
         OfferGaps before = queries.offerGaps(new FindOfferGaps("wage-2024", "pay-rise", null,
@@ -207,13 +211,26 @@ class SecondEditionPositionsTest {
     }
 
     @Test
-    void rangesAreApartByTheSpaceBetweenThemAndOffersInOtherUnitsHaveNoGap() {
+    void rangesAreApartByTheSpaceBetweenThemAndOffersInOtherUnitsOfADimensionAreConverted() {
         Offer hours = Offer.range(new BigDecimal("24"), new BigDecimal("48"), "hours");
         assertThat(OfferSeries.gap(hours, Offer.of(72, "hours"))).isEqualByComparingTo("24");
         assertThat(OfferSeries.gap(Offer.of(12, "hours"), hours)).isEqualByComparingTo("12");
         assertThat(OfferSeries.gap(hours, Offer.range(new BigDecimal("40"), new BigDecimal("60"), "hours")))
                 .isEqualByComparingTo("0");
-        assertThat(OfferSeries.gap(hours, Offer.of(2, "days"))).isNull();
+        assertThat(OfferSeries.gap(hours, Offer.of(2, "days"))).isEqualByComparingTo("0");
+        // 30 days against 24–48 hours: 720 − 48 hours, shown in the smaller unit.
+        OfferSeries.Distance month = OfferSeries.distance(Offer.of(30, "days"), hours);
+        assertThat(month.shown()).isEqualByComparingTo("672");
+        assertThat(month.shownIn().name()).isEqualTo("hours");
+        assertThat(OfferSeries.gap(Offer.of(2, "weeks"), Offer.of(10, "Days"))).isEqualByComparingTo("4");
+        assertThat(OfferSeries.gap(Offer.of(5, "%"), Offer.of(3, "per cent"))).isEqualByComparingTo("2");
+        assertThat(OfferSeries.gap(Offer.of(2, "USD million"), Offer.of(1_500_000, "usd")))
+                .isEqualByComparingTo("500000");
+        assertThat(OfferSeries.gap(Offer.of(1, "$ bn"), Offer.of(900, "million USD"))).isEqualByComparingTo("100");
+        assertThat(OfferSeries.gap(Offer.of(2, "USD million"), Offer.of(2, "EUR million"))).isNull();
+        assertThat(OfferSeries.gap(Offer.of(1000, "prisoners"), Offer.of(1000, "%"))).isNull();
+        assertThat(OfferSeries.gap(Offer.of(1000, "prisoners"), Offer.of(1200, "Prisoners"))).isEqualByComparingTo(
+                "200");
     }
 
     private static StatementRecorded statement(String id, String effectiveOn) {
