@@ -337,6 +337,14 @@ class EventDataImportTest {
                 .filter(n -> n.get("id").asText().equals("ru-ua-2018-counts")).findFirst().orElseThrow();
         assertThat(listed.get("counts")).isEqualTo(people);
         assertThat(recorder.get("/api/negotiations?machineCoded=some").status()).isEqualTo(400);
+        JsonNode trail = recorder.get("/api/negotiations/ru-ua-2018-counts/audit?limit=1000").json().get("entries");
+        JsonNode peoplesTrail = recorder.get("/api/negotiations/ru-ua-2018-counts/audit?limit=1000"
+                + "&machineCoded=exclude").json().get("entries");
+        assertThat(trail.size() - peoplesTrail.size()).isEqualTo(17);
+        assertThat(peoplesTrail.toString()).doesNotContain("\"coding\":{");
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018-counts/offer-gaps?topicId=relations"
+                + "&machineCoded=exclude").status()).isEqualTo(200);
+        assertThat(recorder.get("/api/negotiations/ru-ua-2018-counts/audit?machineCoded=no").status()).isEqualTo(400);
 
         JsonNode meetings = recorder.get("/api/negotiations/ru-ua-2018-counts/meetings").json().get("meetings");
         assertThat(meetings).hasSize(2);

@@ -66,7 +66,8 @@ class AuditController {
     @Operation(summary = "The audit trail of one negotiation",
             description = "Filter by event type (repeat or comma-separate), party, recording time and effective date; "
                     + "asOf and knownAt as every view takes them (the events in force on that day, recorded by "
-                    + "that time); follow next for the following page.")
+                    + "that time); machineCoded=exclude leaves out the records event data brought in; follow next "
+                    + "for the following page.")
     ResponseEntity<AuditTrail> negotiationAudit(@PathVariable String negotiationId,
                                                 @ParameterObject AuditFilters filters, HttpServletRequest request) {
         return page(negotiationId, filters, request);
@@ -93,6 +94,7 @@ class AuditController {
         }
         FindAuditPage query = new FindAuditPage(negotiationId, types, filters.party(), filters.recordedFrom(),
                 filters.recordedBeforeBound(), filters.effectiveFrom(), filters.effectiveTo(), filters.asOf(),
+                filters.machineCoded() == null || MachineCoded.included(filters.machineCoded()),
                 decode(filters.after()), limit);
         ResponseEntity<AuditPage> answer = views.answer(AuditProjector.NAME, filters.waitFor(), query,
                 AuditPage.class, () -> ProblemException.unknownNegotiation(negotiationId));

@@ -16,12 +16,13 @@ import java.util.List;
  *                       effective day always is)
  * @param knownAt        as every view takes it: the events recorded at or before that time; with
  *                       {@code recordedBefore}, the earlier of the two
+ * @param machineCoded   include (null: the default) or exclude the records brought in from event data
  * @param after          the cursor of a page's {@code next} link
  * @param waitFor        a position the answer waits for
  */
 record AuditFilters(List<String> type, String party, Instant recordedFrom, Instant recordedBefore,
-                    LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate asOf, Instant knownAt, String after,
-                    Integer limit, Long waitFor) {
+                    LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate asOf, Instant knownAt,
+                    String machineCoded, String after, Integer limit, Long waitFor) {
 
     /**
      * The recording time the events must be before: the earlier of recordedBefore and the instant

@@ -118,13 +118,15 @@ class PositionsController {
     @Operation(summary = "How far apart the parties' numeric offers on a topic were, day by day", description = """
             For every pair of parties with offers on the topic: on each day either side's offer changed \
             or lapsed, both offers in force (a value or a range) and the gap between them, 0 once they \
-            meet. Honours asOf and knownAt.""")
+            meet, in a unit both convert to; and what part of the opening gap each side conceded. \
+            Honours asOf and knownAt; machineCoded=exclude counts the statements people recorded only.""")
     ResponseEntity<OfferGaps> offerGaps(@PathVariable String negotiationId, @RequestParam String topicId,
                                         @RequestParam(required = false) LocalDate asOf,
                                         @RequestParam(required = false) Instant knownAt,
+                                        @RequestParam(defaultValue = MachineCoded.INCLUDE) String machineCoded,
                                         @RequestParam(required = false) Long waitFor) {
         return views.answer(PositionsProjector.NAME, waitFor, new FindOfferGaps(negotiationId, topicId, asOf,
-                        knownAt), OfferGaps.class,
+                        knownAt, MachineCoded.included(machineCoded)), OfferGaps.class,
                 () -> new ProblemException(ProblemType.NOT_FOUND, "negotiation '" + negotiationId
                         + "' has no topic '" + topicId + "'")
                         .with("negotiationId", negotiationId).with("topicId", topicId));

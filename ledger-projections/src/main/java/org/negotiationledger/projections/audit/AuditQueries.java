@@ -74,6 +74,9 @@ public class AuditQueries {
             sql.append(" AND (effective_on IS NULL OR effective_on <= ?)");
             args.add(query.asOf());
         }
+        if (!query.machineCoded()) {
+            sql.append(" AND machine_coded IS NULL");
+        }
         // One row more than asked shows whether another page follows.
         sql.append(" ORDER BY global_position LIMIT ").append(query.limit() + 1);
         List<AuditEntry> entries = jdbc.query(sql.toString(), (row, n) -> new AuditEntry(

@@ -15,12 +15,13 @@ import java.util.Set;
  * @param effectiveFrom  effective on or after
  * @param effectiveTo    effective on or before
  * @param asOf           in force on that day: effective on or before it, or without an effective day
+ * @param machineCoded   false: without the records brought in from event data
  * @param after          the position the previous page ended at; 0 for the first page
  * @param limit          the most entries to answer
  */
 public record FindAuditPage(String negotiationId, Set<String> types, String partyId, Instant recordedFrom,
                             Instant recordedBefore, LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate asOf,
-                            long after, int limit) {
+                            boolean machineCoded, long after, int limit) {
 
     public FindAuditPage {
         types = types == null ? Set.of() : Set.copyOf(types);
@@ -30,7 +31,7 @@ public record FindAuditPage(String negotiationId, Set<String> types, String part
     public FindAuditPage(String negotiationId, Set<String> types, String partyId, Instant recordedFrom,
                          Instant recordedBefore, LocalDate effectiveFrom, LocalDate effectiveTo, long after,
                          int limit) {
-        this(negotiationId, types, partyId, recordedFrom, recordedBefore, effectiveFrom, effectiveTo, null, after,
-                limit);
+        this(negotiationId, types, partyId, recordedFrom, recordedBefore, effectiveFrom, effectiveTo, null, true,
+                after, limit);
     }
 }

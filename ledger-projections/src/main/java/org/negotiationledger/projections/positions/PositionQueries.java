@@ -237,7 +237,7 @@ public class PositionQueries {
                 String.class, query.negotiationId()).forEach(party -> byParty.put(party, new ArrayList<>()));
         jdbc.query("SELECT party_id, effective_on, valid_until, offer_value, offer_min, offer_max, offer_unit "
                 + "FROM positions_version WHERE negotiation_id = ? AND topic_id = ? AND " + COUNTING
-                + " ORDER BY effective_on, recorded_seq", row -> {
+                + (query.machineCoded() ? "" : PEOPLE_ONLY) + " ORDER BY effective_on, recorded_seq", row -> {
             byParty.computeIfAbsent(row.getString("party_id"), id -> new ArrayList<>()).add(new OfferSeries.Step(
                     Rows.date(row, "effective_on"), Rows.date(row, "valid_until"), PositionRows.offer(row)));
         }, query.negotiationId(), query.topicId(), day, utc(at), utc(at));
