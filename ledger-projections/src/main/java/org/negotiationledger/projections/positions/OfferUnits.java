@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,7 @@ final class OfferUnits {
             Map.entry("week", BigDecimal.valueOf(168)), Map.entry("weeks", BigDecimal.valueOf(168)),
             Map.entry("month", BigDecimal.valueOf(720)), Map.entry("months", BigDecimal.valueOf(720)),
             Map.entry("year", BigDecimal.valueOf(8760)), Map.entry("years", BigDecimal.valueOf(8760)));
-    private static final Map<String, String> SHARES = Map.of("%", "%", "percent", "%", "per cent", "%",
-            "pct", "%", "percentage points", "%");
+    private static final Set<String> SHARES = Set.of("%", "percent", "per cent", "pct", "percentage points");
     private static final Map<String, String> SIGNS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₽", "RUB",
             "₴", "UAH");
     private static final Map<String, BigDecimal> SCALES = Map.of("thousand", BigDecimal.valueOf(1_000),
@@ -50,7 +50,7 @@ final class OfferUnits {
         if (HOURS.containsKey(words)) {
             return new Measure("hours", HOURS.get(words), unit);
         }
-        if (SHARES.containsKey(words)) {
+        if (SHARES.contains(words)) {
             return new Measure("%", BigDecimal.ONE, unit);
         }
         Matcher amount = AMOUNT.matcher(words);
