@@ -202,6 +202,7 @@ class EventDataImportTest {
         assertThat(texts(coding.get("publishers"))).contains("Agence France-Presse", "Interfax News Service",
                 "Xinhua News Agency", "Le Quotidien");
         assertThat(coding.get("targetPartyId").asText()).isEqualTo("ua");
+        assertThat(intent.get("counterpartId").asText()).as("a coded act is addressed to its target").isEqualTo("ua");
         assertThat(texts(coding.get("stories"))).hasSize(6).contains("47403467/1");
         assertThat(intent.get("source").get("publisher").asText()).isEqualTo("Agence France-Presse");
 

@@ -92,9 +92,9 @@ abstract class ThirdEditionOverHttpTest {
 
         String csv = node.get(N + "/positions/ru/prisoner-exchange/history?format=csv").body();
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",publishers,sourceUrls");
+                .endsWith(",publishers,sourceUrls,counterpartId,effectiveAt");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",2,https://nv.ua/world/umerov-2025-06-27;"
-                + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002");
+                + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002,,");
     }
 
     @Test
@@ -443,6 +443,91 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(pair.get("secondConceded").decimalValue()).as("from 48 hours to 240: 192 hours closed")
                 .isEqualByComparingTo("192");
         assertThat(pair.get("concessionUnit").asText()).isEqualTo("hours");
+    }
+
+    @Test
+    void aStatementAddressedToAPartyShowsInTheDyadicViewAndTheUndirectedCellKeepsItsMeaning() {
+        String talks = openedWithTwoParties("directed-talks");
+        assertThat(post(talks + "/parties", """
+                {"id":"c","name":"c","role":"MEDIATOR"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/topics", """
+                {"id":"pows","title":"Prisoners"}""").status()).isEqualTo(201);
+        String statement = """
+                {"id":"%s","partyId":"a","topicId":"pows","stance":"%s","summary":"%s",
+                 "effectiveOn":"%s","counterpartId":"%s"}""";
+        assertThat(post(talks + "/statements", statement.formatted("a-to-b", "REJECTS", "no exchange with b",
+                "2025-01-12", "b")).status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", statement.formatted("a-to-c", "SUPPORTS", "c may mediate",
+                "2025-01-13", "c")).status()).isEqualTo(201);
+
+        // The undirected cell is a's latest statement, whomever it was addressed to.
+        JsonNode undirected = cell(read(talks + "/positions"), "a", "pows");
+        assertThat(undirected.get("statementId").asText()).isEqualTo("a-to-c");
+        assertThat(undirected.get("counterpartId").asText()).isEqualTo("c");
+        // Towards b, a still rejects; towards c, it supports.
+        JsonNode towardsB = read(talks + "/positions?counterpart=b");
+        assertThat(towardsB.get("counterpartId").asText()).isEqualTo("b");
+        assertThat(cell(towardsB, "a", "pows").get("stance").asText()).isEqualTo("REJECTS");
+        assertThat(cell(read(talks + "/positions?counterpart=c"), "a", "pows").get("stance").asText())
+                .isEqualTo("SUPPORTS");
+        assertThat(read(talks + "/positions?counterpart=a").get("positions")).as("no one addressed a").isEmpty();
+        assertThat(read(talks + "/positions?counterpart=c&asOf=2025-01-12").get("positions")).isEmpty();
+
+        JsonNode dyads = read(talks + "/positions/dyads").get("positions");
+        assertThat(dyads).hasSize(2);
+        assertThat(List.of(dyads.get(0).get("counterpartId").asText(), dyads.get(0).get("stance").asText(),
+                dyads.get(1).get("counterpartId").asText(), dyads.get(1).get("stance").asText()))
+                .containsExactly("b", "REJECTS", "c", "SUPPORTS");
+        assertThat(read(talks + "/positions/dyads?asOf=2025-01-12").get("positions")).hasSize(1);
+        assertThat(node.get(talks + "/positions/dyads?format=csv&waitFor=" + last).body().lines().findFirst()
+                .orElseThrow()).endsWith(",counterpartId,effectiveAt");
+
+        JsonNode history = read(talks + "/positions/a/pows/history?counterpart=b").get("entries");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("statementId").asText()).isEqualTo("a-to-b");
+        assertThat(read(talks + "/changes?from=2025-01-12&counterpart=c").get("changes")).hasSize(1);
+
+        LedgerNode.Response nobody = node.get(talks + "/positions?counterpart=z");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().get("detail").asText()).contains("no party 'z' to be the counterpart");
+        LedgerNode.Response itself = post(talks + "/statements", statement.formatted("a-to-a", "SUPPORTS",
+                "a agrees with itself", "2025-01-13", "a"));
+        assertThat(itself.status()).isEqualTo(422);
+        assertThat(itself.json().get("detail").asText()).contains("addressed to party 'a', which makes it");
+        assertThat(post(talks + "/statements", statement.formatted("a-to-z", "SUPPORTS", "z", "2025-01-13", "z"))
+                .status()).isEqualTo(422);
+        assertThat(read(talks + "/positions/a/pows/history").get("entries")).as("nothing stored").hasSize(2);
+    }
+
+    @Test
+    void statementsOfOneDayAreDecidedByTheirTimeThenByHowManyPublishersReportThem() {
+        String talks = openedWithTwoParties("same-day-talks");
+        assertThat(post(talks + "/topics", """
+                {"id":"truce","title":"Truce"}""").status()).isEqualTo(201);
+        String statement = """
+                {"id":"%s","partyId":"%s","topicId":"truce","stance":"%s","summary":"%s",
+                 "effectiveOn":"2025-01-12"%s}""";
+        // a said at three in the afternoon that it supports a truce; what it said at nine that morning
+        // was recorded later, and does not decide the day.
+        assertThat(post(talks + "/statements", statement.formatted("a-afternoon", "a", "SUPPORTS", "yes",
+                ",\"effectiveAt\":\"15:00\"")).status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", statement.formatted("a-morning", "a", "REJECTS", "no",
+                ",\"effectiveAt\":\"09:00\"")).status()).isEqualTo(201);
+        // Of b's two statements without a time, the one two publishers report decides over a later
+        // record with one.
+        assertThat(post(talks + "/statements", statement.formatted("b-corroborated", "b", "PROPOSES", "talks",
+                ",\"sources\":[" + NV + "," + TASS + "]")).status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", statement.formatted("b-single", "b", "REJECTS", "no talks",
+                ",\"sources\":[" + TASS_AGAIN + "]")).status()).isEqualTo(201);
+
+        JsonNode matrix = read(talks + "/positions");
+        assertThat(cell(matrix, "a", "truce").get("statementId").asText()).isEqualTo("a-afternoon");
+        assertThat(cell(matrix, "a", "truce").get("effectiveAt").asText()).isEqualTo("15:00:00");
+        assertThat(cell(matrix, "b", "truce").get("statementId").asText()).isEqualTo("b-corroborated");
+        // The history lists the day's statements in the order of their times.
+        JsonNode history = read(talks + "/positions/a/truce/history").get("entries");
+        assertThat(List.of(history.get(0).get("statementId").asText(), history.get(1).get("statementId").asText()))
+                .containsExactly("a-morning", "a-afternoon");
     }
 
     /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */

@@ -374,14 +374,16 @@ public final class CommandRoutes {
                                   @Size(max = TEXT) String note,
                                   @Id String meetingId,
                                   LocalDate validUntil,
-                                  @Valid CodingBody coding) implements CommandRequest {
+                                  @Valid CodingBody coding,
+                                  @Id String counterpartId,
+                                  LocalTime effectiveAt) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
                     conditions, offer == null ? null : offer.toOffer(), effectiveOn,
                     SourceBody.all(source, sources), note, meetingId, validUntil,
-                    coding == null ? null : coding.toCoding(), recordedAt);
+                    coding == null ? null : coding.toCoding(), counterpartId, effectiveAt, recordedAt);
         }
     }
 

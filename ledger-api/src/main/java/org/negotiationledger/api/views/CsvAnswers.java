@@ -15,6 +15,7 @@ import org.negotiationledger.projections.positions.OutcomeList;
 import org.negotiationledger.projections.positions.Position;
 import org.negotiationledger.projections.positions.PositionChanges;
 import org.negotiationledger.projections.positions.PositionHistory;
+import org.negotiationledger.projections.positions.PositionDyads;
 import org.negotiationledger.projections.positions.PositionMatrix;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -54,17 +55,20 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     private static final List<String> POSITION = List.of("partyId", "topicId", "statementId", "revision", "kind",
             "stance", "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit",
-            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded", "publishers");
+            "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded", "publishers",
+            "counterpartId", "effectiveAt");
 
     private static final Map<Class<?>, Table<?>> TABLES = Map.of(
             PositionMatrix.class, new Table<PositionMatrix>(POSITION,
                     matrix -> matrix.positions().stream().map(CsvAnswers::position)),
+            PositionDyads.class, new Table<PositionDyads>(POSITION,
+                    dyads -> dyads.positions().stream().map(CsvAnswers::position)),
             PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
                     "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
                     "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
                     "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded", "machineCoded",
                     "dataset", "cameoCode", "goldstein", "tone", "mentions", "eventIds", "batchId", "publishers",
-                    "sourceUrls"),
+                    "sourceUrls", "counterpartId", "effectiveAt"),
                     history -> history.entries().stream().map(e -> row(e.statementId(), e.revision(), e.kind(),
                             e.stance(), e.score(), e.summary(), e.conditions(), offer(e.offer(), Offer::value),
                             offer(e.offer(), Offer::min), offer(e.offer(), Offer::max), offer(e.offer(), Offer::unit),
@@ -76,7 +80,7 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             coded(e.coding(), EventCoding::cameoCode), coded(e.coding(), EventCoding::goldstein),
                             coded(e.coding(), EventCoding::tone), coded(e.coding(), EventCoding::mentions),
                             coded(e.coding(), EventCoding::eventIds), coded(e.coding(), EventCoding::batchId),
-                            e.publishers(), urls(e.sources())))),
+                            e.publishers(), urls(e.sources()), e.counterpartId(), e.effectiveAt()))),
             PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
                     "beforeStance", "beforeSummary", "afterStatementId", "afterStance", "afterSummary", "scoreChange"),
                     changes -> changes.changes().stream().map(c -> row(c.partyId(), c.topicId(),
@@ -200,7 +204,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
         return row(p.partyId(), p.topicId(), p.statementId(), p.revision(), p.kind(), p.stance(), p.score(),
                 p.summary(), p.conditions(), offer(p.offer(), Offer::value), offer(p.offer(), Offer::min),
                 offer(p.offer(), Offer::max), offer(p.offer(), Offer::unit), p.effectiveOn(), p.validUntil(),
-                p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded(), p.publishers());
+                p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded(), p.publishers(), p.counterpartId(),
+                p.effectiveAt());
     }
 
     /** A field of what a machine coded, or nothing for a record a person made. */

@@ -3,6 +3,7 @@ package org.negotiationledger.core.api;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -12,14 +13,27 @@ import java.util.List;
  * machine coded, for a statement brought in from event data; none for a statement a person recorded.
  * Revision 4 turned the one {@code source} into a list, {@code sources}: every report of the
  * statement; a revision-3 event's source is the list's only entry, or the list is empty.
+ * Revision 5 added {@code counterpartId}, the party the statement is addressed to (for a statement
+ * from event data, the party its action was aimed at), and {@code effectiveAt}, the time of day it
+ * was made; a revision-4 event is addressed to its coding's target party, if any, at no time given.
  */
-@Revision("4")
+@Revision("5")
 public record StatementRecorded(@Required String negotiationId, @Required String statementId, @Required String partyId,
                                 String delegateId, @Required String topicId, @Required Stance stance,
                                 @Required String summary, String conditions, Offer offer,
                                 @Required LocalDate effectiveOn, List<Source> sources, String note,
-                                String meetingId, LocalDate validUntil, EventCoding coding)
+                                String meetingId, LocalDate validUntil, EventCoding coding, String counterpartId,
+                                LocalTime effectiveAt)
         implements NegotiationEvent {
+
+    /** A statement as revision 4 knew it: addressed to no one, at no time of day. */
+    public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
+                             String topicId, Stance stance, String summary, String conditions, Offer offer,
+                             LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
+                             LocalDate validUntil, EventCoding coding) {
+        this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
+                effectiveOn, sources, note, meetingId, validUntil, coding, null, null);
+    }
 
     /** A statement a person recorded, as revision 2 knew it. */
     public StatementRecorded(String negotiationId, String statementId, String partyId, String delegateId,
@@ -49,6 +63,6 @@ public record StatementRecorded(@Required String negotiationId, @Required String
 
     @Override
     public List<String> involvedParties() {
-        return List.of(partyId);
+        return counterpartId == null ? List.of(partyId) : List.of(partyId, counterpartId);
     }
 }

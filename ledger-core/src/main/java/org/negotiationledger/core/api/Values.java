@@ -113,7 +113,7 @@ public final class Values {
             Map.entry("statementId", Text.ID), Map.entry("correctionId", Text.ID),
             Map.entry("meetingId", Text.ID), Map.entry("exchangeId", Text.ID), Map.entry("agreementId", Text.ID),
             Map.entry("outcomeId", Text.ID), Map.entry("batchId", Text.ID), Map.entry("corroborationId", Text.ID),
-            Map.entry("targetPartyId", Text.ID), Map.entry("proposedBy", Text.ID),
+            Map.entry("targetPartyId", Text.ID), Map.entry("proposedBy", Text.ID), Map.entry("counterpartId", Text.ID),
             Map.entry("partyIds", Text.ID), Map.entry("mediatorIds", Text.ID),
             Map.entry("topicIds", Text.ID), Map.entry("sides", Text.ID), Map.entry("heads", Text.ID),
             Map.entry("quantities", Text.ID), Map.entry("released", Text.ID),

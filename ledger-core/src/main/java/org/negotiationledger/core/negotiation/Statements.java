@@ -49,7 +49,8 @@ class Statements {
         StatementRecorded recorded = new StatementRecorded(negotiation.id(), command.statementId(),
                 command.partyId(), command.delegateId(), command.topicId(), command.stance(), command.summary(),
                 command.conditions(), command.offer(), effectiveOn, command.sources(), command.note(),
-                command.meetingId(), command.validUntil(), command.coding());
+                command.meetingId(), command.validUntil(), command.coding(), command.counterpartId(),
+                command.effectiveAt());
         StatementState known = statements.get(command.statementId());
         if (Repeats.isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded,
                 negotiation.id())) {
@@ -65,6 +66,13 @@ class Statements {
             negotiation.requireRegisteredParty(command.coding().targetPartyId());
         }
         String what = "statement '" + command.statementId() + "'";
+        if (command.counterpartId() != null) {
+            negotiation.requireRegisteredParty(command.counterpartId());
+            if (command.counterpartId().equals(command.partyId())) {
+                throw new RuleViolationException("addressed-to-itself", what + " is addressed to party '"
+                        + command.partyId() + "', which makes it; name another party as its counterpart");
+            }
+        }
         negotiation.meetings().requireAtMeeting(command.meetingId(), effectiveOn, what, negotiation);
         negotiation.meetings().requireNotRetracted(command.meetingId(), what);
         requireDay(effectiveOn, "effectiveOn", what);

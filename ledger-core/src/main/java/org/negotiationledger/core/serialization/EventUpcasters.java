@@ -98,7 +98,18 @@ public final class EventUpcasters {
                 }),
                 // Revision 2: the day a topic came on the table, a delegate began; revision 1: the opening.
                 new Step(TopicAdded.class, "1", "2", topic -> topic.putNull("addedOn")),
-                new Step(DelegateRegistered.class, "1", "2", delegate -> delegate.putNull("since")));
+                new Step(DelegateRegistered.class, "1", "2", delegate -> delegate.putNull("since")),
+                // Revision 5: the party a statement is addressed to, and its time of day. A statement
+                // from event data was aimed at its coding's target party; any other was addressed to no one.
+                new Step(StatementRecorded.class, "4", "5", statement -> {
+                    JsonNode target = statement.path("coding").path("targetPartyId");
+                    if (target.isTextual()) {
+                        statement.put("counterpartId", target.asText());
+                    } else {
+                        statement.putNull("counterpartId");
+                    }
+                    statement.putNull("effectiveAt");
+                }));
     }
 
     private static void noSources(ObjectNode record) {

@@ -20,6 +20,7 @@ import org.negotiationledger.core.api.StatementRetracted;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -115,6 +116,36 @@ class StatementsTest {
                 .expectException(IdConflictException.class)
                 .expectExceptionMessage("statement 's-1' already exists in negotiation 'ru-ua-2025' with other "
                         + "content");
+    }
+
+    @Test
+    void aStatementAddressedToAnotherPartyNamesItsCounterpartAndTime() {
+        RecordStatement command = towards("ru", "ua");
+        fixture.given(istanbul())
+                .when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ua", null, "ceasefire", Stance.SUPPORTS,
+                        "talks", null, null, day("2025-06-27"), List.of(), null, null, null, null, "ru",
+                        LocalTime.of(14, 30)));
+    }
+
+    @Test
+    void aStatementAddressedToAnUnknownPartyOrToItsOwnIsRejected() {
+        fixture.given(istanbul())
+                .when(towards("us", "ua"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("party 'us' is not registered in negotiation 'ru-ua-2025'");
+        new AggregateTestFixture<>(Negotiation.class).given(istanbul())
+                .when(towards("ua", "ua"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("statement 's-1' is addressed to party 'ua', which makes it; "
+                        + "name another party as its counterpart");
+    }
+
+    private static RecordStatement towards(String counterpartId, String partyId) {
+        return new RecordStatement(NEGOTIATION, "s-1", partyId, null, "ceasefire", Stance.SUPPORTS, "talks", null,
+                null, day("2025-06-27"), List.of(), null, null, null, null, counterpartId, LocalTime.of(14, 30),
+                RECORDED_AT);
     }
 
     @Test

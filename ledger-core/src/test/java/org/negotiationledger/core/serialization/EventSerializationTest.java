@@ -70,7 +70,7 @@ class EventSerializationTest {
                 new TopicAdded(N, "ceasefire", "Ceasefire", null),
                 new StatementRecorded(N, "s-1", "ua", "umerov", "ceasefire", Stance.CONDITIONAL, "summary",
                         "a ceasefire first", new Offer(new BigDecimal("4.5"), "%"), DAY, List.of(source), "date approximate",
-                        "istanbul-1", DAY.plusDays(30)),
+                        "istanbul-1", DAY.plusDays(30), null, "ru", LocalTime.of(14, 5)),
                 new StatementCorrected(N, "s-1", "c-1", "ua", "ceasefire",
                         new StatementChanges(Stance.SUPPORTS, null,
                                 Offer.range(BigDecimal.ONE, BigDecimal.TEN, "prisoners"), null, DAY, DAY), "why"),
@@ -110,7 +110,7 @@ class EventSerializationTest {
     }
 
     /** The current revision of each event whose fields changed since the first. */
-    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "4",
+    private static final Map<Class<?>, String> REVISIONS = Map.of(StatementRecorded.class, "5",
             StatementCorrected.class, "3", PartyRegistered.class, "2", ExchangeProposed.class, "3",
             OutcomeRecorded.class, "3", MeetingHeld.class, "4", ExchangeAgreed.class, "2",
             ExchangeExecutionRecorded.class, "2", OutcomeStatusRecorded.class, "2", NegotiationClosed.class, "2");
@@ -166,7 +166,7 @@ class EventSerializationTest {
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
                         DAY, DAY, null, null, null, null, DAY);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
-                List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua"), List.of("ua"), List.of("ua"),
+                List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua", "ru"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
                 List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),

@@ -93,6 +93,26 @@ class EventUpcastersTest {
     }
 
     @Test
+    void aStatementOfRevisionFourIsAddressedToItsCodedTargetOrToNoOneAtNoTimeOfDay() {
+        String coded = """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ru","delegateId":null,"topicId":"t",
+                 "stance":"PROPOSES","summary":"s","conditions":null,"offer":null,"effectiveOn":"2025-05-16",
+                 "sources":[],"note":null,"meetingId":null,"validUntil":null,
+                 "coding":{"dataset":"icews","batchId":"b","eventIds":["1"],"cameoCode":"036","targetPartyId":"ua"}}""";
+        StatementRecorded read = (StatementRecorded) read(StatementRecorded.class, "4", coded);
+        assertThat(read.counterpartId()).isEqualTo("ua");
+        assertThat(read.effectiveAt()).isNull();
+        assertThat(read.involvedParties()).containsExactly("ru", "ua");
+        StatementRecorded byAPerson = (StatementRecorded) read(StatementRecorded.class, "4", """
+                {"negotiationId":"n","statementId":"s-1","partyId":"ua","delegateId":null,"topicId":"t",
+                 "stance":"SUPPORTS","summary":"s","conditions":null,"offer":null,"effectiveOn":"2025-05-16",
+                 "sources":[],"note":null,"meetingId":null,"validUntil":null,"coding":null}""");
+        assertThat(byAPerson).isEqualTo(new StatementRecorded("n", "s-1", "ua", null, "t", Stance.SUPPORTS, "s", null,
+                null, DAY, List.of(), null, null, null, null));
+        assertThat(byAPerson.counterpartId()).isNull();
+    }
+
+    @Test
     void theOneSourceOfAnOutcomeOfRevisionTwoIsTheOnlyEntryOfItsSources() {
         Object read = read(OutcomeRecorded.class, "2", """
                 {"negotiationId":"n","outcomeId":"o-1","kind":"AGREED","topicIds":["t"],"partyIds":["ua","ru"],

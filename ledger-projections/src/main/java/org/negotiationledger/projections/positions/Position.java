@@ -5,6 +5,7 @@ import org.negotiationledger.core.api.Stance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 /**
  * A party's position on a topic: the statement that decides it, in the version that counts.
@@ -15,9 +16,12 @@ import java.time.LocalDate;
  * @param recordedAt when this version of the statement was recorded
  * @param machineCoded whether the statement came from event data, coded by a machine
  * @param publishers how many independent publishers report the statement
+ * @param counterpartId the party the statement is addressed to, if any
+ * @param effectiveAt  the time of day the statement was made, if known
  */
 public record Position(String partyId, String topicId, String statementId, int revision, VersionKind kind,
                        Stance stance, int score, String summary, String conditions, Offer offer,
                        LocalDate effectiveOn, LocalDate validUntil, String meetingId, String delegateId,
-                       Instant recordedAt, boolean machineCoded, int publishers) {
+                       Instant recordedAt, boolean machineCoded, int publishers, String counterpartId,
+                       LocalTime effectiveAt) {
 }

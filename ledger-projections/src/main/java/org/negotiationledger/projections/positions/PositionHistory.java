@@ -10,6 +10,7 @@ import org.negotiationledger.projections.support.Sourced;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /** One party's statements on one topic, oldest effective date first, each version in order. */
@@ -26,15 +27,18 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param delegateTitle the delegate's title on the statement's effective day, as known at the query's time
      * @param sources      every report of the statement, the first as it was recorded first
      * @param coding       what a machine coded, for a statement brought in from event data; null otherwise
+     * @param counterpartId the party the statement is addressed to, if any
+     * @param effectiveAt  the time of day it was made, if known
      */
     @JsonPropertyOrder({"statementId", "revision", "kind", "stance", "score", "summary", "conditions", "offer",
-            "effectiveOn", "validUntil", "meetingId", "delegateId", "delegateTitle", "sources", "coding", "note",
+            "effectiveOn", "effectiveAt", "validUntil", "meetingId", "counterpartId", "delegateId", "delegateTitle", "sources", "coding", "note",
             "reason", "recordedAt", "supersededAt", "superseded", "source", "publishers", "machineCoded"})
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
                                LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
                                List<Source> sources, EventCoding coding, String note, String reason,
-                               Instant recordedAt, Instant supersededAt, boolean superseded) implements Sourced {
+                               Instant recordedAt, Instant supersededAt, boolean superseded, String counterpartId,
+                               LocalTime effectiveAt) implements Sourced {
 
         /** The first of the sources, as a client of a release before the list knew it; null when none. */
         @JsonProperty

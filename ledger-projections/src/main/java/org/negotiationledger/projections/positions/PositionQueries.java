@@ -12,6 +12,7 @@ import org.negotiationledger.projections.support.Moment;
 import org.negotiationledger.projections.support.Rows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.negotiationledger.projections.support.Rows.utc;
 
@@ -48,22 +50,32 @@ public class PositionQueries {
             + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED'";
 
     /**
-     * Each cell's deciding version, the counting version with the latest effective date, then the
-     * latest recorded statement, found with one step down the cell index per (party, topic), so
+     * Which counting version decides a cell: the latest effective date; on the same day, the latest
+     * time of day (a statement without one counts as made at the day's start); then the one more
+     * independent publishers report; then the one recorded last.
+     */
+    private static final String DECIDING = "effective_on DESC, effective_at DESC NULLS LAST, publishers DESC, "
+            + "recorded_seq DESC";
+
+    /**
+     * Each cell's deciding version, found with one step down the cell index per (party, topic), so
      * that the matrix costs the same however long the negotiation's history. (PostgreSQL.)
      */
     private static final String MATRIX_BY_CELL = "SELECT cell.* FROM positions_party p "
             + "JOIN positions_topic t ON t.negotiation_id = p.negotiation_id "
             + "CROSS JOIN LATERAL (SELECT " + PositionRows.COLUMNS + " FROM positions_version v "
             + "WHERE v.negotiation_id = p.negotiation_id AND v.party_id = p.party_id AND v.topic_id = t.topic_id "
-            + "AND " + COUNTING + "%s ORDER BY effective_on DESC, recorded_seq DESC LIMIT 1) cell "
+            + "AND " + COUNTING + "%s ORDER BY " + DECIDING + " LIMIT 1) cell "
             + "WHERE p.negotiation_id = ?";
 
     /** The same over all of the negotiation's versions at once, for databases without LATERAL (H2). */
     private static final String MATRIX_BY_WINDOW = "SELECT " + PositionRows.COLUMNS + " FROM (SELECT "
-            + PositionRows.COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id "
-            + "ORDER BY effective_on DESC, recorded_seq DESC) AS deciding FROM positions_version "
+            + PositionRows.COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY party_id, topic_id%s "
+            + "ORDER BY " + DECIDING + ") AS deciding FROM positions_version "
             + "WHERE negotiation_id = ? AND " + COUNTING + "%s) cells WHERE deciding = 1";
+
+    /** What keeps the statements addressed to one party. */
+    private static final String TOWARDS = " AND counterpart_id = ?";
 
     /** What leaves out the records a machine coded, for a query that asks without them. */
     private static final String PEOPLE_ONLY = " AND coding_json IS NULL";
@@ -89,7 +101,7 @@ public class PositionQueries {
         List<Opened> negotiation = jdbc.query("SELECT title, opened_on FROM positions_negotiation "
                 + "WHERE negotiation_id = ?", (row, n) -> new Opened(row.getString(1), Rows.date(row, "opened_on")),
                 negotiationId);
-        if (negotiation.isEmpty()) {
+        if (negotiation.isEmpty() || !isParty(negotiationId, query.counterpartId())) {
             return null;
         }
         Moment moment = new Moment(query.asOf(), query.knownAt());
@@ -122,9 +134,14 @@ public class PositionQueries {
                 utc(at), day);
         return new PositionMatrix(negotiationId, negotiation.get(0).title(), query.asOf(),
                 query.knownAt(), parties, delegates, topics,
-                positions(negotiationId, query.asOf(), query.knownAt(), query.machineCoded(), query.minPublishers(),
-                        parties, topics),
-                latestOutcomes(negotiationId, day, at, query.machineCoded(), topics));
+                positions(query, parties, topics), latestOutcomes(negotiationId, day, at, query.machineCoded(), topics),
+                query.counterpartId());
+    }
+
+    /** Whether the negotiation has (or had) the party; true when none is asked about. */
+    private boolean isParty(String negotiationId, String partyId) {
+        return partyId == null || jdbc.queryForObject("SELECT COUNT(*) FROM positions_party WHERE negotiation_id = ? "
+                + "AND party_id = ?", Integer.class, negotiationId, partyId) > 0;
     }
 
     private record Opened(String title, LocalDate openedOn) {
@@ -136,7 +153,7 @@ public class PositionQueries {
                         + "AND party_id = ?) + (SELECT COUNT(*) FROM positions_topic WHERE negotiation_id = ? "
                         + "AND topic_id = ?)", Integer.class,
                 query.negotiationId(), query.partyId(), query.negotiationId(), query.topicId());
-        if (known == null || known < 2) {
+        if (known == null || known < 2 || !isParty(query.negotiationId(), query.counterpartId())) {
             return null;
         }
         Moment moment = new Moment(query.asOf(), query.knownAt());
@@ -146,10 +163,11 @@ public class PositionQueries {
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
                         + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
                         + "AND known_from <= ? AND effective_on <= ?" + (query.machineCoded() ? "" : PEOPLE_ONLY)
-                        + " ORDER BY effective_on, recorded_seq, revision",
+                        + (query.counterpartId() == null ? "" : TOWARDS)
+                        + " ORDER BY effective_on, effective_at NULLS FIRST, recorded_seq, revision",
                 (row, n) -> PositionRows.entry(row, query.knownAt(), titles),
-                query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt),
-                moment.day());
+                Stream.of(query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt), moment.day(),
+                        query.counterpartId()).filter(Objects::nonNull).toArray());
         return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.asOf(),
                 query.knownAt(), entries);
     }
@@ -157,12 +175,12 @@ public class PositionQueries {
     @QueryHandler
     public PositionChanges changes(FindPositionChanges query) {
         PositionMatrix before = matrix(new FindPositionMatrix(query.negotiationId(), query.from(), query.knownAt(),
-                query.machineCoded()));
+                query.machineCoded(), 0, query.counterpartId()));
         if (before == null) {
             return null;
         }
         PositionMatrix later = matrix(new FindPositionMatrix(query.negotiationId(), query.to(), query.knownAt(),
-                query.machineCoded()));
+                query.machineCoded(), 0, query.counterpartId()));
         Map<String, Position> after = new LinkedHashMap<>();
         later.positions().forEach(p -> after.put(p.partyId() + "\u0000" + p.topicId(), p));
         Map<String, Position> earlier = new LinkedHashMap<>();
@@ -296,27 +314,62 @@ public class PositionQueries {
     }
 
     /** One query for every cell of the listed parties and topics, in their order. */
-    private List<Position> positions(String negotiationId, LocalDate asOf, Instant knownAt, boolean machineCoded,
-                                     int minPublishers, List<PositionMatrix.MatrixParty> parties,
+    private List<Position> positions(FindPositionMatrix query, List<PositionMatrix.MatrixParty> parties,
                                      List<PositionMatrix.MatrixTopic> topics) {
-        Moment moment = new Moment(asOf, knownAt);
+        Moment moment = new Moment(query.asOf(), query.knownAt());
         LocalDate day = moment.day();
-        LocalDate lapsesBefore = asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
         Instant at = moment.at();
-        Map<String, Integer> partyOrder = new HashMap<>();
-        parties.forEach(party -> partyOrder.put(party.id(), partyOrder.size()));
-        Map<String, Integer> topicOrder = new HashMap<>();
-        topics.forEach(topic -> topicOrder.put(topic.id(), topicOrder.size()));
-        String filter = (machineCoded ? "" : PEOPLE_ONLY) + (minPublishers > 0 ? " AND publishers >= "
-                + minPublishers : "");
+        RowMapper<Position> cell = (row, n) -> PositionRows.position(row, lapsesBefore(query.asOf()));
+        String towards = query.counterpartId();
+        String filter = (query.machineCoded() ? "" : PEOPLE_ONLY) + (query.minPublishers() > 0
+                ? " AND publishers >= " + query.minPublishers() : "") + (towards == null ? "" : TOWARDS);
         List<Position> positions = new ArrayList<>(supportsLateral()
-                ? jdbc.query(MATRIX_BY_CELL.formatted(filter), (row, n) -> PositionRows.position(row, lapsesBefore), day, utc(at),
-                utc(at), negotiationId)
-                : jdbc.query(MATRIX_BY_WINDOW.formatted(filter), (row, n) -> PositionRows.position(row, lapsesBefore), negotiationId,
-                day, utc(at), utc(at)));
+                ? jdbc.query(MATRIX_BY_CELL.formatted(filter), cell, Stream.of(day, utc(at), utc(at), towards,
+                        query.negotiationId()).filter(Objects::nonNull).toArray())
+                : jdbc.query(MATRIX_BY_WINDOW.formatted("", filter), cell, Stream.of(query.negotiationId(), day,
+                        utc(at), utc(at), towards).filter(Objects::nonNull).toArray()));
+        Map<String, Integer> partyOrder = order(parties.stream().map(PositionMatrix.MatrixParty::id));
+        Map<String, Integer> topicOrder = order(topics.stream().map(PositionMatrix.MatrixTopic::id));
         positions.removeIf(p -> !partyOrder.containsKey(p.partyId()) || !topicOrder.containsKey(p.topicId()));
         positions.sort(Comparator.comparing((Position p) -> partyOrder.get(p.partyId()))
                 .thenComparing(p -> topicOrder.get(p.topicId())));
         return positions;
+    }
+
+    /**
+     * The dyadic view: for every party, every party its statements are addressed to and every
+     * topic, the deciding statement, by the same rule as the matrix's cells. Statements addressed
+     * to no one are not in it; they count in the matrix alone.
+     */
+    @QueryHandler
+    public PositionDyads dyads(FindPositionDyads query) {
+        if (!Rows.knows(jdbc, "positions_negotiation", query.negotiationId())) {
+            return null;
+        }
+        Moment moment = new Moment(query.asOf(), query.knownAt());
+        Instant at = moment.at();
+        Map<String, Integer> partyOrder = order(jdbc.queryForList("SELECT party_id FROM positions_party "
+                + "WHERE negotiation_id = ? ORDER BY ordinal", String.class, query.negotiationId()).stream());
+        Map<String, Integer> topicOrder = order(jdbc.queryForList("SELECT topic_id FROM positions_topic "
+                + "WHERE negotiation_id = ? ORDER BY ordinal", String.class, query.negotiationId()).stream());
+        String filter = " AND counterpart_id IS NOT NULL" + (query.machineCoded() ? "" : PEOPLE_ONLY);
+        List<Position> positions = new ArrayList<>(jdbc.query(MATRIX_BY_WINDOW.formatted(", counterpart_id", filter),
+                (row, n) -> PositionRows.position(row, lapsesBefore(query.asOf())), query.negotiationId(),
+                moment.day(), utc(at), utc(at)));
+        positions.sort(Comparator.comparing((Position p) -> partyOrder.getOrDefault(p.partyId(), -1))
+                .thenComparing(p -> partyOrder.getOrDefault(p.counterpartId(), -1))
+                .thenComparing(p -> topicOrder.getOrDefault(p.topicId(), -1)));
+        return new PositionDyads(query.negotiationId(), query.asOf(), query.knownAt(), positions);
+    }
+
+    /** The day before which a proposal has lapsed: the day asked about, or today for the latest. */
+    private LocalDate lapsesBefore(LocalDate asOf) {
+        return asOf == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : asOf;
+    }
+
+    private static Map<String, Integer> order(Stream<String> ids) {
+        Map<String, Integer> order = new HashMap<>();
+        ids.forEach(id -> order.putIfAbsent(id, order.size()));
+        return order;
     }
 }

@@ -11,13 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 /** Reads rows of positions_version. */
 final class PositionRows {
 
     static final String COLUMNS = "statement_id, revision, kind, party_id, topic_id, delegate_id, stance, summary, "
             + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, meeting_id, "
-            + "sources_json, publishers, coding_json, note, reason, recorded_seq, known_from, superseded_at";
+            + "sources_json, publishers, coding_json, note, reason, recorded_seq, known_from, superseded_at, "
+            + "counterpart_id, effective_at";
 
     private PositionRows() {
     }
@@ -46,7 +48,8 @@ final class PositionRows {
                 row.getInt("revision"), kind, stance, stance.score(), row.getString("summary"),
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), validUntil,
                 row.getString("meeting_id"), row.getString("delegate_id"), Rows.instant(row, "known_from"),
-                row.getString("coding_json") != null, row.getInt("publishers"));
+                row.getString("coding_json") != null, row.getInt("publishers"), row.getString("counterpart_id"),
+                row.getObject("effective_at", LocalTime.class));
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
@@ -63,6 +66,7 @@ final class PositionRows {
                 titles.on(row.getString("delegate_id"), Rows.date(row, "effective_on")),
                 Rows.sources(row, "sources_json"),
                 Rows.fromJson(row.getString("coding_json"), EventCoding.class), row.getString("note"),
-                row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null);
+                row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null,
+                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class));
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import static org.negotiationledger.projections.support.Rows.json;
 import static org.negotiationledger.projections.support.Rows.utc;
@@ -54,8 +55,8 @@ public class PositionsProjector {
     private static final String INSERT_VERSION = "INSERT INTO positions_version (negotiation_id, statement_id, "
             + "revision, kind, party_id, topic_id, delegate_id, stance, summary, conditions, offer_value, offer_min, "
             + "offer_max, offer_unit, effective_on, valid_until, meeting_id, sources_json, publishers, coding_json, note, "
-            + "reason, recorded_seq, event_seq, known_from) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "reason, recorded_seq, event_seq, known_from, counterpart_id, effective_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final BatchedInserts versions;
@@ -115,7 +116,8 @@ public class PositionsProjector {
     void on(StatementRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         Content content = new Content(event.delegateId(), event.stance(), event.summary(), event.conditions(),
                 event.offer(), event.effectiveOn(), event.validUntil(), event.meetingId(), json(event.sources()),
-                Source.publishers(event.sources()), json(event.coding()), event.note());
+                Source.publishers(event.sources()), json(event.coding()), event.note(), event.counterpartId(),
+                event.effectiveAt());
         insert(event.negotiationId(), event.statementId(), 1, VersionKind.RECORDED, event.partyId(),
                 event.topicId(), content, null, sequence, sequence, recordedAt);
     }
@@ -210,7 +212,8 @@ public class PositionsProjector {
         versions.flush();
         CurrentVersion current = jdbc.queryForObject("SELECT revision, recorded_seq, delegate_id, stance, summary, "
                         + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, "
-                        + "meeting_id, sources_json, publishers, coding_json, note FROM positions_version "
+                        + "meeting_id, sources_json, publishers, coding_json, note, counterpart_id, effective_at "
+                        + "FROM positions_version "
                         + "WHERE negotiation_id = ? AND statement_id = ? AND superseded_at IS NULL",
                 (row, n) -> new CurrentVersion(row.getInt("revision"), row.getLong("recorded_seq"),
                         new Content(row.getString("delegate_id"), Stance.valueOf(row.getString("stance")),
@@ -218,8 +221,8 @@ public class PositionsProjector {
                                 PositionRows.offer(row), row.getObject("effective_on", LocalDate.class),
                                 row.getObject("valid_until", LocalDate.class), row.getString("meeting_id"),
                                 row.getString("sources_json"), row.getInt("publishers"),
-                                row.getString("coding_json"),
-                                row.getString("note"))),
+                                row.getString("coding_json"), row.getString("note"),
+                                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class))),
                 negotiationId, statementId);
         jdbc.update("UPDATE positions_version SET superseded_at = ? WHERE negotiation_id = ? AND statement_id = ? "
                 + "AND revision = ?", utc(at), negotiationId, statementId, current.revision());
@@ -235,7 +238,8 @@ public class PositionsProjector {
                 offer == null ? null : plain(offer.value()), offer == null ? null : plain(offer.min()),
                 offer == null ? null : plain(offer.max()), offer == null ? null : offer.unit(),
                 content.effectiveOn(), content.validUntil(), content.meetingId(), content.sourcesJson(),
-                content.publishers(), content.codingJson(), content.note(), reason, recordedSequence, eventSequence, utc(recordedAt));
+                content.publishers(), content.codingJson(), content.note(), reason, recordedSequence, eventSequence,
+                utc(recordedAt), content.counterpartId(), content.effectiveAt());
     }
 
     private static String plain(BigDecimal number) {
@@ -248,7 +252,8 @@ public class PositionsProjector {
     /** What a correction can change, plus what it keeps. */
     private record Content(String delegateId, Stance stance, String summary, String conditions, Offer offer,
                            LocalDate effectiveOn, LocalDate validUntil, String meetingId, String sourcesJson,
-                           int publishers, String codingJson, String note) {
+                           int publishers, String codingJson, String note, String counterpartId,
+                           LocalTime effectiveAt) {
 
         Content apply(StatementChanges changes) {
             return new Content(delegateId,
@@ -259,7 +264,8 @@ public class PositionsProjector {
                     changes.effectiveOn() != null ? changes.effectiveOn() : effectiveOn,
                     changes.validUntil() != null ? changes.validUntil() : validUntil,
                     meetingId, changes.sources() != null ? json(changes.sources()) : sourcesJson,
-                    changes.sources() != null ? Source.publishers(changes.sources()) : publishers, codingJson, note);
+                    changes.sources() != null ? Source.publishers(changes.sources()) : publishers, codingJson, note,
+                    counterpartId, effectiveAt);
         }
     }
 }
