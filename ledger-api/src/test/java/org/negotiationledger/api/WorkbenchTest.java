@@ -146,6 +146,7 @@ class WorkbenchTest {
     void aCellOpensTheStatementWithItsMeetingDelegateAndSourceInTheOriginalLanguage() {
         browser.go(PAGE + "?asOf=2025-05-20&party=ru&topic=leaders-meeting");
         JsonNode entry = node.get(N + "/positions/ru/leaders-meeting/history?asOf=2025-05-20").json().get("entries").get(0);
+        browser.waitUntil(d -> text("#statement").contains(entry.get("summary").asText()));
         assertThat(text("#statement")).contains(entry.get("summary").asText(), "Istanbul, 16 May 2025 (delegations)");
         assertThat(attributes("#statement .source blockquote", "lang")).containsExactly("ru");
         assertThat(texts("#statement .source blockquote")).containsExactly(entry.at("/source/quote").asText());
