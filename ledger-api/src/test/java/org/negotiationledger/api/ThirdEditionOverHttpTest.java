@@ -92,9 +92,9 @@ abstract class ThirdEditionOverHttpTest {
 
         String csv = node.get(N + "/positions/ru/prisoner-exchange/history?format=csv").body();
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",publishers,sourceUrls,counterpartId,effectiveAt");
+                .endsWith(",publishers,sourceUrls,counterpartId,effectiveAt,links");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",2,https://nv.ua/world/umerov-2025-06-27;"
-                + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002,,");
+                + "https://tass.ru/politika/24350001;https://tass.ru/politika/24350002,,,");
     }
 
     @Test
@@ -480,7 +480,7 @@ abstract class ThirdEditionOverHttpTest {
                 .containsExactly("b", "REJECTS", "c", "SUPPORTS");
         assertThat(read(talks + "/positions/dyads?asOf=2025-01-12").get("positions")).hasSize(1);
         assertThat(node.get(talks + "/positions/dyads?format=csv&waitFor=" + last).body().lines().findFirst()
-                .orElseThrow()).endsWith(",counterpartId,effectiveAt");
+                .orElseThrow()).endsWith(",counterpartId,effectiveAt,links");
 
         JsonNode history = read(talks + "/positions/a/pows/history?counterpart=b").get("entries");
         assertThat(history).hasSize(1);
@@ -528,6 +528,96 @@ abstract class ThirdEditionOverHttpTest {
         JsonNode history = read(talks + "/positions/a/truce/history").get("entries");
         assertThat(List.of(history.get(0).get("statementId").asText(), history.get(1).get("statementId").asText()))
                 .containsExactly("a-morning", "a-afternoon");
+    }
+
+    @Test
+    void aStatementLinksToATopicOrRecordAndTheLinkageViewSaysWhichTopicsHangTogether() {
+        String talks = openedWithTwoParties("linked-talks");
+        for (String topic : List.of("ceasefire", "prisoners", "bodies")) {
+            assertThat(post(talks + "/topics", """
+                    {"id":"%s","title":"%s"}""".formatted(topic, topic)).status()).isEqualTo(201);
+        }
+        String statement = """
+                {"id":"%s","partyId":"%s","topicId":"%s","stance":"CONDITIONAL","summary":"%s",
+                 "effectiveOn":"2025-01-12","links":%s}""";
+        assertThat(post(talks + "/statements", statement.formatted("a-truce", "a", "ceasefire",
+                "a truce only after the exchange", "[{\"kind\":\"ONLY_AFTER\",\"topicId\":\"prisoners\"}]"))
+                .status()).isEqualTo(201);
+        assertThat(post(talks + "/statements", statement.formatted("b-exchange", "b", "prisoners",
+                "the exchange in return for the truce", "[{\"kind\":\"IN_RETURN_FOR\",\"recordId\":\"a-truce\"}]"))
+                .status()).isEqualTo(201);
+
+        LedgerNode.Response unknown = post(talks + "/statements", statement.formatted("x", "a", "bodies", "x",
+                "[{\"kind\":\"IF\",\"recordId\":\"no-such-record\"}]"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("detail").asText()).contains("links to 'no-such-record', which is no other "
+                + "statement, meeting or exchange");
+        assertThat(post(talks + "/statements", statement.formatted("x", "a", "bodies", "x", "[{\"kind\":\"IF\"}]"))
+                .json().get("detail").asText()).contains("names neither a topicId nor a recordId");
+        LedgerNode.Response badKind = post(talks + "/statements", statement.formatted("x", "a", "bodies", "x",
+                "[{\"kind\":\"MAYBE\",\"topicId\":\"ceasefire\"}]"));
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body()).contains("kind");
+
+        JsonNode history = read(talks + "/positions/a/ceasefire/history").at("/entries/0/links/0");
+        assertThat(List.of(history.get("kind").asText(), history.get("topicId").asText()))
+                .containsExactly("ONLY_AFTER", "prisoners");
+        JsonNode linkage = read(talks + "/linkage");
+        assertThat(linkage.get("links")).hasSize(2);
+        assertThat(linkage.at("/links/1/linkedRecordId").asText()).isEqualTo("a-truce");
+        assertThat(linkage.at("/linkedTopics/0/topicId").asText()).isEqualTo("ceasefire");
+        assertThat(linkage.at("/linkedTopics/0/linkedTopicIds").toString()).isEqualTo("[\"prisoners\"]");
+        assertThat(node.get(talks + "/linkage?format=csv&waitFor=" + last).body()).startsWith(
+                "statementId,partyId,topicId,effectiveOn,kind,linkedTopicId,linkedRecordId")
+                .contains("a-truce,a,ceasefire,2025-01-12,ONLY_AFTER,prisoners,");
+
+        // Retracted, a statement's links no longer count.
+        assertThat(post(talks + "/statements/a-truce/retraction", """
+                {"reason":"misreported"}""").status()).isEqualTo(201);
+        assertThat(read(talks + "/linkage").get("links")).hasSize(1);
+        assertThat(read(talks + "/linkage").get("linkedTopics")).isEmpty();
+    }
+
+    @Test
+    void aPackageStandsOpenUntilEveryTopicInItIsAgreed() {
+        String talks = openedWithTwoParties("package-talks");
+        for (String topic : List.of("prisoners", "bodies", "ceasefire")) {
+            assertThat(post(talks + "/topics", """
+                    {"id":"%s","title":"%s"}""".formatted(topic, topic)).status()).isEqualTo(201);
+        }
+        assertThat(post(talks + "/packages", """
+                {"id":"humanitarian","title":"Prisoners and bodies together","topicIds":["prisoners","bodies"],
+                 "proposedBy":"a","proposedOn":"2025-01-13","terms":"nothing is agreed until everything is agreed",
+                 "sources":[%s]}""".formatted(TASS)).status()).isEqualTo(201);
+        LedgerNode.Response single = post(talks + "/packages", """
+                {"id":"one","title":"One","topicIds":["bodies"],"proposedOn":"2025-01-13"}""");
+        assertThat(single.status()).isEqualTo(422);
+        assertThat(single.json().get("detail").asText()).contains("must group at least two distinct topics");
+
+        JsonNode open = read(talks + "/packages").at("/packages/0");
+        assertThat(open.get("status").asText()).isEqualTo("OPEN");
+        assertThat(open.get("openTopicIds").toString()).isEqualTo("[\"prisoners\",\"bodies\"]");
+        assertThat(open.get("publishers").asInt()).isEqualTo(1);
+
+        String outcome = """
+                {"id":"%s","kind":"AGREED","topicIds":["%s"],"partyIds":["a","b"],"terms":"%s","reachedOn":"%s"}""";
+        assertThat(post(talks + "/outcomes", outcome.formatted("o-prisoners", "prisoners", "84 for 84",
+                "2025-01-14")).status()).isEqualTo(201);
+        JsonNode half = read(talks + "/packages?status=OPEN").at("/packages/0");
+        assertThat(half.get("agreedTopicIds").toString()).isEqualTo("[\"prisoners\"]");
+        assertThat(half.get("openTopicIds").toString()).isEqualTo("[\"bodies\"]");
+        assertThat(post(talks + "/outcomes", outcome.formatted("o-bodies", "bodies", "6,000 bodies",
+                "2025-01-15")).status()).isEqualTo(201);
+        assertThat(read(talks + "/packages").at("/packages/0/status").asText()).isEqualTo("AGREED");
+        assertThat(read(talks + "/packages?status=OPEN").get("packages")).isEmpty();
+        assertThat(read(talks + "/packages?asOf=2025-01-14").at("/packages/0/status").asText()).isEqualTo("OPEN");
+        assertThat(read(talks + "/packages?asOf=2025-01-12").get("packages")).as("not yet proposed").isEmpty();
+        assertThat(read(talks + "/linkage").at("/linkedTopics/0/linkedTopicIds").toString())
+                .as("a package links its topics").isEqualTo("[\"bodies\"]");
+        assertThat(node.get(talks + "/packages?format=csv&waitFor=" + last).body().lines().skip(1).findFirst()
+                .orElseThrow()).startsWith("humanitarian,Prisoners and bodies together,prisoners;bodies,a,2025-01-13,")
+                .contains(",AGREED,");
+        assertThat(node.get(talks + "/packages?status=SOMETIMES").status()).isEqualTo(400);
     }
 
     /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */

@@ -25,6 +25,7 @@ import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
 import org.negotiationledger.core.api.InvalidValueException;
+import org.negotiationledger.core.api.LinkKind;
 import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingLevel;
 import org.negotiationledger.core.api.NegotiationCommand;
@@ -35,6 +36,7 @@ import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.ProposePackage;
 import org.negotiationledger.core.api.Provision;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
@@ -53,6 +55,7 @@ import org.negotiationledger.core.api.Signatory;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.core.api.Values;
 
 import java.math.BigDecimal;
@@ -140,6 +143,10 @@ public final class CommandRoutes {
                     "It is the outcome on each topic it provides for; an exchange a provision names is agreed by "
                             + "it. What became of it is recorded as of any outcome "
                             + "(…/outcomes/{agreementId}/statuses)."),
+            new Route("proposePackage", "/{negotiationId}/packages", ProposePackageRequest.class,
+                    "Record a package: topics to be agreed or refused together",
+                    "It stands open until the outcomes on its topics since it was proposed agree them all, or "
+                            + "record them all as not agreed (…/packages)."),
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
@@ -376,14 +383,39 @@ public final class CommandRoutes {
                                   LocalDate validUntil,
                                   @Valid CodingBody coding,
                                   @Id String counterpartId,
-                                  LocalTime effectiveAt) implements CommandRequest {
+                                  LocalTime effectiveAt,
+                                  @Size(max = ITEMS) List<@NotNull @Valid LinkBody> links) implements CommandRequest {
 
         @Override
         public NegotiationCommand toCommand(Target target, Instant recordedAt) {
             return new RecordStatement(target.negotiationId(), id, partyId, delegateId, topicId, stance, summary,
                     conditions, offer == null ? null : offer.toOffer(), effectiveOn,
                     SourceBody.all(source, sources), note, meetingId, validUntil,
-                    coding == null ? null : coding.toCoding(), counterpartId, effectiveAt, recordedAt);
+                    coding == null ? null : coding.toCoding(), counterpartId, effectiveAt,
+                    links == null ? null : links.stream().map(LinkBody::toLink).toList(), recordedAt);
+        }
+    }
+
+    record LinkBody(@NotNull LinkKind kind, @Id String topicId, @Id String recordId) {
+
+        StatementLink toLink() {
+            return new StatementLink(kind, topicId, recordId);
+        }
+    }
+
+    record ProposePackageRequest(@NotNull @Id String id,
+                                 @NotBlank @Size(max = NAME) String title,
+                                 @NotEmpty @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
+                                 @Id String proposedBy,
+                                 @NotNull LocalDate proposedOn,
+                                 @Size(max = TEXT) String terms,
+                                 @Valid SourceBody source,
+                                 @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new ProposePackage(target.negotiationId(), id, title, topicIds, proposedBy, proposedOn, terms,
+                    SourceBody.all(source, sources), recordedAt);
         }
     }
 

@@ -4,12 +4,14 @@ import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Provision;
 import org.negotiationledger.core.api.Source;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.meetings.Meeting;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.positions.SignedAgreement;
 import org.negotiationledger.projections.positions.AgreementList;
+import org.negotiationledger.projections.positions.Linkage;
 import org.negotiationledger.projections.positions.Outcome;
 import org.negotiationledger.projections.positions.OutcomeList;
 import org.negotiationledger.projections.positions.Position;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,19 +59,30 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
     private static final List<String> POSITION = List.of("partyId", "topicId", "statementId", "revision", "kind",
             "stance", "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit",
             "effectiveOn", "validUntil", "meetingId", "delegateId", "recordedAt", "machineCoded", "publishers",
-            "counterpartId", "effectiveAt");
+            "counterpartId", "effectiveAt", "links");
 
-    private static final Map<Class<?>, Table<?>> TABLES = Map.of(
-            PositionMatrix.class, new Table<PositionMatrix>(POSITION,
-                    matrix -> matrix.positions().stream().map(CsvAnswers::position)),
-            PositionDyads.class, new Table<PositionDyads>(POSITION,
-                    dyads -> dyads.positions().stream().map(CsvAnswers::position)),
-            PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
+    private static final Map<Class<?>, Table<?>> TABLES = Map.ofEntries(
+            table(PositionMatrix.class, new Table<PositionMatrix>(POSITION,
+                    matrix -> matrix.positions().stream().map(CsvAnswers::position))),
+            table(PositionDyads.class, new Table<PositionDyads>(POSITION,
+                    dyads -> dyads.positions().stream().map(CsvAnswers::position))),
+            table(Linkage.class, new Table<Linkage>(List.of("statementId", "partyId", "topicId", "effectiveOn",
+                    "kind", "linkedTopicId", "linkedRecordId"),
+                    linkage -> linkage.links().stream().map(l -> row(l.statementId(), l.partyId(), l.topicId(),
+                            l.effectiveOn(), l.kind(), l.linkedTopicId(), l.linkedRecordId())))),
+            table(Linkage.PackageList.class, new Table<Linkage.PackageList>(List.of("packageId", "title", "topicIds",
+                    "proposedBy", "proposedOn", "terms", "status", "agreedTopicIds", "refusedTopicIds",
+                    "openTopicIds", "recordedAt", "publishers", "sourceUrls"),
+                    list -> list.packages().stream().map(p -> row(p.packageId(), p.title(), p.topicIds(),
+                            p.proposedBy(), p.proposedOn(), p.terms(), p.status(), p.agreedTopicIds(),
+                            p.refusedTopicIds(), p.openTopicIds(), p.recordedAt(), p.publishers(),
+                            urls(p.sources()))))),
+            table(PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
                     "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
                     "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
                     "sourceQuote", "note", "reason", "recordedAt", "supersededAt", "superseded", "machineCoded",
                     "dataset", "cameoCode", "goldstein", "tone", "mentions", "eventIds", "batchId", "publishers",
-                    "sourceUrls", "counterpartId", "effectiveAt"),
+                    "sourceUrls", "counterpartId", "effectiveAt", "links"),
                     history -> history.entries().stream().map(e -> row(e.statementId(), e.revision(), e.kind(),
                             e.stance(), e.score(), e.summary(), e.conditions(), offer(e.offer(), Offer::value),
                             offer(e.offer(), Offer::min), offer(e.offer(), Offer::max), offer(e.offer(), Offer::unit),
@@ -80,8 +94,9 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             coded(e.coding(), EventCoding::cameoCode), coded(e.coding(), EventCoding::goldstein),
                             coded(e.coding(), EventCoding::tone), coded(e.coding(), EventCoding::mentions),
                             coded(e.coding(), EventCoding::eventIds), coded(e.coding(), EventCoding::batchId),
-                            e.publishers(), urls(e.sources()), e.counterpartId(), e.effectiveAt()))),
-            PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
+                            e.publishers(), urls(e.sources()), e.counterpartId(), e.effectiveAt(),
+                            links(e.links()))))),
+            table(PositionChanges.class, new Table<PositionChanges>(List.of("partyId", "topicId", "beforeStatementId",
                     "beforeStance", "beforeSummary", "afterStatementId", "afterStance", "afterSummary", "scoreChange"),
                     changes -> changes.changes().stream().map(c -> row(c.partyId(), c.topicId(),
                             c.before() == null ? null : c.before().statementId(),
@@ -89,8 +104,8 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             c.before() == null ? null : c.before().summary(),
                             c.after() == null ? null : c.after().statementId(),
                             c.after() == null ? null : c.after().stance(),
-                            c.after() == null ? null : c.after().summary(), c.scoreChange()))),
-            MeetingTimeline.class, new Table<MeetingTimeline>(List.of("meetingId", "heldOn", "location", "level",
+                            c.after() == null ? null : c.after().summary(), c.scoreChange())))),
+            table(MeetingTimeline.class, new Table<MeetingTimeline>(List.of("meetingId", "heldOn", "location", "level",
                     "partyIds", "mediatorIds", "heads", "topicIds", "summary", "statementIds", "recordedAt", "publishers",
                     "sourceUrls", "retracted", "retractionReason", "machineCoded", "batchId", "endsOn", "startsAt",
                     "endsAt", "format"),
@@ -99,27 +114,27 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             m.statements().stream().map(Meeting.Said::statementId).toList(), m.recordedAt(),
                             m.publishers(), urls(m.sources()), m.retracted(), m.retractionReason(), m.machineCoded(),
                             coded(m.coding(), EventCoding::batchId), m.endsOn(), m.startsAt(), m.endsAt(),
-                            m.format()))),
-            ExchangeList.class, new Table<ExchangeList>(List.of("exchangeId", "kind", "kindText", "proposedBy",
+                            m.format())))),
+            table(ExchangeList.class, new Table<ExchangeList>(List.of("exchangeId", "kind", "kindText", "proposedBy",
                     "proposedOn", "sides", "quantities", "allForAll", "categories", "status", "agreedBy", "agreedOn",
                     "agreementMeetingId", "stages", "totals", "completedOn", "note", "recordedAt", "publishers",
                     "sourceUrls", "agreementSourceUrls", "agreementId"),
-                    list -> list.exchanges().stream().map(CsvAnswers::exchange)),
-            AgreementList.class, new Table<AgreementList>(List.of("agreementId", "title", "signedOn", "stage",
+                    list -> list.exchanges().stream().map(CsvAnswers::exchange))),
+            table(AgreementList.class, new Table<AgreementList>(List.of("agreementId", "title", "signedOn", "stage",
                     "signatories", "topicIds", "provisions", "exchangeIds", "meetingId", "status", "statusSince",
                     "retracted", "retractionReason", "recordedAt", "publishers", "sourceUrls"),
-                    list -> list.agreements().stream().map(CsvAnswers::agreement)),
-            OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
+                    list -> list.agreements().stream().map(CsvAnswers::agreement))),
+            table(OutcomeList.class, new Table<OutcomeList>(List.of("outcomeId", "kind", "topicIds", "partyIds", "terms",
                     "reachedOn", "meetingId", "status", "statusSince", "sourcePublisher", "sourceQuote", "recordedAt",
                     "retracted", "retractionReason", "machineCoded", "cameoCode", "eventIds", "batchId", "publishers",
                     "sourceUrls"),
-                    list -> list.outcomes().stream().map(CsvAnswers::outcome)),
-            AuditController.AuditTrail.class, new Table<AuditController.AuditTrail>(List.of("position",
+                    list -> list.outcomes().stream().map(CsvAnswers::outcome))),
+            table(AuditController.AuditTrail.class, new Table<AuditController.AuditTrail>(List.of("position",
                     "negotiationId", "sequence", "eventId", "type", "revision", "effectiveOn", "recordedAt",
                     "recordedBy", "correlationId", "payload"),
                     trail -> trail.entries().stream().map(e -> row(e.position(), e.negotiationId(), e.sequence(),
                             e.eventId(), e.type(), e.revision(), e.effectiveOn(), e.recordedAt(), e.recordedBy(),
-                            e.correlationId(), e.payload()))));
+                            e.correlationId(), e.payload())))));
 
     CsvAnswers() {
         super(CSV);
@@ -205,7 +220,17 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                 p.summary(), p.conditions(), offer(p.offer(), Offer::value), offer(p.offer(), Offer::min),
                 offer(p.offer(), Offer::max), offer(p.offer(), Offer::unit), p.effectiveOn(), p.validUntil(),
                 p.meetingId(), p.delegateId(), p.recordedAt(), p.machineCoded(), p.publishers(), p.counterpartId(),
-                p.effectiveAt());
+                p.effectiveAt(), links(p.links()));
+    }
+
+    /** A statement's links in one cell: "ONLY_AFTER topic ceasefire; IF record pow-1". */
+    private static String links(List<StatementLink> links) {
+        return links.stream().map(link -> link.kind() + (link.topicId() == null ? "" : " topic " + link.topicId())
+                + (link.recordId() == null ? "" : " record " + link.recordId())).collect(Collectors.joining("; "));
+    }
+
+    private static <T> Map.Entry<Class<?>, Table<?>> table(Class<T> type, Table<T> table) {
+        return Map.entry(type, table);
     }
 
     /** A field of what a machine coded, or nothing for a record a person made. */

@@ -13,7 +13,7 @@ public sealed interface NegotiationEvent
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
                 NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
                 OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted, MeetingCorroborated,
-                CorroborationRetracted, AgreementSigned {
+                CorroborationRetracted, AgreementSigned, PackageProposed {
 
     String negotiationId();
 

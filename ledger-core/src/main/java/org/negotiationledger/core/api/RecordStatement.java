@@ -15,7 +15,7 @@ import java.util.List;
  * {@code coding} is set for a statement brought in from event data: what a machine coded.
  * {@code sources} are every report of it, none or many. {@code counterpartId} is the party it is
  * addressed to, if it is addressed to one; {@code effectiveAt} the time of day it was made, if known,
- * which decides between statements of the same day.
+ * which decides between statements of the same day; {@code links} what its position depends on.
  * {@code recordedAt} is when the ledger received the command; effective dates may not lie after it.
  */
 public record RecordStatement(@TargetAggregateIdentifier @Required String negotiationId, @Required String statementId,
@@ -23,15 +23,15 @@ public record RecordStatement(@TargetAggregateIdentifier @Required String negoti
                               @Required Stance stance, @Required String summary, String conditions, Offer offer,
                               LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                               LocalDate validUntil, EventCoding coding, String counterpartId, LocalTime effectiveAt,
-                              @Required Instant recordedAt) implements NegotiationCommand {
+                              List<StatementLink> links, @Required Instant recordedAt) implements NegotiationCommand {
 
-    /** A statement addressed to no one, at no time of day. */
+    /** A statement addressed to no one, at no time of day, linked to nothing. */
     public RecordStatement(String negotiationId, String statementId, String partyId, String delegateId,
                            String topicId, Stance stance, String summary, String conditions, Offer offer,
                            LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                            LocalDate validUntil, EventCoding coding, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, sources, note, meetingId, validUntil, coding, null, null, recordedAt);
+                effectiveOn, sources, note, meetingId, validUntil, coding, null, null, null, recordedAt);
     }
 
     /** A statement a person recorded. */
@@ -40,7 +40,7 @@ public record RecordStatement(@TargetAggregateIdentifier @Required String negoti
                            LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                            LocalDate validUntil, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, sources, note, meetingId, validUntil, null, null, null, recordedAt);
+                effectiveOn, sources, note, meetingId, validUntil, null, null, null, null, recordedAt);
     }
 
     /** A statement at no meeting and without a deadline. */
@@ -48,6 +48,6 @@ public record RecordStatement(@TargetAggregateIdentifier @Required String negoti
                            String topicId, Stance stance, String summary, String conditions, Offer offer,
                            LocalDate effectiveOn, List<Source> sources, String note, Instant recordedAt) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, sources, note, null, null, null, null, null, recordedAt);
+                effectiveOn, sources, note, null, null, null, null, null, null, recordedAt);
     }
 }

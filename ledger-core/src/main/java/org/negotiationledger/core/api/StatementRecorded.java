@@ -15,7 +15,8 @@ import java.util.List;
  * statement; a revision-3 event's source is the list's only entry, or the list is empty.
  * Revision 5 added {@code counterpartId}, the party the statement is addressed to (for a statement
  * from event data, the party its action was aimed at), and {@code effectiveAt}, the time of day it
- * was made; a revision-4 event is addressed to its coding's target party, if any, at no time given.
+ * was made, and {@code links}, what its position depends on (topics, other records); a revision-4
+ * event is addressed to its coding's target party, if any, at no time given, and links to nothing.
  */
 @Revision("5")
 public record StatementRecorded(@Required String negotiationId, @Required String statementId, @Required String partyId,
@@ -23,7 +24,7 @@ public record StatementRecorded(@Required String negotiationId, @Required String
                                 @Required String summary, String conditions, Offer offer,
                                 @Required LocalDate effectiveOn, List<Source> sources, String note,
                                 String meetingId, LocalDate validUntil, EventCoding coding, String counterpartId,
-                                LocalTime effectiveAt)
+                                LocalTime effectiveAt, List<StatementLink> links)
         implements NegotiationEvent {
 
     /** A statement as revision 4 knew it: addressed to no one, at no time of day. */
@@ -32,7 +33,7 @@ public record StatementRecorded(@Required String negotiationId, @Required String
                              LocalDate effectiveOn, List<Source> sources, String note, String meetingId,
                              LocalDate validUntil, EventCoding coding) {
         this(negotiationId, statementId, partyId, delegateId, topicId, stance, summary, conditions, offer,
-                effectiveOn, sources, note, meetingId, validUntil, coding, null, null);
+                effectiveOn, sources, note, meetingId, validUntil, coding, null, null, null);
     }
 
     /** A statement a person recorded, as revision 2 knew it. */
@@ -54,6 +55,7 @@ public record StatementRecorded(@Required String negotiationId, @Required String
 
     public StatementRecorded {
         sources = Collections2.list(sources);
+        links = Collections2.list(links);
     }
 
     @Override

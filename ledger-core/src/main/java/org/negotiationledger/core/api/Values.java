@@ -117,7 +117,7 @@ public final class Values {
             Map.entry("partyIds", Text.ID), Map.entry("mediatorIds", Text.ID),
             Map.entry("topicIds", Text.ID), Map.entry("sides", Text.ID), Map.entry("heads", Text.ID),
             Map.entry("quantities", Text.ID), Map.entry("released", Text.ID),
-            Map.entry("totals", Text.ID),
+            Map.entry("totals", Text.ID), Map.entry("recordId", Text.ID), Map.entry("packageId", Text.ID),
             Map.entry("title", Text.NAME), Map.entry("name", Text.NAME),
             Map.entry("publisher", Text.NAME), Map.entry("location", Text.NAME),
             Map.entry("place", Text.NAME), Map.entry("country", Text.NAME),

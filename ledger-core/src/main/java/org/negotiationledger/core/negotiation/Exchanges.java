@@ -34,6 +34,11 @@ class Exchanges {
 
     private Map<String, ExchangeState> exchanges = new HashMap<>();
 
+    /** Whether the negotiation has a exchange by this id, retracted or not. */
+    boolean knows(String exchangeId) {
+        return exchanges.containsKey(exchangeId);
+    }
+
     void propose(ProposeExchange command, Negotiation negotiation) {
         ExchangeProposed proposed = new ExchangeProposed(negotiation.id(), command.exchangeId(),
                 command.proposedBy(), command.proposedOn(), command.terms(), command.note(), command.sources());
@@ -44,11 +49,11 @@ class Exchanges {
         }
         negotiation.requireOpen();
         if (command.proposedBy() != null) {
-            negotiation.requireRegisteredParty(command.proposedBy());
+            negotiation.membership().requireRegisteredParty(command.proposedBy());
         }
         String what = "exchange '" + command.exchangeId() + "'";
         var terms = command.terms();
-        terms.sides().forEach(negotiation::requireRegisteredParty);
+        terms.sides().forEach(negotiation.membership()::requireRegisteredParty);
         if (new LinkedHashSet<>(terms.sides()).size() != terms.sides().size() || terms.sides().isEmpty()) {
             throw new RuleViolationException("invalid-sides", what + " needs one giving side (a transfer) or "
                     + "several distinct sides, got " + terms.sides());
@@ -80,7 +85,7 @@ class Exchanges {
             return;
         }
         negotiation.requireOpen();
-        agreed.partyIds().forEach(negotiation::requireRegisteredParty);
+        agreed.partyIds().forEach(negotiation.membership()::requireRegisteredParty);
         Set<String> agreeingSides = agreed.partyIds().stream().filter(exchange.sides()::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (agreeingSides.size() < Math.min(2, exchange.sides().size())) {

@@ -45,6 +45,11 @@ class Meetings {
         }
     }
 
+    /** Whether the negotiation has a meeting by this id, retracted or not. */
+    boolean knows(String meetingId) {
+        return meetings.containsKey(meetingId);
+    }
+
     void record(RecordMeeting command, Negotiation negotiation) {
         MeetingHeld held = new MeetingHeld(negotiation.id(), command.meetingId(), command.heldOn(),
                 command.location(), command.level(), command.partyIds(), command.mediatorIds(), command.heads(),
@@ -56,15 +61,15 @@ class Meetings {
             return;
         }
         negotiation.requireOpen();
-        held.partyIds().forEach(negotiation::requireRegisteredParty);
-        held.mediatorIds().forEach(negotiation::requireRegisteredParty);
-        held.topicIds().forEach(negotiation::requireRegisteredTopic);
+        held.partyIds().forEach(negotiation.membership()::requireRegisteredParty);
+        held.mediatorIds().forEach(negotiation.membership()::requireRegisteredParty);
+        held.topicIds().forEach(negotiation.membership()::requireRegisteredTopic);
         held.heads().forEach((partyId, delegateId) -> {
             if (!held.partyIds().contains(partyId) && !held.mediatorIds().contains(partyId)) {
                 throw new RuleViolationException("head-of-absent-party", "meeting '" + command.meetingId()
                         + "' names a head for party '" + partyId + "', which is not among its parties or mediators");
             }
-            negotiation.requireDelegateOf(delegateId, partyId);
+            negotiation.membership().requireDelegateOf(delegateId, partyId);
         });
         negotiation.dates().requireEffectiveDate(command.heldOn(), "meeting '" + command.meetingId() + "'",
                 command.recordedAt());

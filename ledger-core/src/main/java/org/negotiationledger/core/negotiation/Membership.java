@@ -8,6 +8,7 @@ import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.IdConflictException;
+import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRoleChanged;
@@ -31,6 +32,8 @@ import static org.negotiationledger.core.negotiation.DatePolicy.requireNotBefore
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Membership {
 
+    /** The negotiation's id, for the messages of its rules. */
+    private String negotiationId;
     private Map<String, PartyState> parties = new HashMap<>();
     private Map<String, DelegateState> delegates = new HashMap<>();
     /** The print of each topic, by its id. */
@@ -64,7 +67,7 @@ class Membership {
     }
 
     void recordLeaving(RecordPartyLeaving command, Negotiation negotiation) {
-        requireRegisteredParty(command.partyId(), negotiation.id());
+        requireRegisteredParty(command.partyId());
         PartyState party = parties.get(command.partyId());
         PartyLeft left = new PartyLeft(negotiation.id(), command.partyId(), command.leftOn(), command.note());
         if (Repeats.isRepeat(party.leavingPrint(), left, () -> new IdConflictException("party-already-left",
@@ -82,7 +85,7 @@ class Membership {
     }
 
     void changeRole(ChangePartyRole command, Negotiation negotiation) {
-        requireRegisteredParty(command.partyId(), negotiation.id());
+        requireRegisteredParty(command.partyId());
         PartyState party = parties.get(command.partyId());
         PartyRoleChanged changed = new PartyRoleChanged(negotiation.id(), command.partyId(), command.role(),
                 command.since());
@@ -108,7 +111,7 @@ class Membership {
             return;
         }
         negotiation.requireOpen();
-        requireRegisteredParty(command.partyId(), negotiation.id());
+        requireRegisteredParty(command.partyId());
         if (command.since() != null) {
             negotiation.dates().requireEffectiveDate(command.since(), "the start of delegate '"
                     + command.delegateId() + "'", command.recordedAt());
@@ -117,7 +120,7 @@ class Membership {
     }
 
     void changeTitle(ChangeDelegateTitle command, Negotiation negotiation) {
-        DelegateState delegate = requireDelegate(command.delegateId(), negotiation.id());
+        DelegateState delegate = requireDelegate(command.delegateId());
         DelegateTitleChanged changed = new DelegateTitleChanged(negotiation.id(), command.delegateId(),
                 delegate.partyId(), command.title(), command.since());
         if (Repeats.isRepeatOfTheDay(delegate.titlePrints().get(command.since()), changed, "delegate '"
@@ -144,35 +147,40 @@ class Membership {
         apply(added);
     }
 
-    void requireRegisteredTopic(String topicId, String negotiationId) {
+    void requireRegisteredTopic(String topicId) {
         if (!topics.containsKey(topicId)) {
             throw new RuleViolationException("unregistered-topic", "topic '" + topicId
                     + "' is not registered in negotiation '" + negotiationId + "'");
         }
     }
 
-    void requireRegisteredParty(String partyId, String negotiationId) {
+    void requireRegisteredParty(String partyId) {
         if (!parties.containsKey(partyId)) {
             throw new RuleViolationException("unregistered-party", "party '" + partyId
                     + "' is not registered in negotiation '" + negotiationId + "'");
         }
     }
 
-    void requireDelegateOf(String delegateId, String partyId, String negotiationId) {
-        DelegateState delegate = requireDelegate(delegateId, negotiationId);
+    void requireDelegateOf(String delegateId, String partyId) {
+        DelegateState delegate = requireDelegate(delegateId);
         if (!delegate.partyId().equals(partyId)) {
             throw new RuleViolationException("delegate-of-other-party", "delegate '" + delegateId
                     + "' speaks for party '" + delegate.partyId() + "', not for '" + partyId + "'");
         }
     }
 
-    private DelegateState requireDelegate(String delegateId, String negotiationId) {
+    private DelegateState requireDelegate(String delegateId) {
         DelegateState delegate = delegates.get(delegateId);
         if (delegate == null) {
             throw new RuleViolationException("unregistered-delegate", "delegate '" + delegateId
                     + "' is not registered in negotiation '" + negotiationId + "'");
         }
         return delegate;
+    }
+
+    @EventSourcingHandler
+    void on(NegotiationOpened event) {
+        negotiationId = event.negotiationId();
     }
 
     @EventSourcingHandler

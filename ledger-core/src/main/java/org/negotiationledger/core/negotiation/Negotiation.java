@@ -19,6 +19,7 @@ import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationOpened;
 import org.negotiationledger.core.api.OpenNegotiation;
 import org.negotiationledger.core.api.ProposeExchange;
+import org.negotiationledger.core.api.ProposePackage;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RecordOutcome;
@@ -41,8 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One negotiation: the consistency boundary for everything recorded about it. The root decides
  * what concerns the whole negotiation (its opening and closing) and hands every other
  * command to the part it concerns ({@link Membership}, {@link Meetings}, {@link Statements},
- * {@link Exchanges}, {@link Outcomes}), which remembers its own events and checks its rules
- * against the root's: open or closed, the {@link DatePolicy}, who and what is registered.
+ * {@link Exchanges}, {@link Outcomes}, {@link Packages}), which remembers its own events and checks
+ * its rules against the root's: open or closed, the {@link DatePolicy}, who and what is registered.
  *
  * <p>It keeps only what its rules need (ids, dates, numbers and content fingerprints, never
  * texts), so that a negotiation with a hundred thousand statements still loads fast from a
@@ -50,10 +51,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * same id with other content is a conflict ({@link Repeats}).
  *
  * <p>The revision is that of the state a snapshot holds: a snapshot of another revision (3 kept every
- * part here, 4 prints of one-source records, 5 the topics in the root) is not read; the negotiation is
- * rebuilt from its events.
+ * part here, 4 prints of one-source records, 5 the topics in the root, 6 the membership without the
+ * negotiation's id) is not read; the negotiation is rebuilt from its events.
  */
-@Revision("6")
+@Revision("7")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 
@@ -73,6 +74,8 @@ public class Negotiation {
     private Exchanges exchanges = new Exchanges();
     @AggregateMember
     private Outcomes outcomes = new Outcomes();
+    @AggregateMember
+    private Packages packages = new Packages();
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -181,6 +184,11 @@ public class Negotiation {
     }
 
     @CommandHandler
+    void handle(ProposePackage command) {
+        packages.propose(command, this);
+    }
+
+    @CommandHandler
     void handle(RecordOutcomeStatus command) {
         outcomes.recordStatus(command, this);
     }
@@ -213,16 +221,9 @@ public class Negotiation {
         }
     }
 
-    void requireRegisteredParty(String partyId) {
-        membership.requireRegisteredParty(partyId, negotiationId);
-    }
-
-    void requireDelegateOf(String delegateId, String partyId) {
-        membership.requireDelegateOf(delegateId, partyId, negotiationId);
-    }
-
-    void requireRegisteredTopic(String topicId) {
-        membership.requireRegisteredTopic(topicId, negotiationId);
+    /** Who and what is registered, for the parts' rules. */
+    Membership membership() {
+        return membership;
     }
 
     RuleViolationException unknown(String kind, String id) {

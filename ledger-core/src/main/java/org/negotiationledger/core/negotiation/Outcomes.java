@@ -64,8 +64,8 @@ class Outcomes {
         }
         negotiation.requireOpen();
         String what = "outcome '" + command.outcomeId() + "'";
-        recorded.topicIds().forEach(negotiation::requireRegisteredTopic);
-        recorded.partyIds().forEach(negotiation::requireRegisteredParty);
+        recorded.topicIds().forEach(negotiation.membership()::requireRegisteredTopic);
+        recorded.partyIds().forEach(negotiation.membership()::requireRegisteredParty);
         if (recorded.topicIds().isEmpty()) {
             throw new RuleViolationException("no-topics", what + " must name at least one topic");
         }
@@ -98,9 +98,9 @@ class Outcomes {
         negotiation.requireOpen();
         String what = "agreement '" + command.agreementId() + "'";
         for (Signatory signatory : signed.signatories()) {
-            negotiation.requireRegisteredParty(signatory.partyId());
+            negotiation.membership().requireRegisteredParty(signatory.partyId());
             if (signatory.delegateId() != null) {
-                negotiation.requireDelegateOf(signatory.delegateId(), signatory.partyId());
+                negotiation.membership().requireDelegateOf(signatory.delegateId(), signatory.partyId());
             }
         }
         if (signed.partyIds().size() < 2) {
@@ -110,7 +110,7 @@ class Outcomes {
         if (signed.provisions().isEmpty()) {
             throw new RuleViolationException("no-provisions", what + " must provide for at least one topic");
         }
-        signed.topicIds().forEach(negotiation::requireRegisteredTopic);
+        signed.topicIds().forEach(negotiation.membership()::requireRegisteredTopic);
         negotiation.meetings().requireAtMeeting(command.meetingId(), command.signedOn(), what, negotiation);
         negotiation.meetings().requireNotRetracted(command.meetingId(), what);
         negotiation.dates().requireEffectiveDate(command.signedOn(), what, command.recordedAt());

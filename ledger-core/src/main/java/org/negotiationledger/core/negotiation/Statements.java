@@ -9,6 +9,7 @@ import org.negotiationledger.core.api.RetractStatement;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.RuleViolationException;
 import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.core.api.StatementRetracted;
 
@@ -50,29 +51,30 @@ class Statements {
                 command.partyId(), command.delegateId(), command.topicId(), command.stance(), command.summary(),
                 command.conditions(), command.offer(), effectiveOn, command.sources(), command.note(),
                 command.meetingId(), command.validUntil(), command.coding(), command.counterpartId(),
-                command.effectiveAt());
+                command.effectiveAt(), command.links());
         StatementState known = statements.get(command.statementId());
         if (Repeats.isRepeat("statement", command.statementId(), known == null ? null : known.print(), recorded,
                 negotiation.id())) {
             return;
         }
         negotiation.requireOpen();
-        negotiation.requireRegisteredParty(command.partyId());
-        negotiation.requireRegisteredTopic(command.topicId());
+        negotiation.membership().requireRegisteredParty(command.partyId());
+        negotiation.membership().requireRegisteredTopic(command.topicId());
         if (command.delegateId() != null) {
-            negotiation.requireDelegateOf(command.delegateId(), command.partyId());
+            negotiation.membership().requireDelegateOf(command.delegateId(), command.partyId());
         }
         if (command.coding() != null && command.coding().targetPartyId() != null) {
-            negotiation.requireRegisteredParty(command.coding().targetPartyId());
+            negotiation.membership().requireRegisteredParty(command.coding().targetPartyId());
         }
         String what = "statement '" + command.statementId() + "'";
         if (command.counterpartId() != null) {
-            negotiation.requireRegisteredParty(command.counterpartId());
+            negotiation.membership().requireRegisteredParty(command.counterpartId());
             if (command.counterpartId().equals(command.partyId())) {
                 throw new RuleViolationException("addressed-to-itself", what + " is addressed to party '"
                         + command.partyId() + "', which makes it; name another party as its counterpart");
             }
         }
+        requireLinkable(recorded, negotiation, what);
         negotiation.meetings().requireAtMeeting(command.meetingId(), effectiveOn, what, negotiation);
         negotiation.meetings().requireNotRetracted(command.meetingId(), what);
         requireDay(effectiveOn, "effectiveOn", what);
@@ -136,6 +138,25 @@ class Statements {
         }
         // A closed negotiation still takes retractions, with their reasons: a report found false later.
         apply(retracted);
+    }
+
+    /** Each link names a registered topic, a record of the negotiation (not the statement itself), or both. */
+    private void requireLinkable(StatementRecorded recorded, Negotiation negotiation, String what) {
+        for (StatementLink link : recorded.links()) {
+            if (link.topicId() == null && link.recordId() == null) {
+                throw new RuleViolationException("empty-link", what + " has a link (" + link.kind()
+                        + ") that names neither a topicId nor a recordId");
+            }
+            if (link.topicId() != null) {
+                negotiation.membership().requireRegisteredTopic(link.topicId());
+            }
+            String id = link.recordId();
+            if (id != null && (id.equals(recorded.statementId()) || !statements.containsKey(id)
+                    && !negotiation.meetings().knows(id) && !negotiation.exchanges().knows(id))) {
+                throw new RuleViolationException("unknown-record", what + " links to '" + id + "', which is no "
+                        + "other statement, meeting or exchange of negotiation '" + negotiation.id() + "'");
+            }
+        }
     }
 
     private StatementState require(String statementId, Negotiation negotiation) {

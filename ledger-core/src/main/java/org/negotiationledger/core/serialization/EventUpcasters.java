@@ -99,8 +99,9 @@ public final class EventUpcasters {
                 // Revision 2: the day a topic came on the table, a delegate began; revision 1: the opening.
                 new Step(TopicAdded.class, "1", "2", topic -> topic.putNull("addedOn")),
                 new Step(DelegateRegistered.class, "1", "2", delegate -> delegate.putNull("since")),
-                // Revision 5: the party a statement is addressed to, and its time of day. A statement
-                // from event data was aimed at its coding's target party; any other was addressed to no one.
+                // Revision 5: the party a statement is addressed to, its time of day and its links. A
+                // statement from event data was aimed at its coding's target party; any other was addressed
+                // to no one. None linked to anything.
                 new Step(StatementRecorded.class, "4", "5", statement -> {
                     JsonNode target = statement.path("coding").path("targetPartyId");
                     if (target.isTextual()) {
@@ -109,6 +110,7 @@ public final class EventUpcasters {
                         statement.putNull("counterpartId");
                     }
                     statement.putNull("effectiveAt");
+                    statement.putArray("links");
                 }));
     }
 

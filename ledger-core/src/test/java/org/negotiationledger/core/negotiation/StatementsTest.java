@@ -126,7 +126,7 @@ class StatementsTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new StatementRecorded(NEGOTIATION, "s-1", "ua", null, "ceasefire", Stance.SUPPORTS,
                         "talks", null, null, day("2025-06-27"), List.of(), null, null, null, null, "ru",
-                        LocalTime.of(14, 30)));
+                        LocalTime.of(14, 30), List.of()));
     }
 
     @Test
@@ -145,7 +145,7 @@ class StatementsTest {
     private static RecordStatement towards(String counterpartId, String partyId) {
         return new RecordStatement(NEGOTIATION, "s-1", partyId, null, "ceasefire", Stance.SUPPORTS, "talks", null,
                 null, day("2025-06-27"), List.of(), null, null, null, null, counterpartId, LocalTime.of(14, 30),
-                RECORDED_AT);
+                List.of(), RECORDED_AT);
     }
 
     @Test

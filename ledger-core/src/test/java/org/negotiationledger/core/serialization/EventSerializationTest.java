@@ -31,6 +31,8 @@ import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
 import org.negotiationledger.core.api.PartyLeft;
+import org.negotiationledger.core.api.LinkKind;
+import org.negotiationledger.core.api.PackageProposed;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.Provision;
@@ -40,6 +42,7 @@ import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
 import org.negotiationledger.core.api.StatementCorrected;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.core.api.StatementRecorded;
 import org.negotiationledger.core.api.StatementRetracted;
 import org.negotiationledger.core.api.TopicAdded;
@@ -70,7 +73,8 @@ class EventSerializationTest {
                 new TopicAdded(N, "ceasefire", "Ceasefire", null),
                 new StatementRecorded(N, "s-1", "ua", "umerov", "ceasefire", Stance.CONDITIONAL, "summary",
                         "a ceasefire first", new Offer(new BigDecimal("4.5"), "%"), DAY, List.of(source), "date approximate",
-                        "istanbul-1", DAY.plusDays(30), null, "ru", LocalTime.of(14, 5)),
+                        "istanbul-1", DAY.plusDays(30), null, "ru", LocalTime.of(14, 5),
+                        List.of(new StatementLink(LinkKind.ONLY_AFTER, "prisoner-exchange", "istanbul-1"))),
                 new StatementCorrected(N, "s-1", "c-1", "ua", "ceasefire",
                         new StatementChanges(Stance.SUPPORTS, null,
                                 Offer.range(BigDecimal.ONE, BigDecimal.TEN, "prisoners"), null, DAY, DAY), "why"),
@@ -106,7 +110,10 @@ class EventSerializationTest {
                 new AgreementSigned(N, "memorandum", "Memoranda", DAY, AgreementStage.FRAMEWORK,
                         List.of(new Signatory("ua", "umerov"), new Signatory("ru", null)),
                         List.of(new Provision("prisoner-exchange", "prisoner release", "84 for 84", "pow-1")),
-                        "istanbul-2", List.of(source)));
+                        "istanbul-2", List.of(source)),
+                new PackageProposed(N, "humanitarian", "The humanitarian package", List.of("ceasefire",
+                        "prisoner-exchange"), "ua", DAY, "nothing is agreed until everything is agreed",
+                        List.of(source)));
     }
 
     /** The current revision of each event whose fields changed since the first. */
@@ -164,12 +171,12 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null, null, null, null, DAY);
+                        DAY, DAY, null, null, null, null, DAY, DAY);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua", "ru"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
                 List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),
-                List.of("ua", "ru", "tr"), List.of("ua", "ru"));
+                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua"));
     }
 }

@@ -6,6 +6,7 @@ import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.projections.support.Sourced;
 
 import java.time.Instant;
@@ -29,16 +30,17 @@ public record PositionHistory(String negotiationId, String partyId, String topic
      * @param coding       what a machine coded, for a statement brought in from event data; null otherwise
      * @param counterpartId the party the statement is addressed to, if any
      * @param effectiveAt  the time of day it was made, if known
+     * @param links        what the position depends on (topics, other records)
      */
     @JsonPropertyOrder({"statementId", "revision", "kind", "stance", "score", "summary", "conditions", "offer",
-            "effectiveOn", "effectiveAt", "validUntil", "meetingId", "counterpartId", "delegateId", "delegateTitle", "sources", "coding", "note",
+            "effectiveOn", "effectiveAt", "validUntil", "meetingId", "counterpartId", "links", "delegateId", "delegateTitle", "sources", "coding", "note",
             "reason", "recordedAt", "supersededAt", "superseded", "source", "publishers", "machineCoded"})
     public record HistoryEntry(String statementId, int revision, VersionKind kind, Stance stance, int score,
                                String summary, String conditions, Offer offer, LocalDate effectiveOn,
                                LocalDate validUntil, String meetingId, String delegateId, String delegateTitle,
                                List<Source> sources, EventCoding coding, String note, String reason,
                                Instant recordedAt, Instant supersededAt, boolean superseded, String counterpartId,
-                               LocalTime effectiveAt) implements Sourced {
+                               LocalTime effectiveAt, List<StatementLink> links) implements Sourced {
 
         /** The first of the sources, as a client of a release before the list knew it; null when none. */
         @JsonProperty

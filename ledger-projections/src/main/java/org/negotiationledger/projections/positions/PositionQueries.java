@@ -46,7 +46,7 @@ public class PositionQueries {
     };
 
     /** Which versions count for a matrix: current at {@code knownAt}, not retracted, effective by {@code asOf}. */
-    private static final String COUNTING = "effective_on <= ? AND known_from <= ? "
+    static final String COUNTING = "effective_on <= ? AND known_from <= ? "
             + "AND (superseded_at IS NULL OR superseded_at > ?) AND kind <> 'RETRACTED'";
 
     /**
@@ -78,7 +78,7 @@ public class PositionQueries {
     private static final String TOWARDS = " AND counterpart_id = ?";
 
     /** What leaves out the records a machine coded, for a query that asks without them. */
-    private static final String PEOPLE_ONLY = " AND coding_json IS NULL";
+    static final String PEOPLE_ONLY = " AND coding_json IS NULL";
 
     private static final String OUTCOMES = "SELECT outcome_id, kind, terms, reached_on, meeting_id, party_ids_json, "
             + "topic_ids_json, sources_json, coding_json, known_from, retracted_known_from, retraction_reason "

@@ -1,8 +1,10 @@
 package org.negotiationledger.projections.positions;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Stance;
+import org.negotiationledger.core.api.StatementLink;
 import org.negotiationledger.projections.support.DatedValues;
 import org.negotiationledger.projections.support.Rows;
 
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.LocalTime;
 
 /** Reads rows of positions_version. */
@@ -19,7 +22,10 @@ final class PositionRows {
     static final String COLUMNS = "statement_id, revision, kind, party_id, topic_id, delegate_id, stance, summary, "
             + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, meeting_id, "
             + "sources_json, publishers, coding_json, note, reason, recorded_seq, known_from, superseded_at, "
-            + "counterpart_id, effective_at";
+            + "counterpart_id, effective_at, links_json";
+
+    private static final TypeReference<List<StatementLink>> LINKS = new TypeReference<>() {
+    };
 
     private PositionRows() {
     }
@@ -49,7 +55,7 @@ final class PositionRows {
                 row.getString("conditions"), offer(row), Rows.date(row, "effective_on"), validUntil,
                 row.getString("meeting_id"), row.getString("delegate_id"), Rows.instant(row, "known_from"),
                 row.getString("coding_json") != null, row.getInt("publishers"), row.getString("counterpart_id"),
-                row.getObject("effective_at", LocalTime.class));
+                row.getObject("effective_at", LocalTime.class), links(row));
     }
 
     /** A version as the history shows it; a replacement recorded after {@code knownAt} is not yet known. */
@@ -67,6 +73,12 @@ final class PositionRows {
                 Rows.sources(row, "sources_json"),
                 Rows.fromJson(row.getString("coding_json"), EventCoding.class), row.getString("note"),
                 row.getString("reason"), Rows.instant(row, "known_from"), supersededAt, supersededAt != null,
-                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class));
+                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class), links(row));
+    }
+
+    /** What the statement's position depends on; none for most statements. */
+    static List<StatementLink> links(ResultSet row) throws SQLException {
+        String json = row.getString("links_json");
+        return json == null ? List.of() : Rows.fromJson(json, LINKS);
     }
 }

@@ -14,6 +14,7 @@ import org.negotiationledger.core.api.OutcomeKind;
 import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
+import org.negotiationledger.core.api.PackageProposed;
 import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
@@ -55,8 +56,8 @@ public class PositionsProjector {
     private static final String INSERT_VERSION = "INSERT INTO positions_version (negotiation_id, statement_id, "
             + "revision, kind, party_id, topic_id, delegate_id, stance, summary, conditions, offer_value, offer_min, "
             + "offer_max, offer_unit, effective_on, valid_until, meeting_id, sources_json, publishers, coding_json, note, "
-            + "reason, recorded_seq, event_seq, known_from, counterpart_id, effective_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "reason, recorded_seq, event_seq, known_from, counterpart_id, effective_at, links_json) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final BatchedInserts versions;
@@ -117,7 +118,7 @@ public class PositionsProjector {
         Content content = new Content(event.delegateId(), event.stance(), event.summary(), event.conditions(),
                 event.offer(), event.effectiveOn(), event.validUntil(), event.meetingId(), json(event.sources()),
                 Source.publishers(event.sources()), json(event.coding()), event.note(), event.counterpartId(),
-                event.effectiveAt());
+                event.effectiveAt(), event.links().isEmpty() ? null : json(event.links()));
         insert(event.negotiationId(), event.statementId(), 1, VersionKind.RECORDED, event.partyId(),
                 event.topicId(), content, null, sequence, sequence, recordedAt);
     }
@@ -152,6 +153,15 @@ public class PositionsProjector {
         jdbc.update("INSERT INTO positions_agreement (negotiation_id, agreement_id, title, stage, signatories_json, "
                         + "provisions_json) VALUES (?, ?, ?, ?, ?, ?)", event.negotiationId(), event.agreementId(),
                 event.title(), event.stage().name(), json(event.signatories()), json(event.provisions()));
+    }
+
+    @EventHandler
+    void on(PackageProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_package (negotiation_id, package_id, title, topic_ids_json, proposed_by, "
+                        + "proposed_on, terms, sources_json, publishers, ordinal, known_from) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.packageId(),
+                event.title(), json(event.topicIds()), event.proposedBy(), event.proposedOn(), event.terms(),
+                json(event.sources()), Source.publishers(event.sources()), sequence, utc(recordedAt));
     }
 
     private void outcome(OutcomeRecorded event, long sequence, Instant recordedAt) {
@@ -191,7 +201,7 @@ public class PositionsProjector {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
                 "positions_delegate", "positions_title", "positions_role", "positions_outcome",
                 "positions_outcome_topic",
-                "positions_outcome_party", "positions_outcome_status", "positions_agreement",
+                "positions_outcome_party", "positions_outcome_status", "positions_agreement", "positions_package",
                 "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -212,7 +222,8 @@ public class PositionsProjector {
         versions.flush();
         CurrentVersion current = jdbc.queryForObject("SELECT revision, recorded_seq, delegate_id, stance, summary, "
                         + "conditions, offer_value, offer_min, offer_max, offer_unit, effective_on, valid_until, "
-                        + "meeting_id, sources_json, publishers, coding_json, note, counterpart_id, effective_at "
+                        + "meeting_id, sources_json, publishers, coding_json, note, counterpart_id, effective_at, "
+                        + "links_json "
                         + "FROM positions_version "
                         + "WHERE negotiation_id = ? AND statement_id = ? AND superseded_at IS NULL",
                 (row, n) -> new CurrentVersion(row.getInt("revision"), row.getLong("recorded_seq"),
@@ -222,7 +233,8 @@ public class PositionsProjector {
                                 row.getObject("valid_until", LocalDate.class), row.getString("meeting_id"),
                                 row.getString("sources_json"), row.getInt("publishers"),
                                 row.getString("coding_json"), row.getString("note"),
-                                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class))),
+                                row.getString("counterpart_id"), row.getObject("effective_at", LocalTime.class),
+                                row.getString("links_json"))),
                 negotiationId, statementId);
         jdbc.update("UPDATE positions_version SET superseded_at = ? WHERE negotiation_id = ? AND statement_id = ? "
                 + "AND revision = ?", utc(at), negotiationId, statementId, current.revision());
@@ -239,7 +251,7 @@ public class PositionsProjector {
                 offer == null ? null : plain(offer.max()), offer == null ? null : offer.unit(),
                 content.effectiveOn(), content.validUntil(), content.meetingId(), content.sourcesJson(),
                 content.publishers(), content.codingJson(), content.note(), reason, recordedSequence, eventSequence,
-                utc(recordedAt), content.counterpartId(), content.effectiveAt());
+                utc(recordedAt), content.counterpartId(), content.effectiveAt(), content.linksJson());
     }
 
     private static String plain(BigDecimal number) {
@@ -253,7 +265,7 @@ public class PositionsProjector {
     private record Content(String delegateId, Stance stance, String summary, String conditions, Offer offer,
                            LocalDate effectiveOn, LocalDate validUntil, String meetingId, String sourcesJson,
                            int publishers, String codingJson, String note, String counterpartId,
-                           LocalTime effectiveAt) {
+                           LocalTime effectiveAt, String linksJson) {
 
         Content apply(StatementChanges changes) {
             return new Content(delegateId,
@@ -265,7 +277,7 @@ public class PositionsProjector {
                     changes.validUntil() != null ? changes.validUntil() : validUntil,
                     meetingId, changes.sources() != null ? json(changes.sources()) : sourcesJson,
                     changes.sources() != null ? Source.publishers(changes.sources()) : publishers, codingJson, note,
-                    counterpartId, effectiveAt);
+                    counterpartId, effectiveAt, linksJson);
         }
     }
 }

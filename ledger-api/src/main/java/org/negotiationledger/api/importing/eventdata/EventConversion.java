@@ -330,7 +330,7 @@ final class EventConversion implements EventRows.Sink {
                     record.rule.stance(), action + " towards " + record.target.name() + "; machine-coded by " + reports,
                     null, null, record.day, source(record), null,
                     record.placeName() == null ? null : "Where: " + record.placeName(),
-                    null, null, coding, record.target.party(), null);
+                    null, null, coding, record.target.party(), null, null);
         };
     }
 
