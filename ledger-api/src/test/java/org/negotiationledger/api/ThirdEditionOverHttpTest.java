@@ -620,6 +620,58 @@ abstract class ThirdEditionOverHttpTest {
         assertThat(node.get(talks + "/packages?status=SOMETIMES").status()).isEqualTo(400);
     }
 
+    @Test
+    void anAgreementSetsUpABodyThatOutlivesTheTalksUntilItIsDissolved() {
+        String talks = openedWithTwoParties("body-talks");
+        assertThat(post(talks + "/topics", """
+                {"id":"prisoners","title":"Prisoners"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/agreements", """
+                {"id":"memo","title":"Memorandum","signedOn":"2025-01-12","stage":"FRAMEWORK",
+                 "signatories":[{"partyId":"a"},{"partyId":"b"}],
+                 "provisions":[{"topicId":"prisoners","text":"a joint group prepares the exchanges"}]}""").status())
+                .isEqualTo(201);
+        String body = """
+                {"id":"%s","name":"Joint working group","kind":"WORKING_GROUP","mandate":"prepares each exchange",
+                 "createdOn":"%s","members":%s,"topicIds":["prisoners"],"agreementId":"memo","sources":[%s]}""";
+        assertThat(post(talks + "/bodies", body.formatted("group", "2025-01-13",
+                "[{\"partyId\":\"a\",\"role\":\"chair\"},{\"partyId\":\"b\"}]", TASS)).status())
+                .isEqualTo(201);
+        LedgerNode.Response early = post(talks + "/bodies", body.formatted("early", "2025-01-11",
+                "[{\"partyId\":\"a\"}]", TASS));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().get("detail").asText()).contains("before the agreement was signed");
+        assertThat(post(talks + "/bodies", body.formatted("nobody", "2025-01-13", "[]", TASS)).status())
+                .as("a body without members").isEqualTo(400);
+
+        JsonNode group = read(talks + "/bodies").at("/bodies/0");
+        assertThat(List.of(group.get("kind").asText(), group.get("agreementId").asText(), group.at("/members/0/role")
+                .asText(), String.valueOf(group.get("active").asBoolean()))).containsExactly("WORKING_GROUP", "memo",
+                "chair", "true");
+        assertThat(read(talks + "/bodies?asOf=2025-01-12").get("bodies")).as("not yet created").isEmpty();
+
+        // The talks close; the group goes on, and is dissolved later.
+        assertThat(post(talks + "/closure", """
+                {"outcome":"AGREEMENT","closedOn":"2025-01-14","agreementId":"memo"}""").status()).isEqualTo(201);
+        assertThat(post(talks + "/bodies/group/dissolution", """
+                {"dissolvedOn":"2025-01-20","reason":"the exchanges were carried out","sources":[%s]}"""
+                .formatted(TASS)).status()).isEqualTo(201);
+        JsonNode dissolved = read(talks + "/bodies").at("/bodies/0");
+        assertThat(dissolved.get("active").asBoolean()).isFalse();
+        assertThat(dissolved.get("dissolvedOn").asText()).isEqualTo("2025-01-20");
+        assertThat(read(talks + "/bodies?asOf=2025-01-19&active=true").get("bodies")).hasSize(1);
+        assertThat(read(talks + "/bodies?active=true").get("bodies")).isEmpty();
+        assertThat(read(talks + "/bodies?partyId=b").get("bodies")).hasSize(1);
+        LedgerNode.Response again = post(talks + "/bodies/group/dissolution", """
+                {"dissolvedOn":"2025-01-21"}""");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(post(talks + "/bodies/ghost/dissolution", """
+                {"dissolvedOn":"2025-01-21"}""").json().get("detail").asText())
+                .contains("body 'ghost' does not exist");
+        assertThat(node.get(talks + "/bodies?format=csv&waitFor=" + last).body().lines().skip(1).findFirst()
+                .orElseThrow()).startsWith("group,Joint working group,WORKING_GROUP,prepares each exchange,2025-01-13,"
+                + "a (chair);b,prisoners,memo,,false,2025-01-20,the exchanges were carried out,");
+    }
+
     /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */
     private String openedWithTwoParties(String id) {
         assertThat(post("/api/negotiations", """

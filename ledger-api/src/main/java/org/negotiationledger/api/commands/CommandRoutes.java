@@ -16,11 +16,15 @@ import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.core.api.AddTopic;
 import org.negotiationledger.core.api.AgreeExchange;
 import org.negotiationledger.core.api.AgreementStage;
+import org.negotiationledger.core.api.BodyKind;
+import org.negotiationledger.core.api.BodyMember;
 import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
 import org.negotiationledger.core.api.CorroborateMeeting;
+import org.negotiationledger.core.api.CreateBody;
+import org.negotiationledger.core.api.DissolveBody;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeTerms;
@@ -147,6 +151,14 @@ public final class CommandRoutes {
                     "Record a package: topics to be agreed or refused together",
                     "It stands open until the outcomes on its topics since it was proposed agree them all, or "
                             + "record them all as not agreed (…/packages)."),
+            new Route("createBody", "/{negotiationId}/bodies", CreateBodyRequest.class,
+                    "Record a body the negotiation set up: a working group, a monitoring mission, a committee",
+                    "With its members, mandate and the day it was created; it may name the agreement or meeting "
+                            + "that made it."),
+            new Route("dissolveBody", "/{negotiationId}/bodies/{bodyId}/dissolution", DissolutionRequest.class,
+                    "Record that a body was dissolved",
+                    "Taken after the negotiation's closure too: a body that carries out an agreement outlives the "
+                            + "talks."),
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
@@ -400,6 +412,39 @@ public final class CommandRoutes {
 
         StatementLink toLink() {
             return new StatementLink(kind, topicId, recordId);
+        }
+    }
+
+    record BodyMemberBody(@NotNull @Id String partyId, @Id String delegateId, @Size(max = NAME) String role) {
+    }
+
+    record CreateBodyRequest(@NotNull @Id String id,
+                             @NotBlank @Size(max = NAME) String name,
+                             @NotNull BodyKind kind,
+                             @Size(max = TEXT) String mandate,
+                             @NotNull LocalDate createdOn,
+                             @NotEmpty @Size(max = ITEMS) List<@NotNull @Valid BodyMemberBody> members,
+                             @Size(max = ITEMS) List<@NotNull @Id String> topicIds,
+                             @Id String agreementId,
+                             @Id String meetingId,
+                             @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new CreateBody(target.negotiationId(), id, name, kind, mandate, createdOn,
+                    members.stream().map(m -> new BodyMember(m.partyId(), m.delegateId(), m.role())).toList(),
+                    topicIds, agreementId, meetingId, SourceBody.all(null, sources), recordedAt);
+        }
+    }
+
+    record DissolutionRequest(@NotNull LocalDate dissolvedOn,
+                              @Size(max = TEXT) String reason,
+                              @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new DissolveBody(target.negotiationId(), target.itemId(), dissolvedOn, reason,
+                    SourceBody.all(null, sources), recordedAt);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.views;
 
+import org.negotiationledger.core.api.BodyMember;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
 import org.negotiationledger.core.api.Provision;
@@ -11,6 +12,7 @@ import org.negotiationledger.projections.meetings.Meeting;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.positions.SignedAgreement;
 import org.negotiationledger.projections.positions.AgreementList;
+import org.negotiationledger.projections.positions.BodyList;
 import org.negotiationledger.projections.positions.Linkage;
 import org.negotiationledger.projections.positions.Outcome;
 import org.negotiationledger.projections.positions.OutcomeList;
@@ -77,6 +79,13 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             p.proposedBy(), p.proposedOn(), p.terms(), p.status(), p.agreedTopicIds(),
                             p.refusedTopicIds(), p.openTopicIds(), p.recordedAt(), p.publishers(),
                             urls(p.sources()))))),
+            table(BodyList.class, new Table<BodyList>(List.of("bodyId", "name", "kind", "mandate", "createdOn",
+                    "members", "topicIds", "agreementId", "meetingId", "active", "dissolvedOn", "dissolutionReason",
+                    "recordedAt", "publishers", "sourceUrls"),
+                    list -> list.bodies().stream().map(b -> row(b.id(), b.name(), b.kind(), b.mandate(), b.createdOn(),
+                            b.members().stream().map(CsvAnswers::member).toList(), b.topicIds(), b.agreementId(),
+                            b.meetingId(), b.active(), b.dissolvedOn(), b.dissolutionReason(), b.recordedAt(),
+                            b.publishers(), urls(b.sources()))))),
             table(PositionHistory.class, new Table<PositionHistory>(List.of("statementId", "revision", "kind", "stance",
                     "score", "summary", "conditions", "offerValue", "offerMin", "offerMax", "offerUnit", "effectiveOn",
                     "validUntil", "meetingId", "delegateId", "delegateTitle", "sourcePublisher", "sourcePublishedOn",
@@ -227,6 +236,12 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
     private static String links(List<StatementLink> links) {
         return links.stream().map(link -> link.kind() + (link.topicId() == null ? "" : " topic " + link.topicId())
                 + (link.recordId() == null ? "" : " record " + link.recordId())).collect(Collectors.joining("; "));
+    }
+
+    /** A member in one cell: "ua/umerov (co-chair)", the delegate and role where named. */
+    private static String member(BodyMember member) {
+        return member.partyId() + (member.delegateId() == null ? "" : "/" + member.delegateId())
+                + (member.role() == null ? "" : " (" + member.role() + ")");
     }
 
     private static <T> Map.Entry<Class<?>, Table<?>> table(Class<T> type, Table<T> table) {

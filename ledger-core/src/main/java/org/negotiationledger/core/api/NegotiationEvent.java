@@ -13,7 +13,7 @@ public sealed interface NegotiationEvent
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
                 NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
                 OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted, MeetingCorroborated,
-                CorroborationRetracted, AgreementSigned, PackageProposed {
+                CorroborationRetracted, AgreementSigned, PackageProposed, BodyCreated, BodyDissolved {
 
     String negotiationId();
 

@@ -163,7 +163,7 @@ class Exchanges {
     private ExchangeState require(String exchangeId, Negotiation negotiation) {
         ExchangeState exchange = exchanges.get(exchangeId);
         if (exchange == null) {
-            throw negotiation.unknown("exchange", exchangeId);
+            throw RuleViolationException.unknown("exchange", exchangeId, negotiation.id());
         }
         return exchange;
     }

@@ -14,6 +14,7 @@ import org.negotiationledger.core.api.ChangeDelegateTitle;
 import org.negotiationledger.core.api.ChangePartyRole;
 import org.negotiationledger.core.api.CloseNegotiation;
 import org.negotiationledger.core.api.CorrectStatement;
+import org.negotiationledger.core.api.CreateBody;
 import org.negotiationledger.core.api.IdConflictException;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationOpened;
@@ -42,17 +43,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One negotiation: the consistency boundary for everything recorded about it. The root decides
  * what concerns the whole negotiation (its opening and closing) and hands every other
  * command to the part it concerns ({@link Membership}, {@link Meetings}, {@link Statements},
- * {@link Exchanges}, {@link Outcomes}, {@link Packages}), which remembers its own events and checks
- * its rules against the root's: open or closed, the {@link DatePolicy}, who and what is registered.
+ * {@link Exchanges}, {@link Outcomes}, {@link Packages}, {@link Bodies}), which remembers its own events
+ * and checks its rules against the root's: open or closed, the {@link DatePolicy}, who and what is
+ * registered.
  *
  * <p>It keeps only what its rules need (ids, dates, numbers and content fingerprints, never
  * texts), so that a negotiation with a hundred thousand statements still loads fast from a
  * snapshot. A command repeated with the same id and content appends nothing and succeeds; the
  * same id with other content is a conflict ({@link Repeats}).
  *
- * <p>The revision is that of the state a snapshot holds: a snapshot of another revision (3 kept every
- * part here, 4 prints of one-source records, 5 the topics in the root, 6 the membership without the
- * negotiation's id) is not read; the negotiation is rebuilt from its events.
+ * <p>The revision is that of the state a snapshot holds (7: the membership knows the negotiation's id);
+ * a snapshot of another revision is not read, and the negotiation is rebuilt from its events.
  */
 @Revision("7")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -76,6 +77,8 @@ public class Negotiation {
     private Outcomes outcomes = new Outcomes();
     @AggregateMember
     private Packages packages = new Packages();
+    @AggregateMember
+    private Bodies bodies = new Bodies();
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -189,6 +192,11 @@ public class Negotiation {
     }
 
     @CommandHandler
+    void handle(CreateBody command) {
+        bodies.create(command, this, outcomes);
+    }
+
+    @CommandHandler
     void handle(RecordOutcomeStatus command) {
         outcomes.recordStatus(command, this);
     }
@@ -224,11 +232,6 @@ public class Negotiation {
     /** Who and what is registered, for the parts' rules. */
     Membership membership() {
         return membership;
-    }
-
-    RuleViolationException unknown(String kind, String id) {
-        return new RuleViolationException("unknown-" + kind, kind + " '" + id + "' does not exist in negotiation '"
-                + negotiationId + "'");
     }
 
     @EventSourcingHandler

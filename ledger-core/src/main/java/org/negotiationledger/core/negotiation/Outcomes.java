@@ -181,10 +181,21 @@ class Outcomes {
         requireNotBefore(command.closedOn(), agreement.reachedOn(), what, "the agreement was signed");
     }
 
+    /** A body an agreement made came about with it: an agreement signed, standing, by the body's day. */
+    void requireMadeBy(String agreementId, LocalDate day, String what) {
+        OutcomeState agreement = outcomes.get(agreementId);
+        if (agreement == null || !agreement.signed() || agreement.retracted()) {
+            throw new RuleViolationException("unknown-agreement", what + " names agreement '" + agreementId
+                    + "', which is " + (agreement == null || !agreement.signed() ? "not an agreement signed in it"
+                    : "retracted"));
+        }
+        requireNotBefore(day, agreement.reachedOn(), what, "the agreement was signed");
+    }
+
     private OutcomeState require(String outcomeId, Negotiation negotiation) {
         OutcomeState outcome = outcomes.get(outcomeId);
         if (outcome == null) {
-            throw negotiation.unknown("outcome", outcomeId);
+            throw RuleViolationException.unknown("outcome", outcomeId, negotiation.id());
         }
         return outcome;
     }

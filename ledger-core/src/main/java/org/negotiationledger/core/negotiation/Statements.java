@@ -162,7 +162,7 @@ class Statements {
     private StatementState require(String statementId, Negotiation negotiation) {
         StatementState statement = statements.get(statementId);
         if (statement == null) {
-            throw negotiation.unknown("statement", statementId);
+            throw RuleViolationException.unknown("statement", statementId, negotiation.id());
         }
         return statement;
     }

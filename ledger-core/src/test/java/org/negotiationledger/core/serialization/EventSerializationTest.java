@@ -5,6 +5,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.api.AgreementSigned;
 import org.negotiationledger.core.api.AgreementStage;
+import org.negotiationledger.core.api.BodyCreated;
+import org.negotiationledger.core.api.BodyDissolved;
+import org.negotiationledger.core.api.BodyKind;
+import org.negotiationledger.core.api.BodyMember;
 import org.negotiationledger.core.api.CorroborationRetracted;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
@@ -15,10 +19,11 @@ import org.negotiationledger.core.api.ExchangeExecutionRecorded;
 import org.negotiationledger.core.api.ExchangeKind;
 import org.negotiationledger.core.api.ExchangeProposed;
 import org.negotiationledger.core.api.ExchangeTerms;
+import org.negotiationledger.core.api.LinkKind;
+import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingFormat;
 import org.negotiationledger.core.api.MeetingHeld;
 import org.negotiationledger.core.api.MeetingLevel;
-import org.negotiationledger.core.api.MeetingCorroborated;
 import org.negotiationledger.core.api.MeetingRetracted;
 import org.negotiationledger.core.api.NegotiationClosed;
 import org.negotiationledger.core.api.NegotiationEvent;
@@ -30,14 +35,13 @@ import org.negotiationledger.core.api.OutcomeRecorded;
 import org.negotiationledger.core.api.OutcomeRetracted;
 import org.negotiationledger.core.api.OutcomeStatus;
 import org.negotiationledger.core.api.OutcomeStatusRecorded;
-import org.negotiationledger.core.api.PartyLeft;
-import org.negotiationledger.core.api.LinkKind;
 import org.negotiationledger.core.api.PackageProposed;
+import org.negotiationledger.core.api.PartyLeft;
 import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
+import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Provision;
 import org.negotiationledger.core.api.Signatory;
-import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
 import org.negotiationledger.core.api.StatementChanges;
@@ -113,7 +117,12 @@ class EventSerializationTest {
                         "istanbul-2", List.of(source)),
                 new PackageProposed(N, "humanitarian", "The humanitarian package", List.of("ceasefire",
                         "prisoner-exchange"), "ua", DAY, "nothing is agreed until everything is agreed",
-                        List.of(source)));
+                        List.of(source)),
+                new BodyCreated(N, "pow-group", "Working group on prisoners", BodyKind.WORKING_GROUP,
+                        "prepares each exchange", DAY, List.of(new BodyMember("ua", "umerov", "co-chair"),
+                        new BodyMember("ru", null, null)), List.of("prisoner-exchange"), "memorandum", "istanbul-2",
+                        List.of(source)),
+                new BodyDissolved(N, "pow-group", DAY, "its work is done", List.of(source), List.of("ua", "ru")));
     }
 
     /** The current revision of each event whose fields changed since the first. */
@@ -171,12 +180,12 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null, null, null, null, DAY, DAY);
+                        DAY, DAY, null, null, null, null, DAY, DAY, DAY, DAY);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua", "ru"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
                 List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),
-                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua"));
+                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua"), List.of("ua", "ru"), List.of("ua", "ru"));
     }
 }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.negotiationledger.core.api.AgreementSigned;
+import org.negotiationledger.core.api.BodyCreated;
+import org.negotiationledger.core.api.BodyDissolved;
 import org.negotiationledger.core.api.DelegateRegistered;
 import org.negotiationledger.core.api.DelegateTitleChanged;
 import org.negotiationledger.core.api.NegotiationOpened;
@@ -164,6 +166,23 @@ public class PositionsProjector {
                 json(event.sources()), Source.publishers(event.sources()), sequence, utc(recordedAt));
     }
 
+    @EventHandler
+    void on(BodyCreated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_body (negotiation_id, body_id, name, kind, mandate, created_on, members_json, "
+                        + "topic_ids_json, agreement_id, meeting_id, sources_json, publishers, ordinal, known_from) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.bodyId(),
+                event.name(), event.kind().name(), event.mandate(), event.createdOn(), json(event.members()),
+                json(event.topicIds()), event.agreementId(), event.meetingId(), json(event.sources()),
+                Source.publishers(event.sources()), sequence, utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(BodyDissolved event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE positions_body SET dissolved_on = ?, dissolution_reason = ?, dissolution_sources_json = ?, "
+                + "dissolved_known_from = ? WHERE negotiation_id = ? AND body_id = ?", event.dissolvedOn(),
+                event.reason(), json(event.sources()), utc(recordedAt), event.negotiationId(), event.bodyId());
+    }
+
     private void outcome(OutcomeRecorded event, long sequence, Instant recordedAt) {
         jdbc.update("INSERT INTO positions_outcome (negotiation_id, outcome_id, kind, terms, reached_on, meeting_id, "
                         + "party_ids_json, topic_ids_json, sources_json, coding_json, ordinal, known_from) "
@@ -200,9 +219,8 @@ public class PositionsProjector {
     void reset() {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
                 "positions_delegate", "positions_title", "positions_role", "positions_outcome",
-                "positions_outcome_topic",
-                "positions_outcome_party", "positions_outcome_status", "positions_agreement", "positions_package",
-                "positions_negotiation"}) {
+                "positions_outcome_topic", "positions_outcome_party", "positions_outcome_status", "positions_agreement",
+                "positions_package", "positions_body", "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
