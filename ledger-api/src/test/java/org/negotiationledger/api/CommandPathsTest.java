@@ -37,7 +37,7 @@ class CommandPathsTest {
                         }
                     });
             Set<String> routes = new TreeSet<>(CommandRoutes.ALL.stream().map(CommandRoutes.Route::template).toList());
-            assertThat(served).hasSize(25).isEqualTo(routes);
+            assertThat(served).hasSize(27).isEqualTo(routes);
 
             StringBuilder lines = new StringBuilder();
             for (String path : served) {

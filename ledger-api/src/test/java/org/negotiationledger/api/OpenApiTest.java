@@ -58,7 +58,7 @@ class OpenApiTest {
         description.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(verb -> described.add(verb + " " + path.getKey())));
 
-        assertThat(endpoints).hasSize(59);
+        assertThat(endpoints).hasSize(62);
         assertThat(described).isEqualTo(endpoints);
     }
 

@@ -672,6 +672,45 @@ abstract class ThirdEditionOverHttpTest {
                 + "a (chair);b,prisoners,memo,,false,2025-01-20,the exchanges were carried out,");
     }
 
+    @Test
+    void contestedFiguresOfAnExchangeStandSideBySideWithTheirSourcesNeverAveraged() {
+        String talks = openedWithTwoParties("contested-talks");
+        assertThat(post(talks + "/exchanges", """
+                {"id":"pows","kind":"PRISONERS","proposedBy":"a","proposedOn":"2025-01-12",
+                 "quantities":{"a":1000,"b":1000}}""").status()).isEqualTo(201);
+        String account = """
+                {"id":"%s","recordId":"%s","field":"released","value":%s,"unit":"prisoners","reportedBy":"%s",
+                 "sources":[%s]}""";
+        assertThat(post(talks + "/accounts", account.formatted("a-says", "pows", "1200", "a", NV)).status())
+                .isEqualTo(201);
+        assertThat(post(talks + "/accounts", account.formatted("b-says", "pows", "1000", "b", TASS)).status())
+                .isEqualTo(201);
+        LedgerNode.Response nowhere = post(talks + "/accounts", account.formatted("x", "nothing", "1", "a", TASS));
+        assertThat(nowhere.status()).isEqualTo(422);
+        assertThat(nowhere.json().get("detail").asText()).contains("concerns 'nothing', which is no statement");
+        assertThat(post(talks + "/accounts", """
+                {"id":"y","recordId":"pows","value":1,"sources":[]}""").status()).as("no source").isEqualTo(400);
+
+        JsonNode contested = read(talks + "/accounts").at("/records/0");
+        assertThat(List.of(contested.get("recordKind").asText(), contested.get("field").asText(),
+                String.valueOf(contested.get("differ").asBoolean()))).containsExactly("EXCHANGE", "released", "true");
+        assertThat(List.of(contested.at("/accounts/0/value").asText(), contested.at("/accounts/0/reportedBy").asText(),
+                contested.at("/accounts/0/sources/0/publisher").asText(), contested.at("/accounts/1/value").asText(),
+                contested.at("/accounts/1/sources/0/publisher").asText()))
+                .containsExactly("1200", "a", "NV", "1000", "TASS");
+        assertThat(node.get(talks + "/accounts?format=csv&waitFor=" + last).body().lines().skip(1).findFirst()
+                .orElseThrow()).startsWith("pows,EXCHANGE,2025-01-12,released,true,a-says,,1200,prisoners,a,");
+
+        // Taken back, an account stays listed, and the figures no longer differ.
+        assertThat(post(talks + "/accounts/a-says/retraction", """
+                {"reason":"a corrected its count"}""").status()).isEqualTo(201);
+        JsonNode after = read(talks + "/accounts?recordId=pows").at("/records/0");
+        assertThat(after.get("differ").asBoolean()).isFalse();
+        assertThat(after.at("/accounts/0/retracted").asBoolean()).isTrue();
+        assertThat(after.at("/accounts/0/retractionReason").asText()).isEqualTo("a corrected its count");
+        assertThat(read(talks + "/accounts?asOf=2025-01-11").get("records")).isEmpty();
+    }
+
     /** A negotiation of its own, opened on 10 January 2025, with parties a and b: its path. */
     private String openedWithTwoParties(String id) {
         assertThat(post("/api/negotiations", """

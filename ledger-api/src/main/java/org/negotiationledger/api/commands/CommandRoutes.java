@@ -42,6 +42,7 @@ import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.ProposeExchange;
 import org.negotiationledger.core.api.ProposePackage;
 import org.negotiationledger.core.api.Provision;
+import org.negotiationledger.core.api.RecordAccount;
 import org.negotiationledger.core.api.RecordExchangeExecution;
 import org.negotiationledger.core.api.RecordMeeting;
 import org.negotiationledger.core.api.RecordOutcome;
@@ -50,6 +51,7 @@ import org.negotiationledger.core.api.RecordPartyLeaving;
 import org.negotiationledger.core.api.RecordStatement;
 import org.negotiationledger.core.api.RegisterDelegate;
 import org.negotiationledger.core.api.RegisterParty;
+import org.negotiationledger.core.api.RetractAccount;
 import org.negotiationledger.core.api.RetractCorroboration;
 import org.negotiationledger.core.api.RetractMeeting;
 import org.negotiationledger.core.api.RetractOutcome;
@@ -159,6 +161,14 @@ public final class CommandRoutes {
                     "Record that a body was dissolved",
                     "Taken after the negotiation's closure too: a body that carries out an agreement outlives the "
                             + "talks."),
+            new Route("recordAccount", "/{negotiationId}/accounts", AccountRequest.class,
+                    "Record one account of a record that sources tell differently",
+                    "A figure or a wording of a statement, meeting, exchange, outcome or agreement as one source "
+                            + "(or party) gives it; accounts stand side by side, none replaces another. Taken after "
+                            + "the negotiation's closure too."),
+            new Route("retractAccount", "/{negotiationId}/accounts/{accountId}/retraction",
+                    AccountRetractionRequest.class, "Retract an account",
+                    "The list keeps it, marked retracted; the record and its other accounts stay."),
             new Route("recordOutcomeStatus", "/{negotiationId}/outcomes/{outcomeId}/statuses",
                     OutcomeStatusRequest.class, "Record what became of an agreement from a day on",
                     "Implemented, partly implemented, violated or abandoned; one status a day."),
@@ -412,6 +422,31 @@ public final class CommandRoutes {
 
         StatementLink toLink() {
             return new StatementLink(kind, topicId, recordId);
+        }
+    }
+
+    record AccountRequest(@NotNull @Id String id,
+                          @NotNull @Id String recordId,
+                          @Size(max = NAME) String field,
+                          @Size(max = TEXT) String text,
+                          BigDecimal value,
+                          @Size(max = UNIT) String unit,
+                          @Id String reportedBy,
+                          @NotEmpty @Size(max = ITEMS) List<@NotNull @Valid SourceBody> sources)
+            implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RecordAccount(target.negotiationId(), id, recordId, field, text, value, unit, reportedBy,
+                    SourceBody.all(null, sources), recordedAt);
+        }
+    }
+
+    record AccountRetractionRequest(@NotBlank @Size(max = TEXT) String reason) implements CommandRequest {
+
+        @Override
+        public NegotiationCommand toCommand(Target target, Instant recordedAt) {
+            return new RetractAccount(target.negotiationId(), target.itemId(), reason, recordedAt);
         }
     }
 

@@ -11,6 +11,7 @@ import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.meetings.Meeting;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
 import org.negotiationledger.projections.positions.SignedAgreement;
+import org.negotiationledger.projections.positions.AccountList;
 import org.negotiationledger.projections.positions.AgreementList;
 import org.negotiationledger.projections.positions.BodyList;
 import org.negotiationledger.projections.positions.Linkage;
@@ -79,6 +80,13 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             p.proposedBy(), p.proposedOn(), p.terms(), p.status(), p.agreedTopicIds(),
                             p.refusedTopicIds(), p.openTopicIds(), p.recordedAt(), p.publishers(),
                             urls(p.sources()))))),
+            table(AccountList.class, new Table<AccountList>(List.of("recordId", "recordKind", "recordDay", "field",
+                    "differ", "accountId", "text", "value", "unit", "reportedBy", "recordedAt", "retracted",
+                    "retractionReason", "publishers", "sourceUrls"),
+                    list -> list.records().stream().flatMap(c -> c.accounts().stream().map(a -> row(c.recordId(),
+                            c.recordKind(), c.recordDay(), c.field(), c.differ(), a.accountId(), a.text(), a.value(),
+                            a.unit(), a.reportedBy(), a.recordedAt(), a.retracted(), a.retractionReason(),
+                            a.publishers(), urls(a.sources())))))),
             table(BodyList.class, new Table<BodyList>(List.of("bodyId", "name", "kind", "mandate", "createdOn",
                     "members", "topicIds", "agreementId", "meetingId", "active", "dissolvedOn", "dissolutionReason",
                     "recordedAt", "publishers", "sourceUrls"),

@@ -13,7 +13,8 @@ public sealed interface NegotiationEvent
                 ExchangeProposed, ExchangeAgreed, ExchangeExecutionRecorded, ExchangeCompleted,
                 NegotiationClosed, PartyLeft, PartyRoleChanged, DelegateTitleChanged, OutcomeRecorded,
                 OutcomeStatusRecorded, OutcomeRetracted, MeetingRetracted, MeetingCorroborated,
-                CorroborationRetracted, AgreementSigned, PackageProposed, BodyCreated, BodyDissolved {
+                CorroborationRetracted, AgreementSigned, PackageProposed, BodyCreated, BodyDissolved,
+                AccountRecorded, AccountRetracted {
 
     String negotiationId();
 

@@ -40,22 +40,20 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One negotiation: the consistency boundary for everything recorded about it. The root decides
- * what concerns the whole negotiation (its opening and closing) and hands every other
- * command to the part it concerns ({@link Membership}, {@link Meetings}, {@link Statements},
- * {@link Exchanges}, {@link Outcomes}, {@link Packages}, {@link Bodies}), which remembers its own events
- * and checks its rules against the root's: open or closed, the {@link DatePolicy}, who and what is
- * registered.
+ * One negotiation: the consistency boundary for everything recorded about it. The root decides what concerns the
+ * whole negotiation (its opening and closing) and hands every other command to the part it concerns
+ * ({@link Membership}, {@link Meetings}, {@link Statements}, {@link Exchanges}, {@link Outcomes}, {@link Packages},
+ * {@link Bodies}, {@link Accounts}), which remembers its own events and checks its rules against the root's: open
+ * or closed, the {@link DatePolicy}, who and what is registered.
  *
- * <p>It keeps only what its rules need (ids, dates, numbers and content fingerprints, never
- * texts), so that a negotiation with a hundred thousand statements still loads fast from a
- * snapshot. A command repeated with the same id and content appends nothing and succeeds; the
- * same id with other content is a conflict ({@link Repeats}).
+ * <p>It keeps only what its rules need (ids, dates, numbers and content fingerprints, never texts), so that a
+ * negotiation with a hundred thousand statements still loads fast from a snapshot. A command repeated with the
+ * same id and content appends nothing and succeeds; the same id with other content is a conflict (Repeats).
  *
- * <p>The revision is that of the state a snapshot holds (7: the membership knows the negotiation's id);
- * a snapshot of another revision is not read, and the negotiation is rebuilt from its events.
+ * <p>The revision is that of the state a snapshot holds (8: the parts for packages, bodies and accounts); a snapshot
+ * of another revision is not read, and the negotiation is rebuilt from its events.
  */
-@Revision("7")
+@Revision("8")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Negotiation {
 
@@ -79,6 +77,8 @@ public class Negotiation {
     private Packages packages = new Packages();
     @AggregateMember
     private Bodies bodies = new Bodies();
+    @AggregateMember
+    private Accounts accounts = new Accounts();
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -34,7 +34,7 @@ class ValuesTest {
         List<Class<?>> commands = new ClassFileImporter().importPackages("org.negotiationledger.core.api").stream()
                 .filter(type -> type.isAssignableTo(NegotiationCommand.class) && !type.isInterface())
                 .<Class<?>>map(JavaClass::reflect).toList();
-        assertThat(commands).hasSize(25);
+        assertThat(commands).hasSize(27);
         return Stream.<Class<?>>concat(commands.stream(), EventTypes.ALL.stream()).toList();
     }
 

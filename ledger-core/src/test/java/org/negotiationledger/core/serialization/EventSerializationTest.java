@@ -3,6 +3,8 @@ package org.negotiationledger.core.serialization;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.api.AccountRecorded;
+import org.negotiationledger.core.api.AccountRetracted;
 import org.negotiationledger.core.api.AgreementSigned;
 import org.negotiationledger.core.api.AgreementStage;
 import org.negotiationledger.core.api.BodyCreated;
@@ -41,6 +43,7 @@ import org.negotiationledger.core.api.PartyRegistered;
 import org.negotiationledger.core.api.PartyRole;
 import org.negotiationledger.core.api.PartyRoleChanged;
 import org.negotiationledger.core.api.Provision;
+import org.negotiationledger.core.api.RecordKind;
 import org.negotiationledger.core.api.Signatory;
 import org.negotiationledger.core.api.Source;
 import org.negotiationledger.core.api.Stance;
@@ -122,7 +125,10 @@ class EventSerializationTest {
                         "prepares each exchange", DAY, List.of(new BodyMember("ua", "umerov", "co-chair"),
                         new BodyMember("ru", null, null)), List.of("prisoner-exchange"), "memorandum", "istanbul-2",
                         List.of(source)),
-                new BodyDissolved(N, "pow-group", DAY, "its work is done", List.of(source), List.of("ua", "ru")));
+                new BodyDissolved(N, "pow-group", DAY, "its work is done", List.of(source), List.of("ua", "ru")),
+                new AccountRecorded(N, "ua-count", "pow-1", RecordKind.EXCHANGE, DAY, "released", null,
+                        new BigDecimal("1200"), "prisoners", "ua", List.of(source)),
+                new AccountRetracted(N, "ua-count", "pow-1", "misread"));
     }
 
     /** The current revision of each event whose fields changed since the first. */
@@ -180,12 +186,13 @@ class EventSerializationTest {
         List<NegotiationEvent> events = oneOfEach();
         assertThat(events).extracting(NegotiationEvent::effectiveDate)
                 .containsExactly(DAY, DAY, null, null, DAY, DAY, null, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY, DAY,
-                        DAY, DAY, null, null, null, null, DAY, DAY, DAY, DAY);
+                        DAY, DAY, null, null, null, null, DAY, DAY, DAY, DAY, DAY, null);
         assertThat(events).extracting(NegotiationEvent::involvedParties).containsExactly(
                 List.of(), List.of("tr"), List.of("ua"), List.of(), List.of("ua", "ru"), List.of("ua"), List.of("ua"),
                 List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua", "ru"), List.of("ru", "ua"),
                 List.of("ru", "ua"), List.of(), List.of("tr"), List.of("us"), List.of("ua"), List.of("ua", "ru"),
                 List.of(), List.of("ua", "ru"), List.of("ua", "ru", "tr"), List.of("ua", "ru", "tr"),
-                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua"), List.of("ua", "ru"), List.of("ua", "ru"));
+                List.of("ua", "ru", "tr"), List.of("ua", "ru"), List.of("ua"), List.of("ua", "ru"), List.of("ua", "ru"),
+                List.of("ua"), List.of());
     }
 }

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.negotiationledger.core.api.AccountRecorded;
+import org.negotiationledger.core.api.AccountRetracted;
 import org.negotiationledger.core.api.AgreementSigned;
 import org.negotiationledger.core.api.BodyCreated;
 import org.negotiationledger.core.api.BodyDissolved;
@@ -183,6 +185,23 @@ public class PositionsProjector {
                 event.reason(), json(event.sources()), utc(recordedAt), event.negotiationId(), event.bodyId());
     }
 
+    @EventHandler
+    void on(AccountRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.update("INSERT INTO positions_account (negotiation_id, account_id, record_id, record_kind, record_day, "
+                        + "record_field, wording, figure, unit, reported_by, sources_json, ordinal, known_from) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.negotiationId(), event.accountId(),
+                event.recordId(), event.recordKind().name(), event.recordDay(), event.field(), event.text(),
+                plain(event.value()), event.unit(), event.reportedBy(), json(event.sources()), sequence,
+                utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(AccountRetracted event, @Timestamp Instant recordedAt) {
+        jdbc.update("UPDATE positions_account SET retracted_known_from = ?, retraction_reason = ? "
+                + "WHERE negotiation_id = ? AND account_id = ?", utc(recordedAt), event.reason(), event.negotiationId(),
+                event.accountId());
+    }
+
     private void outcome(OutcomeRecorded event, long sequence, Instant recordedAt) {
         jdbc.update("INSERT INTO positions_outcome (negotiation_id, outcome_id, kind, terms, reached_on, meeting_id, "
                         + "party_ids_json, topic_ids_json, sources_json, coding_json, ordinal, known_from) "
@@ -220,7 +239,7 @@ public class PositionsProjector {
         for (String table : new String[]{"positions_version", "positions_topic", "positions_party",
                 "positions_delegate", "positions_title", "positions_role", "positions_outcome",
                 "positions_outcome_topic", "positions_outcome_party", "positions_outcome_status", "positions_agreement",
-                "positions_package", "positions_body", "positions_negotiation"}) {
+                "positions_package", "positions_body", "positions_account", "positions_negotiation"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
