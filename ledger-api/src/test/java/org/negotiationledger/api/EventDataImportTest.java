@@ -315,10 +315,11 @@ class EventDataImportTest {
         assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/parties",
                 "{\"id\":\"ua\",\"name\":\"Ukraine\",\"role\":\"PARTY\"}").status()).isEqualTo(201);
         assertThat(recorder.post("/api/negotiations/ru-ua-2018-counts/meetings", """
-                {"id":"by-hand","heldOn":"2018-06-01","location":"Minsk","level":"DELEGATIONS",
-                 "partyIds":["ru","ua"]}""").status()).isEqualTo(201);
+                {"id":"by-hand","heldOn":"2018-05-31","endsOn":"2018-06-01","location":"Minsk",
+                 "level":"DELEGATIONS","partyIds":["ru","ua"]}""").status()).isEqualTo(201);
         // The sample's four rows of Russia hosting Ukraine (043) and Ukraine visiting Russia (042) on
-        // 1 June 2018 report the meeting recorded by hand: they corroborate it, they make no second one.
+        // 1 June 2018, the second day of the round recorded by hand, report it: they corroborate it, they
+        // make no second meeting.
         JsonNode report = importFile("ru-ua-2018-counts", "?dataset=icews", sample("icews_events.2018.sample.tab"),
                 RU_UA_IL).json();
         assertThat(report.get("recorded").asLong()).isEqualTo(17);
@@ -365,7 +366,7 @@ class EventDataImportTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .endsWith(",retracted,retractionReason,machineCoded,batchId,endsOn,startsAt,endsAt,format");
         assertThat(csv.lines().filter(line -> line.startsWith("by-hand,")).findFirst().orElseThrow())
-                .endsWith(",false,,false,,,,,");
+                .endsWith(",false,,false,,2018-06-01,,,");
 
         // The batch taken back takes the corroboration back too; the meeting a person recorded stays.
         JsonNode retraction = recorder.post("/api/negotiations/ru-ua-2018-counts/event-data/batches/"

@@ -135,8 +135,8 @@ public class EventDataImports {
 
     /**
      * The meetings people recorded and did not retract, by {@link EventConversion#meetingKey} for
-     * each pair of their parties: rows of such a day and pair corroborate the meeting (the first
-     * recorded, where there are several).
+     * each of their days and each pair of their parties: rows of such a day and pair corroborate the
+     * meeting (the first recorded, where there are several).
      */
     private Map<String, String> recordedMeetings(String negotiationId) {
         MeetingTimeline timeline = queries.query(new FindMeetingTimeline(negotiationId, null, null, false),
@@ -146,10 +146,13 @@ public class EventDataImports {
             if (meeting.retracted()) {
                 continue;
             }
-            for (String party : meeting.partyIds()) {
-                for (String other : meeting.partyIds()) {
-                    if (!party.equals(other)) {
-                        recorded.putIfAbsent(EventConversion.meetingKey(meeting.heldOn(), party, other), meeting.id());
+            LocalDate lastDay = meeting.endsOn() == null ? meeting.heldOn() : meeting.endsOn();
+            for (LocalDate day = meeting.heldOn(); !day.isAfter(lastDay); day = day.plusDays(1)) {
+                for (String party : meeting.partyIds()) {
+                    for (String other : meeting.partyIds()) {
+                        if (!party.equals(other)) {
+                            recorded.putIfAbsent(EventConversion.meetingKey(day, party, other), meeting.id());
+                        }
                     }
                 }
             }
