@@ -81,6 +81,27 @@ class EventStreamTest {
     }
 
     @Test
+    void theStreamNamesEachEventByItsTypeAndSaysWhenItHasCaughtUp() {
+        List<Long> stored = storedPositions();
+        try (Subscriber sse = Subscriber.serverSentEvents(reader, "/api/events?after=0", null)) {
+            List<JsonNode> frames = sse.untilCaughtUp();
+            assertThat(frames).hasSize(stored.size() + 1);
+            JsonNode caughtUp = frames.get(frames.size() - 1);
+            assertThat(caughtUp.get("cursor").asText()).isEqualTo(frames.get(frames.size() - 2).get("cursor").asText());
+            assertThat(sse.names()).hasSize(stored.size() + 1).startsWith("NegotiationOpened", "PartyRegistered")
+                    .endsWith("caught-up");
+            assertThat(sse.names().subList(0, stored.size())).isEqualTo(frames.subList(0, stored.size()).stream()
+                    .map(event -> event.get("type").asText()).toList());
+            assertThat(sse.retry()).as("how long an EventSource waits to reconnect").isEqualTo("3000");
+        }
+        try (Subscriber lines = Subscriber.lines(reader, "/api/events?after=" + stored.get(stored.size() - 1), null)) {
+            JsonNode atTheHead = lines.untilCaughtUp().get(0);
+            assertThat(atTheHead.get("caughtUp").asBoolean()).as("nothing to catch up").isTrue();
+            assertThat(atTheHead.get("cursor").asText()).isEqualTo(String.valueOf(stored.get(stored.size() - 1)));
+        }
+    }
+
+    @Test
     void aSubscriberResumesFromItsLastEventIdWithoutAGapOrARepeat() {
         List<Long> stored = storedPositions();
         String third;
@@ -139,6 +160,8 @@ class EventStreamTest {
         private final InputStream body;
         private final boolean sse;
         private String lastId;
+        private final List<String> names = new ArrayList<>();
+        private String retry;
 
         private Subscriber(InputStream body, boolean sse) {
             this.body = body;
@@ -186,16 +209,37 @@ class EventStreamTest {
             }
         }
 
-        /** The next {@code count} events, skipping heartbeats; fails when they do not come in time. */
+        /** The next {@code count} events, skipping heartbeats and the catch-up's end; fails when they do not come in time. */
         List<JsonNode> events(int count) {
             List<JsonNode> events = new ArrayList<>();
             while (events.size() < count) {
                 JsonNode next = next();
-                if (!next.has("heartbeat")) {
+                if (!next.has("heartbeat") && !next.has("caughtUp")) {
                     events.add(next);
                 }
             }
             return events;
+        }
+
+        /** The frame that ends the catch-up, and the events before it. */
+        List<JsonNode> untilCaughtUp() {
+            List<JsonNode> frames = new ArrayList<>();
+            while (true) {
+                JsonNode next = next();
+                frames.add(next);
+                if (next.has("caughtUp")) {
+                    return frames;
+                }
+            }
+        }
+
+        /** The SSE event names seen so far, in order. */
+        List<String> names() {
+            return names;
+        }
+
+        String retry() {
+            return retry;
         }
 
         /** The next heartbeat, skipping events. */
@@ -222,6 +266,10 @@ class EventStreamTest {
                 }
                 if (line.startsWith("id:")) {
                     lastId = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    names.add(line.substring(6).strip());
+                } else if (line.startsWith("retry:")) {
+                    retry = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data = line.substring(5);
                 } else if (line.isEmpty() && lastId != null) {

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,8 @@ class EventStreamController {
     private static final Set<String> EVENT_TYPES = EventTypes.NAMES;
     /** How long one answer may stream; clients of Server-Sent Events reconnect by themselves. */
     private static final Duration LONGEST = Duration.ofHours(24);
+    /** How long an EventSource waits before it reconnects, sent as the stream's retry. */
+    static final Duration RETRY = Duration.ofSeconds(3);
 
     private final EventSubscriptions subscriptions;
     private final StoreHeads heads;
@@ -49,9 +52,11 @@ class EventStreamController {
     @Operation(summary = "Follow the ledger's events: catch up from a point, then live", description = """
             Every stored event in the order the store holds it, from after the cursor given (after, or \
             the Last-Event-ID header on reconnect; none or 0: from the first event), then each new event \
-            as it is stored, on any node. As Server-Sent Events (each event's id is its cursor) or, with \
-            Accept: application/x-ndjson, as JSON Lines. negotiationId (a negotiation that exists) and type \
-            keep only those events; a heartbeat every 15 s carries the cursor so far. Resuming from an \
+            as it is stored, on any node. As Server-Sent Events (each event's id is its cursor, its event \
+            name its type, retry 3 s) or, with Accept: application/x-ndjson, as JSON Lines. Once everything \
+            stored so far has been sent, one frame says so (SSE event caught-up; a line \
+            {"caughtUp":true,"cursor":…}). negotiationId (a negotiation that exists) and type keep only \
+            those events; a heartbeat every 15 s carries the cursor so far. Resuming from an \
             event's cursor misses none and repeats none. When the ledger stops, a last frame (SSE event \
             shutdown; a line {"shutdown":true,"cursor":…}) says where to resume, and the answer ends.""")
     ResponseEntity<ResponseBodyEmitter> events(@RequestParam(required = false) String after,
@@ -87,6 +92,13 @@ class EventStreamController {
         ResponseBodyEmitter emitter = lines ? new ResponseBodyEmitter(LONGEST.toMillis())
                 : new SseEmitter(LONGEST.toMillis());
         Sink sink = new Sink(emitter, lines);
+        if (!lines) {
+            try {
+                ((SseEmitter) emitter).send(SseEmitter.event().reconnectTime(RETRY.toMillis()).comment("following"));
+            } catch (IOException gone) {
+                throw new UncheckedIOException(gone);
+            }
+        }
         emitter.onCompletion(sink::markClosed);
         emitter.onTimeout(sink::markClosed);
         emitter.onError(error -> sink.markClosed());
@@ -113,7 +125,19 @@ class EventStreamController {
             if (lines) {
                 emitter.send(text + "\n", MediaType.TEXT_PLAIN);
             } else {
-                ((SseEmitter) emitter).send(SseEmitter.event().id(event.cursor()).data(text, MediaType.TEXT_PLAIN));
+                ((SseEmitter) emitter).send(SseEmitter.event().id(event.cursor()).name(event.type())
+                        .data(text, MediaType.TEXT_PLAIN));
+            }
+        }
+
+        @Override
+        public void caughtUp(String cursor) throws IOException {
+            String marker = text(Map.of("caughtUp", true, "cursor", cursor));
+            if (lines) {
+                emitter.send(marker + "\n", MediaType.TEXT_PLAIN);
+            } else {
+                ((SseEmitter) emitter).send(SseEmitter.event().name("caught-up").id(cursor)
+                        .data(marker, MediaType.TEXT_PLAIN));
             }
         }
 

@@ -92,6 +92,9 @@ class EventSubscriptions implements SmartLifecycle {
 
         void heartbeat(String cursor) throws IOException;
 
+        /** Once, when the subscriber has been sent everything stored so far: from here on it is live. */
+        void caughtUp(String cursor) throws IOException;
+
         /** The last frame, when the ledger stops: where to resume on another node or after the restart. */
         void farewell(String cursor) throws IOException;
 
@@ -113,8 +116,13 @@ class EventSubscriptions implements SmartLifecycle {
     private void run(Subscription subscription) {
         EventSink sink = subscription.sink();
         String cursor = EventCursor.of(subscription.after());
+        boolean caughtUp = false;
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(subscription.after())) {
             while (!sink.closed()) {
+                if (!caughtUp && !stream.hasNextAvailable()) {
+                    sink.caughtUp(cursor);
+                    caughtUp = true;
+                }
                 if (!stream.hasNextAvailable((int) heartbeat.toMillis(), TimeUnit.MILLISECONDS)) {
                     sink.heartbeat(cursor);
                     continue;
