@@ -103,4 +103,21 @@ class CsvTest {
         assertThat(missing.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(node.get("/api/negotiations").header("Content-Type")).startsWith("application/json");
     }
+
+    @Test
+    void aDownloadIsNamedAfterItsViewAndMayBeginWithAByteOrderMarkForSpreadsheets() {
+        LedgerNode.Response plain = node.get(N + "/positions/ua/leaders-meeting/history?format=csv");
+        assertThat(plain.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"negotiations-ru-ua-2025-positions-ua-leaders-meeting-history.csv\"");
+        assertThat(plain.body()).startsWith("statementId,");
+
+        LedgerNode.Response marked = node.get(N + "/outcomes?format=csv&bom=true");
+        assertThat(marked.status()).isEqualTo(200);
+        assertThat(marked.body()).startsWith("\uFEFFoutcomeId,kind,");
+        assertThat(node.get(N + "/outcomes?format=csv&bom=false").body()).startsWith("outcomeId,");
+        LedgerNode.Response wrong = node.get(N + "/outcomes?format=csv&bom=yes");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("detail").asText()).contains("bom").contains("true or false");
+        assertThat(node.get(N + "/outcomes").header("Content-Disposition")).as("JSON is not a download").isNull();
+    }
 }

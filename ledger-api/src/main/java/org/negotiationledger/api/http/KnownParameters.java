@@ -32,6 +32,8 @@ class KnownParameters implements HandlerInterceptor {
 
     /** The answer's format (csv or json) where a link cannot set Accept; every read takes it. */
     static final String FORMAT = "format";
+    /** Whether a CSV answer begins with a byte-order mark, for spreadsheets opened by double-click. */
+    static final String BOM = "bom";
 
     private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
 
@@ -51,11 +53,15 @@ class KnownParameters implements HandlerInterceptor {
         }
         Set<String> known = parameters.names();
         for (String name : Collections.list(request.getParameterNames())) {
-            if (!known.contains(name) && !name.equals(FORMAT)) {
+            if (!known.contains(name) && !name.equals(FORMAT) && !name.equals(BOM)) {
                 throw new ProblemException(ProblemType.UNKNOWN_PARAMETER, "unknown query parameter '" + name + "'; "
                         + (known.isEmpty() ? "this request takes none" : "this request takes " + known))
                         .with("parameter", name);
             }
+        }
+        String bom = request.getParameter(BOM);
+        if (bom != null && !bom.equals("true") && !bom.equals("false")) {
+            throw ProblemException.invalidParameter(BOM, "must be true or false, not '" + bom + "'");
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.views;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.negotiationledger.core.api.BodyMember;
 import org.negotiationledger.core.api.EventCoding;
 import org.negotiationledger.core.api.Offer;
@@ -10,7 +11,6 @@ import org.negotiationledger.projections.exchanges.Exchange;
 import org.negotiationledger.projections.exchanges.ExchangeList;
 import org.negotiationledger.projections.meetings.Meeting;
 import org.negotiationledger.projections.meetings.MeetingTimeline;
-import org.negotiationledger.projections.positions.SignedAgreement;
 import org.negotiationledger.projections.positions.AccountList;
 import org.negotiationledger.projections.positions.AgreementList;
 import org.negotiationledger.projections.positions.BodyList;
@@ -19,14 +19,18 @@ import org.negotiationledger.projections.positions.Outcome;
 import org.negotiationledger.projections.positions.OutcomeList;
 import org.negotiationledger.projections.positions.Position;
 import org.negotiationledger.projections.positions.PositionChanges;
-import org.negotiationledger.projections.positions.PositionHistory;
 import org.negotiationledger.projections.positions.PositionDyads;
+import org.negotiationledger.projections.positions.PositionHistory;
 import org.negotiationledger.projections.positions.PositionMatrix;
+import org.negotiationledger.projections.positions.SignedAgreement;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -153,6 +157,9 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
                             e.eventId(), e.type(), e.revision(), e.effectiveOn(), e.recordedAt(), e.recordedBy(),
                             e.correlationId(), e.payload())))));
 
+    /** The query parameter that asks for a byte-order mark (every read takes it, see the http package). */
+    private static final String BOM = "bom";
+
     CsvAnswers() {
         super(CSV);
     }
@@ -182,12 +189,27 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
     @SuppressWarnings("unchecked")
     protected void writeInternal(Object answer, HttpOutputMessage output) throws IOException {
         Table<Object> table = (Table<Object>) TABLES.get(answer.getClass());
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                attributes ? attributes.getRequest() : null;
+        if (request != null) {
+            output.getHeaders().setContentDisposition(ContentDisposition.attachment()
+                    .filename(fileName(request.getRequestURI())).build());
+        }
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        if (request != null && "true".equals(request.getParameter(BOM))) {
+            out.write('\uFEFF');
+        }
         line(out, new ArrayList<>(table.header()));
         for (List<Object> row : (Iterable<List<Object>>) table.rows().apply(answer)::iterator) {
             line(out, row);
         }
         out.flush();
+    }
+
+    /** The file a download is saved as: the path after /api/, its slashes as dashes, "negotiations-x-positions.csv". */
+    static String fileName(String path) {
+        String name = path.replaceFirst("^/api/", "").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-|-$", "");
+        return (name.isEmpty() ? "ledger" : name) + ".csv";
     }
 
     private static void line(Writer out, List<?> values) throws IOException {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -122,6 +123,12 @@ class ViewOperations implements OperationDescriptions {
             op.addParametersItem(new QueryParameter().name("format").description("csv for the CSV form where a "
                     + "link cannot send Accept: text/csv")
                     .schema(new StringSchema()._enum(new ArrayList<>(List.of("csv", "json")))));
+            op.addParametersItem(new QueryParameter().name("bom").description("true: the CSV form begins with a "
+                    + "byte-order mark, so that a spreadsheet opened by double-click reads it as UTF-8")
+                    .schema(new BooleanSchema()));
+            answer.addHeaderObject("Content-Disposition", new Header().description("With CSV: the file name to "
+                    + "save it as").schema(new StringSchema()).example("attachment; filename=\"negotiations-ru-ua-"
+                    + "2025-positions.csv\""));
         });
         responses.addApiResponse("200", answer);
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
