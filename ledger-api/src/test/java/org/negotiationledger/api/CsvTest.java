@@ -105,6 +105,31 @@ class CsvTest {
     }
 
     @Test
+    void aFormatOrAcceptAViewCannotServeIsRefusedNamingWhatItCan() {
+        LedgerNode.Response xlsx = node.get(N + "/positions?format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(400);
+        assertThat(xlsx.json().get("detail").asText()).contains("format").contains("must be csv or json, not 'xlsx'");
+
+        LedgerNode.Response noTable = node.get(N + "?format=csv");
+        assertThat(noTable.status()).isEqualTo(400);
+        assertThat(noTable.json().get("detail").asText()).contains("answers in JSON only")
+                .contains("/api/negotiations/{negotiationId}/positions").contains("/api/negotiations/{negotiationId}/audit");
+
+        LedgerNode.Response problem = node.get(N + "/positions", "Accept", "application/problem+json");
+        assertThat(problem.status()).as("a view is never labelled a problem").isEqualTo(406);
+        assertThat(problem.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(problem.json().get("detail").asText()).contains("answers in application/json or text/csv");
+        LedgerNode.Response xml = node.get(N, "Accept", "application/xml");
+        assertThat(xml.status()).isEqualTo(406);
+        assertThat(xml.json().get("detail").asText()).contains("answers in application/json;");
+        assertThat(node.get(N, "Accept", "text/csv").status()).isEqualTo(406);
+
+        assertThat(node.get(N + "/positions", "Accept", "*/*").status()).isEqualTo(200);
+        assertThat(node.get(N + "/positions", "Accept", "text/html,application/xml;q=0.9,*/*;q=0.8").header(
+                "Content-Type")).startsWith("application/json");
+    }
+
+    @Test
     void aDownloadIsNamedAfterItsViewAndMayBeginWithAByteOrderMarkForSpreadsheets() {
         LedgerNode.Response plain = node.get(N + "/positions/ua/leaders-meeting/history?format=csv");
         assertThat(plain.header("Content-Disposition"))

@@ -172,6 +172,11 @@ public final class CsvAnswers extends AbstractHttpMessageConverter<Object> {
 
     @Override
     protected boolean supports(Class<?> type) {
+        return writes(type);
+    }
+
+    /** Whether an answer of this type has a CSV form. */
+    static boolean writes(Class<?> type) {
         return TABLES.containsKey(type);
     }
 
