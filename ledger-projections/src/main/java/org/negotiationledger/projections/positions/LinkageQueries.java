@@ -30,6 +30,9 @@ public class LinkageQueries {
 
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
+    /** The packages proposed by a day, as known at a time. */
+    private static final String PROPOSED = " FROM positions_package WHERE negotiation_id = ? AND proposed_on <= ? "
+            + "AND known_from <= ?";
 
     private final JdbcTemplate jdbc;
 
@@ -59,9 +62,10 @@ public class LinkageQueries {
         for (Linkage.Link link : links) {
             pair(linked, link.topicId(), link.linkedTopicId());
         }
-        for (Linkage.TopicPackage topicPackage : packages(query.negotiationId(), moment, query.machineCoded())) {
-            for (String topic : topicPackage.topicIds()) {
-                topicPackage.topicIds().forEach(other -> pair(linked, topic, other));
+        for (List<String> grouped : jdbc.query("SELECT topic_ids_json" + PROPOSED, (row, n) -> Rows.fromJson(
+                row.getString("topic_ids_json"), IDS), query.negotiationId(), moment.day(), utc(at))) {
+            for (String topic : grouped) {
+                grouped.forEach(other -> pair(linked, topic, other));
             }
         }
         List<String> order = topics(query.negotiationId());
@@ -100,8 +104,7 @@ public class LinkageQueries {
         Instant at = moment.at();
         Map<String, List<Decision>> decisions = decisions(negotiationId, day, at, machineCoded);
         return jdbc.query("SELECT package_id, title, topic_ids_json, proposed_by, proposed_on, terms, sources_json, "
-                + "publishers, known_from FROM positions_package WHERE negotiation_id = ? AND proposed_on <= ? "
-                + "AND known_from <= ? ORDER BY ordinal", (row, n) -> {
+                + "publishers, known_from" + PROPOSED + " ORDER BY ordinal", (row, n) -> {
             List<String> topicIds = Rows.fromJson(row.getString("topic_ids_json"), IDS);
             LocalDate proposedOn = Rows.date(row, "proposed_on");
             List<String> agreed = new ArrayList<>();

@@ -160,14 +160,17 @@ public class PositionQueries {
         Instant knownAt = moment.at();
         DatedValues titles = DatedValues.read(jdbc, "positions_title", "delegate_id", "title", query.negotiationId(),
                 knownAt);
+        List<Object> arguments = new ArrayList<>(List.of(query.negotiationId(), query.partyId(), query.topicId(),
+                utc(knownAt), moment.day()));
+        if (query.counterpartId() != null) {
+            arguments.add(query.counterpartId());
+        }
         List<PositionHistory.HistoryEntry> entries = jdbc.query("SELECT " + PositionRows.COLUMNS
                         + " FROM positions_version WHERE negotiation_id = ? AND party_id = ? AND topic_id = ? "
                         + "AND known_from <= ? AND effective_on <= ?" + (query.machineCoded() ? "" : PEOPLE_ONLY)
                         + (query.counterpartId() == null ? "" : TOWARDS)
                         + " ORDER BY effective_on, effective_at NULLS FIRST, recorded_seq, revision",
-                (row, n) -> PositionRows.entry(row, query.knownAt(), titles),
-                Stream.of(query.negotiationId(), query.partyId(), query.topicId(), utc(knownAt), moment.day(),
-                        query.counterpartId()).filter(Objects::nonNull).toArray());
+                (row, n) -> PositionRows.entry(row, query.knownAt(), titles), arguments.toArray());
         return new PositionHistory(query.negotiationId(), query.partyId(), query.topicId(), query.asOf(),
                 query.knownAt(), entries);
     }
@@ -323,11 +326,16 @@ public class PositionQueries {
         String towards = query.counterpartId();
         String filter = (query.machineCoded() ? "" : PEOPLE_ONLY) + (query.minPublishers() > 0
                 ? " AND publishers >= " + query.minPublishers() : "") + (towards == null ? "" : TOWARDS);
-        List<Position> positions = new ArrayList<>(supportsLateral()
-                ? jdbc.query(MATRIX_BY_CELL.formatted(filter), cell, Stream.of(day, utc(at), utc(at), towards,
-                        query.negotiationId()).filter(Objects::nonNull).toArray())
-                : jdbc.query(MATRIX_BY_WINDOW.formatted("", filter), cell, Stream.of(query.negotiationId(), day,
-                        utc(at), utc(at), towards).filter(Objects::nonNull).toArray()));
+        // The counting versions' day and times (and counterpart); the negotiation's id after them per cell,
+        // before them over the window.
+        List<Object> arguments = new ArrayList<>(List.of(day, utc(at), utc(at)));
+        if (towards != null) {
+            arguments.add(towards);
+        }
+        boolean lateral = supportsLateral();
+        arguments.add(lateral ? arguments.size() : 0, query.negotiationId());
+        String sql = lateral ? MATRIX_BY_CELL.formatted(filter) : MATRIX_BY_WINDOW.formatted("", filter);
+        List<Position> positions = new ArrayList<>(jdbc.query(sql, cell, arguments.toArray()));
         Map<String, Integer> partyOrder = order(parties.stream().map(PositionMatrix.MatrixParty::id));
         Map<String, Integer> topicOrder = order(topics.stream().map(PositionMatrix.MatrixTopic::id));
         positions.removeIf(p -> !partyOrder.containsKey(p.partyId()) || !topicOrder.containsKey(p.topicId()));
