@@ -2,6 +2,7 @@ package org.negotiationledger.api.commands;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,6 +10,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.negotiationledger.api.problems.Problems;
 import org.negotiationledger.api.problems.StorageFailures;
 import org.negotiationledger.api.storage.DatabaseWatch;
 import org.negotiationledger.core.api.InvalidValueException;
@@ -134,11 +136,16 @@ public class CommandSender {
             T sent = sending.get();
             outcome = outcomeOf.apply(sent);
             return sent;
-        } catch (LedgerException refused) {
-            outcome = "refused";
-            throw refused;
+        } catch (RuntimeException e) {
+            // What the client is told decides: a 4xx (a rule, a version, an unknown negotiation) is a
+            // refusal; only what the ledger could not do is a failure.
+            outcome = Problems.of(e).getStatus() < 500 ? "refused" : "failed";
+            throw e;
         } finally {
-            meters.timer("ledger.commands", "command", command.getClass().getSimpleName(), "outcome", outcome)
+            Timer.builder("ledger.commands")
+                    .description("Commands by command and outcome: recorded, repeated, refused, failed or grouped")
+                    .tags("command", command.getClass().getSimpleName(), "outcome", outcome)
+                    .register(meters)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }

@@ -25,7 +25,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     /** Where the request id stands for the log lines of the request. */
-    static final String MDC_KEY = "requestId";
+    static final String MDC_KEY = "http.request.id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -36,7 +36,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String requestId = given != null && SENSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
-        // Every log line of the request names it (the pattern's and the JSON logs' requestId).
+        // Every log line of the request names it (the pattern's and the JSON logs' http.request.id, ECS's field).
         MDC.put(MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);

@@ -1,6 +1,7 @@
 package org.negotiationledger.api.importing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.negotiationledger.api.commands.CommandMetadata;
 import org.negotiationledger.api.commands.CommandOutcome;
@@ -144,8 +145,8 @@ public class CommandImporter {
                     case REPEATED -> repeated++;
                     case REFUSED -> refused++;
                 }
-                meters.counter("ledger.import.lines", "status", result.status().name().toLowerCase(Locale.ROOT))
-                        .increment();
+                Counter.builder("ledger.import.lines").description("Import lines by status: accepted, repeated, refused")
+                        .tag("status", result.status().name().toLowerCase(Locale.ROOT)).register(meters).increment();
                 report.accept(result);
                 if (result.status() == ImportResult.Status.REFUSED && stopOnError) {
                     return logged(new ImportSummary(read, accepted, repeated, refused, result.line()));

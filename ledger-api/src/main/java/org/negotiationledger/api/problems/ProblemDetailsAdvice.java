@@ -79,7 +79,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         ProblemDetail storage = Problems.storageUnavailable(e, HttpMethod.POST.matches(request.getMethod()));
         if (storage != null) {
-            log.warn("The database did not answer {} {}: {}", request.getMethod(),
+            // An outage, not a fault of the ledger's code: its cause in one line, not a stack trace per request.
+            log.error("The database did not answer {} {}: {}", request.getMethod(),
                     request.getRequestURI(), rootCause(e).toString());
             return ResponseEntity.status(storage.getStatus())
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.RETRY_AFTER_SECONDS)).body(storage);
@@ -90,8 +91,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     + "be searched for: " + ProblemType.REJECTED_REQUEST_DETAIL);
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        log.error("Request failed unexpectedly", e);
         ProblemDetail problem = Problems.of(e);
+        if (problem.getStatus() >= 500) {
+            log.error("Request failed unexpectedly", e);
+        }
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

@@ -28,6 +28,7 @@ public final class ProblemResponses {
         } catch (IllegalArgumentException notAUri) {
             // A refused request's path may be no URI at all; the answer then names none.
         }
+        RefusalLog.logged(request.getMethod(), request.getRequestURI(), problem);
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

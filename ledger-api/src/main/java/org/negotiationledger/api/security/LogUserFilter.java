@@ -12,10 +12,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Every log line of an authenticated request names its user (the pattern's and the JSON logs' user). */
+/**
+ * Every log line of an authenticated request names its user (the pattern's and the JSON logs'
+ * user.name, ECS's field).
+ */
 class LogUserFilter extends OncePerRequestFilter {
 
-    static final String MDC_KEY = "user";
+    static final String MDC_KEY = "user.name";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

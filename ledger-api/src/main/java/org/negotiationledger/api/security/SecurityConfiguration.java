@@ -1,6 +1,7 @@
 package org.negotiationledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -163,7 +164,8 @@ class SecurityConfiguration {
     private static void failedLogin(HttpServletRequest request, String user, LoginThrottle throttle,
                                     MeterRegistry meters) {
         throttle.failed(request.getRemoteAddr());
-        meters.counter("ledger.logins.failed").increment();
+        Counter.builder("ledger.logins.failed").description("Logins refused for a wrong user name or password")
+                .register(meters).increment();
         log.warn("Failed login as '{}' from {}", LogText.safe(user == null ? "?" : user), request.getRemoteAddr());
     }
 
