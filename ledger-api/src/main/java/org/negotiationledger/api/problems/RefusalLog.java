@@ -1,6 +1,5 @@
 package org.negotiationledger.api.problems;
 
-import org.negotiationledger.api.http.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;

@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.negotiationledger.api.http.LogText;
+import org.negotiationledger.api.problems.LogText;
 import org.negotiationledger.api.problems.ProblemResponses;
 import org.negotiationledger.api.problems.ProblemType;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.problems;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.http;
+package org.negotiationledger.api.problems;
 
 /** Text a client chose, made safe for one line of the log: no line breaks or other controls. */
 public final class LogText {
