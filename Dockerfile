@@ -11,6 +11,8 @@ COPY ledger-bench/ ledger-bench/
 RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# curl for the health check that docker-compose.yml runs inside the container.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home-dir /app ledger && mkdir -p /data && chown ledger /data
 COPY --from=build /src/ledger-api/target/ledger.jar /app/ledger.jar
 USER ledger

@@ -137,6 +137,11 @@ final class LedgerNode implements AutoCloseable {
         return new LedgerNode(base, context, basic(user, USERS.get(user)[1]), exchanges);
     }
 
+    /** The port the node answers HTTP on. */
+    int port() {
+        return URI.create(base).getPort();
+    }
+
     /** The same node, spoken to with these credentials (null: none). */
     LedgerNode as(String user, String password) {
         return new LedgerNode(base, context, user == null ? null : basic(user, password), exchanges);
