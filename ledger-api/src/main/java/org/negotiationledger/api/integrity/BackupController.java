@@ -28,9 +28,10 @@ class BackupController {
     @GetMapping(value = "/api/export", produces = NDJSON)
     @Operation(summary = "Export every stored event, as stored, in the store's order (admins)", description = """
             One JSON line per event: global position, negotiation, sequence, event id, type, revision, \
-            recording time, hash, metadata and payload as stored; then a trailer line {"trailer":…} with \
-            the number of events, each negotiation's count and head hash, and the SHA-256 of every line \
-            before it. Restored into an empty ledger, on either database, it gives the same hash chains, \
+            recording time, hash, metadata and payload as stored (and, for events sealed in the first hash \
+            form, firstForm with the effective date that seal covers); then a trailer line {"trailer":…} \
+            with the number of events, each negotiation's count and head hash, and the SHA-256 of every \
+            line before it. docs/integrity.md specifies the hashes, so anyone can check an export. Restored into an empty ledger, on either database, it gives the same hash chains, \
             the same positions and the same answers from every view.""")
     ResponseEntity<StreamingResponseBody> export() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.integrity;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -78,15 +79,16 @@ class EventSealer {
                 .truncatedTo(ChronoUnit.MILLIS);
         String negotiationId = event.getAggregateIdentifier();
         String previous = previousHash(chain, negotiationId, event.getSequenceNumber());
+        // Sealed in the form docs/integrity.md specifies, which the metadata names (and the hash covers).
         MetaData content = event.getMetaData().withoutKeys(Set.of(EventSeal.HASH, EventSeal.PREVIOUS_HASH,
-                EventMetadata.RECORDED_AT));
+                EventMetadata.RECORDED_AT)).and(EventSeal.HASH_FORM, EventSeal.JCS);
         SerializedType type = serializer.typeForClass(event.getPayloadType());
         EventSeal seal;
         try {
             seal = new EventSeal(negotiationId, event.getSequenceNumber(), event.getIdentifier(), type.getName(),
-                    type.getRevision(), ((NegotiationEvent) event.getPayload()).effectiveDate(), stamp,
-                    CanonicalJson.of(serializer.serialize(content, byte[].class).getData()),
-                    CanonicalJson.of(serializer.serialize(event.getPayload(), byte[].class).getData()));
+                    type.getRevision(), null, DateTimeUtils.formatInstant(stamp),
+                    CanonicalJson.tree(serializer.serialize(content, byte[].class).getData()),
+                    CanonicalJson.tree(serializer.serialize(event.getPayload(), byte[].class).getData()));
         } catch (IOException e) {
             throw new UncheckedIOException("the ledger's own serializer wrote something that is not JSON", e);
         }

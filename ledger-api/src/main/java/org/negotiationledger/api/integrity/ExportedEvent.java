@@ -1,5 +1,6 @@
 package org.negotiationledger.api.integrity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -11,7 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param revision   the revision the payload was stored in
  * @param recordedAt the recording time as stored
  * @param hash       the event's seal, also in its metadata, for the reader's convenience
+ * @param firstForm  on events sealed in the first form (no hashForm in their metadata), what that
+ *                   seal covers besides the stored columns, so that a verifier of the export needs no
+ *                   code of the ledger (docs/integrity.md); absent on other events, and on a first-form
+ *                   event whose payload cannot be read as an event. A restore ignores it.
  */
 record ExportedEvent(Long position, String negotiationId, long sequence, String eventId, String type,
-                     String revision, String recordedAt, String hash, JsonNode metadata, JsonNode payload) {
+                     String revision, String recordedAt, String hash,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) FirstForm firstForm, JsonNode metadata,
+                     JsonNode payload) {
+
+    /** @param effectiveOn the date the event takes effect (2025-05-16), null for an event without one */
+    record FirstForm(String effectiveOn) {
+    }
 }

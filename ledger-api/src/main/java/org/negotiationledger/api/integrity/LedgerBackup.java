@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.serialization.Serializer;
 import org.negotiationledger.api.problems.LineReader;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
@@ -12,6 +13,7 @@ import org.negotiationledger.api.storage.EventRows;
 import org.negotiationledger.core.api.EventTypes;
 import org.negotiationledger.core.api.InvalidValueException;
 import org.negotiationledger.core.api.Values;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +24,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -60,9 +63,12 @@ class LedgerBackup {
     private final EventRows rows;
     private final ChainVerifier verifier;
     private final TransactionTemplate transaction;
+    private final Serializer serializer;
 
-    LedgerBackup(EventRows rows, ChainVerifier verifier, PlatformTransactionManager transactions) {
+    LedgerBackup(EventRows rows, ChainVerifier verifier, PlatformTransactionManager transactions,
+                 @Qualifier("eventSerializer") Serializer serializer) {
         this.rows = rows;
+        this.serializer = serializer;
         this.verifier = verifier;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -83,7 +89,7 @@ class LedgerBackup {
                 String sealed = hash == null ? null : hash.asText();
                 byte[] line = line(new ExportedEvent(row.position(), row.negotiationId(), row.sequence(),
                         row.eventId(), EventTypes.name(row.payloadType()), row.payloadRevision(), row.timestamp(),
-                        sealed, metadata, JSON.readTree(row.payload())));
+                        sealed, firstForm(row, metadata), metadata, JSON.readTree(row.payload())));
                 digest.update(line);
                 out.write(line);
                 events[0]++;
@@ -98,6 +104,19 @@ class LedgerBackup {
                     HexFormat.of().formatHex(digest.digest())))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a first-form seal covers besides the columns; null for later forms or a payload that is no event. */
+    private ExportedEvent.FirstForm firstForm(EventRows.Row row, JsonNode metadata) {
+        if (metadata == null || metadata.has(EventSeal.HASH_FORM)) {
+            return null;
+        }
+        try {
+            LocalDate effectiveOn = StoredEvent.of(row).effectiveOn(serializer);
+            return new ExportedEvent.FirstForm(effectiveOn == null ? null : effectiveOn.toString());
+        } catch (IOException unreadable) {
+            return null; // the export holds the event as stored; a verification names it
         }
     }
 

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -55,26 +56,45 @@ record StoredEvent(long position, String negotiationId, long sequence, String ev
      * @throws IOException when the content is no longer JSON or no longer an event
      */
     EventSeal seal(long atSequence, Serializer serializer) throws IOException {
-        JsonNode tree = metadata == null ? JSON.createObjectNode() : JSON.readTree(metadata);
+        JsonNode tree = metadata == null ? JSON.createObjectNode() : CanonicalJson.tree(metadata);
         if (!(tree instanceof ObjectNode metadataFields)) {
             throw new IOException("the metadata is not a JSON object");
         }
         metadataFields.remove(EventSeal.HASH);
         metadataFields.remove(EventSeal.PREVIOUS_HASH);
-        LocalDate effectiveOn;
-        Instant recordedAt;
+        JsonNode content = CanonicalJson.tree(payload);
+        JsonNode form = metadataFields.get(EventSeal.HASH_FORM);
+        LocalDate effectiveOn = null;
+        if (form == null) {
+            // The first form covers the date the event takes effect, which only the event itself can tell.
+            effectiveOn = effectiveOn(serializer);
+            try {
+                Instant.parse(timestamp);
+            } catch (DateTimeParseException notATime) {
+                throw new IOException("the recording time '" + timestamp + "' is no time");
+            }
+        } else if (!EventSeal.JCS.equals(form.asText())) {
+            throw new IOException("the event names the hash form " + form + ", which the ledger does not know");
+        }
+        return new EventSeal(negotiationId, atSequence, eventId, payloadType, payloadRevision, effectiveOn, timestamp,
+                metadataFields, content);
+    }
+
+    /**
+     * The date the event takes effect, read as the event store reads it (through the upcasters).
+     *
+     * @throws IOException when the content is no longer an event
+     */
+    LocalDate effectiveOn(Serializer serializer) throws IOException {
         try {
             Object event = serializer.deserialize(upcast(serializer));
             if (!(event instanceof NegotiationEvent negotiationEvent)) {
                 throw new IOException("the payload is not a negotiation event");
             }
-            effectiveOn = negotiationEvent.effectiveDate();
-            recordedAt = Instant.parse(timestamp);
+            return negotiationEvent.effectiveDate();
         } catch (RuntimeException unreadable) {
             throw new IOException("the content cannot be read as an event: " + unreadable.getMessage(), unreadable);
         }
-        return new EventSeal(negotiationId, atSequence, eventId, payloadType, payloadRevision, effectiveOn,
-                recordedAt, CanonicalJson.of(JSON.writeValueAsBytes(metadataFields)), CanonicalJson.of(payload));
     }
 
     /** The payload as the current revision of its event, read through the upcasters as the event store reads it. */
