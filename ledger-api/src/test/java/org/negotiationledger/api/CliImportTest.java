@@ -50,7 +50,8 @@ class CliImportTest {
     void theExampleIsImportedWithProgressAndAgainWithoutChange() {
         String file = IstanbulExampleTest.EXAMPLE.toString();
 
-        Run first = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
+        Run first = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER,
+                "--progress");
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("40 lines: 40 recorded, 0 already there, 0 refused\n");
@@ -58,6 +59,7 @@ class CliImportTest {
 
         Run again = cli("anna-password", "import", file, "--url", node.url(), "--user", LedgerNode.RECORDER);
         assertThat(again.out()).isEqualTo("40 lines: 0 recorded, 40 already there, 0 refused\n");
+        assertThat(again.err()).as("no bar where standard error is no terminal").isEmpty();
     }
 
     @Test
@@ -76,7 +78,8 @@ class CliImportTest {
         String[] common = {"--format", "icews", "--negotiation", "cli-events", "--mapping", mapping.toString(),
                 "--url", node.url(), "--user", LedgerNode.RECORDER};
 
-        Run dry = cli("anna-password", concat(new String[]{"import-events", icews.toString(), "--dry-run"}, common));
+        Run dry = cli("anna-password", concat(new String[]{"import-events", icews.toString(), "--dry-run",
+                "--progress"}, common));
         assertThat(dry.status()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("\"dryRun\": true", "\"rows\": 3705", "\"records\": 6")
                 .doesNotContain("\"recorded\"");
@@ -114,6 +117,18 @@ class CliImportTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("line 2 refused: field 'role' has the value 'KING'");
         assertThat(run.out()).isEqualTo("3 lines: 2 recorded, 0 already there, 1 refused\n");
+    }
+
+    @Test
+    void anExportSaysWhyItCouldNotBeWritten(@TempDir Path dir) {
+        Path nowhere = dir.resolve("no-such-folder").resolve("ledger-export.jsonl");
+
+        Run run = cli("root-password", "export", nowhere.toString(), "--url", node.url(), "--user", LedgerNode.ADMIN);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).as(run.err()).startsWith("ledger-cli export: ").contains(nowhere.getParent().toString())
+                .doesNotContain("Exception", "\tat ");
+        assertThat(run.err().lines().count()).isEqualTo(1);
     }
 
     @Test

@@ -11,12 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LedgerCliTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new LedgerCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private static String nothingListens() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + free.getLocalPort();
+        }
+    }
 
     @Test
     void progressShowsTheBarThePercentageTheRateAndTheTimeLeft() {
@@ -27,57 +48,98 @@ class LedgerCliTest {
     }
 
     @Test
-    void optionsHaveDefaultsAndAreChecked() {
-        LedgerCli.Options options = LedgerCli.Options.parse("import", "talks.jsonl");
-        assertThat(options.url()).isEqualTo("http://localhost:8080");
-        assertThat(options.user()).isEqualTo("admin");
-        assertThat(options.onError()).isEqualTo("stop");
-        assertThat(LedgerCli.Options.parse("import", "f", "--url", "http://ledger:9000/", "--on-error", "continue"))
-                .satisfies(o -> {
-                    assertThat(o.url()).isEqualTo("http://ledger:9000");
-                    assertThat(o.onError()).isEqualTo("continue");
-                });
-        assertThatThrownBy(() -> LedgerCli.Options.parse("erase", "f")).hasMessageContaining("unknown command");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import")).hasMessageContaining("import needs a FILE");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--on-error", "maybe"))
-                .hasMessageContaining("stop or continue");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import", "f", "--url")).hasMessageContaining("needs a value");
+    void everyCommandHasHelpWithItsOptionsAndTheExitCodes() {
+        for (String command : List.of("import", "import-events", "retract-events", "export", "restore")) {
+            for (String[] args : new String[][]{{command, "--help"}, {"help", command}}) {
+                Run help = run(args);
+                assertThat(help.status()).as(String.join(" ", args)).isZero();
+                assertThat(help.out()).contains("Usage: ledger-cli " + command, "--url=URL", "--user=USER",
+                        "Exit status:", "  1", "some lines or records refused", " 64", "a wrong command line");
+                assertThat(help.err()).isEmpty();
+            }
+        }
+        assertThat(run("import", "--help").out()).contains("--on-error=stop|continue", "--[no-]progress");
+        assertThat(run("export", "--help").out()).contains("--force");
+        for (String[] args : new String[][]{{"--help"}, {"-h"}, {"help"}}) {
+            assertThat(run(args).out()).as(String.join(" ", args))
+                    .contains("Usage: ledger-cli", "import", "import-events", "retract-events", "export", "restore");
+        }
     }
 
     @Test
-    void anImportOfEventDataNamesItsFormatAndNegotiationAndARetractionItsReason() {
-        LedgerCli.Options events = LedgerCli.Options.parse("import-events", "day.zip", "--format", "gdelt2",
-                "--negotiation", "ru-ua-2025", "--mapping", "mine.json", "--dry-run");
-        assertThat(events.format()).isEqualTo("gdelt2");
-        assertThat(events.negotiation()).isEqualTo("ru-ua-2025");
-        assertThat(events.mapping()).isEqualTo(Path.of("mine.json"));
-        assertThat(events.dryRun()).isTrue();
-        assertThat(LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews", "--negotiation", "n")
-                .dryRun()).isFalse();
-        LedgerCli.Options restore = LedgerCli.Options.parse("import-events", "day.zip", "--restore", "--format",
-                "icews", "--negotiation", "n");
-        assertThat(restore.restore()).isTrue();
-        assertThat(restore.dryRun()).isFalse();
-        assertThat(restore.format()).isEqualTo("icews");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--negotiation", "n"))
-                .hasMessage("import-events needs --format gdelt1, gdelt2 or icews");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("import-events", "day.zip", "--format", "icews"))
-                .hasMessage("import-events needs --negotiation and the negotiation's id");
-        LedgerCli.Options retraction = LedgerCli.Options.parse("retract-events", "ed-0123456789abcdef",
-                "--negotiation", "n", "--reason", "the wrong day");
-        assertThat(retraction.file().toString()).isEqualTo("ed-0123456789abcdef");
-        assertThat(retraction.reason()).isEqualTo("the wrong day");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("retract-events", "ed-1", "--negotiation", "n"))
-                .hasMessage("retract-events needs --reason, the reason in words");
-        assertThatThrownBy(() -> LedgerCli.Options.parse("retract-events", "ed 1", "--negotiation", "n",
-                "--reason", "r")).hasMessageContaining("is not a batch id");
+    void theVersionIsTheBuildsOwn() {
+        Run version = run("--version");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).containsPattern("^ledger-cli \\d+\\.\\d+\\.\\d+").contains("Java ");
     }
 
     @Test
-    void theUploadShowsMegabytesSentAndAnswersAreLaidOutForPeople() {
+    void aWrongCommandLineIsOneLineOnStandardErrorAndExitStatus64() {
+        Map<String[], String> wrong = Map.of(
+                new String[]{}, "no command given",
+                new String[]{"erase", "f"}, "Unmatched arguments",
+                new String[]{"import"}, "Missing required parameter: 'FILE'",
+                new String[]{"import", "f", "--url"}, "Missing required parameter for option '--url'",
+                new String[]{"import", "f", "--on-error", "maybe"}, "--on-error must be stop or continue",
+                new String[]{"import", "f", "--url", "localhost:8080"}, "--url must be the ledger's address",
+                new String[]{"import-events", "day.zip", "--negotiation", "n"}, "Missing required option: '--format",
+                new String[]{"import-events", "day.zip", "--negotiation", "n", "--format", "csv"}, "gdelt1, gdelt2, icews",
+                new String[]{"retract-events", "ed 1", "--negotiation", "n", "--reason", "r"}, "'ed 1' is no id",
+                new String[]{"retract-events", "ed-1", "--negotiation", "n"}, "Missing required option: '--reason");
+        for (Map.Entry<String[], String> line : wrong.entrySet()) {
+            Run run = run(Map.of("LEDGER_PASSWORD", "secret"), line.getKey());
+            String args = String.join(" ", line.getKey());
+            assertThat(run.status()).as(args).isEqualTo(LedgerCli.USAGE);
+            assertThat(run.err()).as(args).contains(line.getValue(), "--help").doesNotContain("\tat ", "Exception");
+            assertThat(run.err().lines().count()).as(args + ": " + run.err()).isEqualTo(1);
+            assertThat(run.out()).as(args).isEmpty();
+        }
+    }
+
+    @Test
+    void aLedgerThatIsDownIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("talks.jsonl"), "{\"path\":\"/api/negotiations\",\"body\":{}}\n");
+        String url = nothingListens();
+
+        Run run = run(Map.of("LEDGER_PASSWORD", "secret"), "import", file.toString(), "--url", url);
+
+        assertThat(run.status()).isEqualTo(LedgerCli.NOT_DONE);
+        assertThat(run.err()).isEqualTo("ledger-cli import: cannot reach the ledger at " + url + "\n");
+    }
+
+    @Test
+    void anUnreadableFileAndAMissingPasswordAreSaidInOneLine(@TempDir Path dir) throws IOException {
+        Run missing = run(Map.of("LEDGER_PASSWORD", "secret"), "import", dir.resolve("none.jsonl").toString());
+        assertThat(missing.status()).isEqualTo(LedgerCli.NOT_DONE);
+        assertThat(missing.err()).isEqualTo("ledger-cli import: cannot read " + dir.resolve("none.jsonl") + "\n");
+
+        Path file = Files.writeString(dir.resolve("talks.jsonl"), "{}\n");
+        Run noPassword = run(Map.of(), "import", file.toString(), "--url", nothingListens());
+        assertThat(noPassword.status()).isEqualTo(LedgerCli.USAGE);
+        assertThat(noPassword.err()).contains("set LEDGER_PASSWORD to the password of admin");
+    }
+
+    @Test
+    void anExportDoesNotOverwriteAFileUnlessForced(@TempDir Path dir) throws IOException {
+        Path kept = Files.writeString(dir.resolve("ledger-export.jsonl"), "what was there\n");
+        String url = nothingListens();
+
+        Run refused = run(Map.of("LEDGER_PASSWORD", "secret"), "export", kept.toString(), "--url", url);
+        assertThat(refused.status()).isEqualTo(LedgerCli.NOT_DONE);
+        assertThat(refused.err()).contains(kept + " exists already; give --force to overwrite it");
+        assertThat(Files.readString(kept)).isEqualTo("what was there\n");
+
+        Run forced = run(Map.of("LEDGER_PASSWORD", "secret"), "export", kept.toString(), "--force", "--url", url);
+        assertThat(forced.err()).as("forced, it goes on to the ledger").contains("cannot reach the ledger");
+        assertThat(Files.readString(kept)).isEqualTo("what was there\n");
+        assertThat(dir.resolve("ledger-export.jsonl.part")).doesNotExist();
+    }
+
+    @Test
+    void theUploadShowsMegabytesSentAndAnswersAreLaidOutForPeople() throws IOException {
         assertThat(Progress.bytes(5 * 1024 * 1024, 20 * 1024 * 1024, Duration.ofSeconds(2)))
                 .isEqualTo("[########......................]  25%  5.0/20.0 MB sent  2.5 MB/s  ETA 0:06");
-        assertThat(Json.indented("{\"a\":1,\"b\":{\"c\":\"x, {y}\"},\"d\":[],\"e\":[\"q\\\"\"]}")).isEqualTo("""
+        assertThat(Answers.indented("{\"a\":1,\"b\":{\"c\":\"x, {y}\"},\"d\":[],\"e\":[\"q\\\"\"]}")).isEqualTo("""
                 {
                   "a": 1,
                   "b": {
@@ -88,46 +150,9 @@ class LedgerCliTest {
                     "q\\""
                   ]
                 }""");
-        assertThat(Json.quoted("say \"no\"\n")).isEqualTo("\"say \\\"no\\\"\\n\"");
-    }
-
-    @Test
-    void aWrongCommandLineShowsTheUsageAndFails() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new LedgerCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), Map.of())
-                .run("import");
-
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar ledger-cli.jar import FILE");
-    }
-
-    @Test
-    void helpShowsTheUsageAndTheExitCodes() {
-        for (String[] args : new String[][]{{"help"}, {"--help"}, {"-h"}, {"import", "--help"}}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int status = new LedgerCli(new PrintStream(out), new PrintStream(new ByteArrayOutputStream()), Map.of())
-                    .run(args);
-
-            assertThat(status).as(String.join(" ", args)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar ledger-cli.jar import FILE",
-                    "exit status: 0");
-        }
-    }
-
-    @Test
-    void aLedgerThatIsDownIsNamedAsSuch(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("talks.jsonl"), "{\"path\":\"/api/negotiations\",\"body\":{}}\n");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new LedgerCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err),
-                Map.of("LEDGER_PASSWORD", "secret")).run("import", file.toString(), "--url", "http://127.0.0.1:" + port);
-
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the ledger at http://127.0.0.1:" + port)
-                .doesNotContain("null");
+        assertThat(Answers.detail("{\"type\":\"/problems/x\",\"detail\":\"field 'role' is wrong\"}"))
+                .isEqualTo("field 'role' is wrong");
+        assertThat(Answers.detail("<html>Bad gateway</html>")).isEqualTo("<html>Bad gateway</html>");
     }
 
     @Test
@@ -139,5 +164,17 @@ class LedgerCliTest {
         line.show("ETA 0:00");
 
         assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("\rETA 10:00\rETA 0:00 ");
+    }
+
+    @Test
+    void withoutATerminalNoBarIsDrawnButMessagesArePrinted() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ProgressLine line = new ProgressLine(new PrintStream(log), false);
+
+        line.show("[####] 50%");
+        line.print("line 2 refused: no");
+        line.finish("[########] 100%");
+
+        assertThat(log.toString(StandardCharsets.UTF_8)).isEqualTo("line 2 refused: no\n");
     }
 }
