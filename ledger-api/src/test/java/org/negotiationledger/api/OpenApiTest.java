@@ -5,6 +5,8 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenAPI description documents every endpoint of the ledger, each with examples. */
 class OpenApiTest {
 
+    private static final Path KEPT = Path.of("..", "docs", "openapi.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static LedgerNode node;
     private static JsonNode description;
 
@@ -60,6 +67,25 @@ class OpenApiTest {
 
         assertThat(endpoints).hasSize(62);
         assertThat(described).isEqualTo(endpoints);
+    }
+
+    /**
+     * docs/openapi.json, from which ledger-client is generated and which users read without a
+     * running ledger, is the description the ledger serves (but for its server's address).
+     * {@code LEDGER_WRITE_OPENAPI=true ./mvnw -pl ledger-api test -Dtest=OpenApiTest} writes it anew.
+     */
+    @Test
+    void theDescriptionInTheRepositoryIsTheServedOne() throws IOException {
+        ObjectNode served = description.deepCopy();
+        served.set("servers", JSON.createArrayNode().add(JSON.createObjectNode()
+                .put("url", "http://localhost:8080").put("description", "the ledger on its default port")));
+        if ("true".equals(System.getenv("LEDGER_WRITE_OPENAPI"))) {
+            Files.writeString(KEPT, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+        }
+        assertThat(JSON.readTree(KEPT.toFile()))
+                .as("docs/openapi.json differs from the served description; write it anew with "
+                        + "LEDGER_WRITE_OPENAPI=true ./mvnw -pl ledger-api test -Dtest=OpenApiTest")
+                .isEqualTo(served);
     }
 
     /** Readers may read the description: it names no class, exception, package, table or SQL of the ledger. */

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.negotiationledger.api.problems.OperationDescriptions;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.NDJSON;
+import static org.negotiationledger.api.problems.ApiDescriptions.jsonLines;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
 import static org.negotiationledger.api.problems.ApiDescriptions.answer;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
@@ -48,9 +48,9 @@ class ImportOperations implements OperationDescriptions {
     private static void describeImport(Operation op, JsonNode example) {
         op.setRequestBody(new RequestBody().required(true).description("JSON Lines: one command a line, the path "
                 + "and body of its POST").content(new Content().addMediaType(NDJSON, new MediaType()
-                .schema(new StringSchema()).example(example.path("request").asText()))));
+                .schema(jsonLines()).example(example.path("request").asText()))));
         ApiResponses responses = new ApiResponses();
-        responses.addApiResponse("200", answer("One line per command, then the summary", NDJSON, new StringSchema(),
+        responses.addApiResponse("200", answer("One line per command, then the summary", NDJSON, jsonLines(),
                 example));
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "onError must be stop or continue"));

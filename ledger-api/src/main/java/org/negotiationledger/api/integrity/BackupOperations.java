@@ -6,7 +6,6 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.negotiationledger.api.problems.OperationDescriptions;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.NDJSON;
+import static org.negotiationledger.api.problems.ApiDescriptions.jsonLines;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
 import static org.negotiationledger.api.problems.ApiDescriptions.answer;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
@@ -35,7 +35,7 @@ class BackupOperations implements OperationDescriptions {
         ApiResponses responses = new ApiResponses();
         if (restore) {
             op.setRequestBody(new RequestBody().required(true).description("An export of a ledger, as GET /api/export "
-                    + "gave it").content(new Content().addMediaType(NDJSON, new MediaType().schema(new StringSchema())
+                    + "gave it").content(new Content().addMediaType(NDJSON, new MediaType().schema(jsonLines())
                     .example(example.path("request").asText()))));
             responses.addApiResponse("200", answer("Restored: the events and each negotiation's head hash", JSON,
                     new ObjectSchema(), example));
@@ -46,7 +46,7 @@ class BackupOperations implements OperationDescriptions {
                     "negotiation 'ru-ua-2025' in the export does not verify at event 18; nothing was restored"));
         } else {
             responses.addApiResponse("200", answer("One JSON line per stored event, in the store's order", NDJSON,
-                    new StringSchema(), example));
+                    jsonLines(), example));
         }
         addAccessProblems(responses, "admin");
         op.setResponses(responses);

@@ -156,9 +156,17 @@ public final class ApiDescriptions {
         String mediaType = "*/*".equals(content.getKey()) ? JSON : content.getKey();
         Schema<?> schema = content.getValue().getSchema();
         if (schema != null && schema.get$ref() != null && schema.get$ref().endsWith("/StreamingResponseBody")) {
-            schema = new StringSchema().description("JSON Lines");
+            schema = jsonLines();
         }
         return answer(description, mediaType, schema, example);
+    }
+
+    /**
+     * A JSON Lines body: text, declared as binary so that generated clients hand it over as bytes
+     * (a file or a stream) rather than read it, or write it, as one JSON string.
+     */
+    public static Schema<?> jsonLines() {
+        return new StringSchema().format("binary").description("JSON Lines: one JSON value a line");
     }
 
     public static ApiResponse answer(String description, Schema<?> schema, JsonNode example) {

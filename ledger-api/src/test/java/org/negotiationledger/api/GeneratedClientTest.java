@@ -1,0 +1,99 @@
+package org.negotiationledger.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.negotiationledger.client.ApiClient;
+import org.negotiationledger.client.ApiException;
+import org.negotiationledger.client.api.BackupApi;
+import org.negotiationledger.client.api.CommandsApi;
+import org.negotiationledger.client.api.IntegrityApi;
+import org.negotiationledger.client.api.PositionsApi;
+import org.negotiationledger.client.model.AddTopicRequest;
+import org.negotiationledger.client.model.CommandResponse;
+import org.negotiationledger.client.model.OpenNegotiationRequest;
+import org.negotiationledger.client.model.Position;
+import org.negotiationledger.client.model.PositionMatrix;
+import org.negotiationledger.client.model.RecordStatementRequest;
+import org.negotiationledger.client.model.RegisterPartyRequest;
+import org.negotiationledger.client.model.Verification;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Java client that ledger-client generates from docs/openapi.json (openapi-generator, its
+ * native library) speaks to a running ledger as a user's code would: it opens a negotiation,
+ * registers its parties and topic, records a statement, reads it back in the matrix at the
+ * command's position, verifies the chain, downloads the export and the verification of every
+ * negotiation (JSON Lines, declared as binary so that the client hands them over as files), and
+ * gets a refusal as an exception with the problem.
+ */
+class GeneratedClientTest {
+
+    private static final String N = "client-walk";
+
+    @Test
+    void aGeneratedClientRecordsReadsAndVerifies(@TempDir Path dir) throws ApiException, IOException {
+        try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
+            ApiClient client = new ApiClient();
+            client.updateBaseUri(node.url());
+            String credentials = LedgerNode.RECORDER + ":" + LedgerNode.password(LedgerNode.RECORDER);
+            client.setRequestInterceptor(request -> request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+            CommandsApi commands = new CommandsApi(client);
+
+            commands.openNegotiation(new OpenNegotiationRequest().id(N).title("Talks through a generated client")
+                    .openedOn(LocalDate.of(2025, 5, 16)), null, null);
+            commands.registerParty(N, new RegisterPartyRequest().id("ua").name("Ukraine")
+                    .role(RegisterPartyRequest.RoleEnum.PARTY), null, null);
+            commands.addTopic(N, new AddTopicRequest().id("ceasefire").title("Ceasefire"), null, null);
+            CommandResponse recorded = commands.recordStatement(N, new RecordStatementRequest().id("s-1")
+                    .partyId("ua").topicId("ceasefire").stance(RecordStatementRequest.StanceEnum.SUPPORTS)
+                    .summary("Supports a ceasefire of 30 days").effectiveOn(LocalDate.of(2025, 5, 16)), "walk-1", null);
+            assertThat(recorded.getRecorded()).isTrue();
+            assertThat(recorded.getVersion()).as("four events: the opening, the party, the topic, the statement").isEqualTo(4);
+
+            PositionMatrix matrix = new PositionsApi(client).positions(N, null, null, null, null, null,
+                    recorded.getPosition(), null, null);
+            assertThat(matrix.getPositions()).singleElement().satisfies(position -> {
+                assertThat(position.getStatementId()).isEqualTo("s-1");
+                assertThat(position.getStance()).isEqualTo(Position.StanceEnum.SUPPORTS);
+                assertThat(position.getEffectiveOn()).isEqualTo(LocalDate.of(2025, 5, 16));
+            });
+
+            Verification verification = new IntegrityApi(client).verify(N, null, null);
+            assertThat(verification.getIntact()).isTrue();
+            assertThat(verification.getEvents()).isEqualTo(4);
+
+            // JSON Lines answers come as files: the export and the verification of every negotiation.
+            ApiClient admin = new ApiClient();
+            admin.updateBaseUri(node.url());
+            String root = LedgerNode.ADMIN + ":" + LedgerNode.password(LedgerNode.ADMIN);
+            admin.setRequestInterceptor(request -> request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(root.getBytes(StandardCharsets.UTF_8))));
+            List<String> export = Files.readAllLines(new BackupApi(admin).export().toPath());
+            assertThat(export).hasSize(5);
+            assertThat(export.get(4)).startsWith("{\"trailer\":");
+            List<String> verified = Files.readAllLines(new IntegrityApi(admin).verifyAll().toPath());
+            assertThat(verified).hasSize(2);
+            assertThat(verified.get(0)).contains("\"negotiationId\":\"" + N + "\"", "\"intact\":true");
+            assertThat(verified.get(1)).contains("\"broken\":0");
+
+            assertThatThrownBy(() -> commands.registerParty(N, new RegisterPartyRequest().id("ua").name("Ukraine again")
+                    .role(RegisterPartyRequest.RoleEnum.PARTY), null, null))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> {
+                        assertThat(refused.getCode()).isEqualTo(409);
+                        assertThat(refused.getResponseBody()).contains("\"type\":\"/problems/", "ua");
+                    });
+        }
+    }
+}
