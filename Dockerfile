@@ -5,6 +5,8 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY ledger-core/ ledger-core/
 COPY ledger-projections/ ledger-projections/
+COPY ledger-client/ ledger-client/
+COPY docs/openapi.json docs/openapi.json
 COPY ledger-api/ ledger-api/
 COPY ledger-cli/ ledger-cli/
 COPY ledger-bench/ ledger-bench/

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +64,20 @@ class ComposeFileTest {
         }
         assertThat(Files.readString(ROOT.resolve("Dockerfile")))
                 .as("the image has the curl its health check runs").containsPattern("apt-get install[^\\n]* curl");
+    }
+
+    /** The image is built from the sources it copies: every module, and the description the client is made from. */
+    @Test
+    void theImageCopiesWhatItsBuildNeeds() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        int modules = 0;
+        while (module.find()) {
+            modules++;
+            assertThat(dockerfile).contains("COPY " + module.group(1) + "/ " + module.group(1) + "/");
+        }
+        assertThat(modules).isGreaterThanOrEqualTo(6);
+        assertThat(dockerfile).contains("COPY docs/openapi.json docs/openapi.json");
     }
 
     @Test

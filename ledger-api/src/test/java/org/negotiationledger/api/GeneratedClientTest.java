@@ -6,6 +6,7 @@ import org.negotiationledger.client.ApiClient;
 import org.negotiationledger.client.ApiException;
 import org.negotiationledger.client.api.BackupApi;
 import org.negotiationledger.client.api.CommandsApi;
+import org.negotiationledger.client.api.ImportApi;
 import org.negotiationledger.client.api.IntegrityApi;
 import org.negotiationledger.client.api.PositionsApi;
 import org.negotiationledger.client.model.AddTopicRequest;
@@ -15,6 +16,7 @@ import org.negotiationledger.client.model.Position;
 import org.negotiationledger.client.model.PositionMatrix;
 import org.negotiationledger.client.model.RecordStatementRequest;
 import org.negotiationledger.client.model.RegisterPartyRequest;
+import org.negotiationledger.client.model.Restored;
 import org.negotiationledger.client.model.Verification;
 
 import java.io.IOException;
@@ -33,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The Java client that ledger-client generates from docs/openapi.json (openapi-generator, its
  * native library) speaks to a running ledger as a user's code would: it opens a negotiation,
  * registers its parties and topic, records a statement, reads it back in the matrix at the
- * command's position, verifies the chain, downloads the export and the verification of every
- * negotiation (JSON Lines, declared as binary so that the client hands them over as files), and
- * gets a refusal as an exception with the problem.
+ * command's position, verifies the chain, imports JSON Lines (sent as text; the answer, declared
+ * binary, comes as a file), downloads the export and the verification of every negotiation as
+ * files, gets a refusal as an exception with the problem, and restores the export into an empty
+ * ledger with the same head hash.
  */
 class GeneratedClientTest {
 
@@ -44,11 +47,7 @@ class GeneratedClientTest {
     @Test
     void aGeneratedClientRecordsReadsAndVerifies(@TempDir Path dir) throws ApiException, IOException {
         try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
-            ApiClient client = new ApiClient();
-            client.updateBaseUri(node.url());
-            String credentials = LedgerNode.RECORDER + ":" + LedgerNode.password(LedgerNode.RECORDER);
-            client.setRequestInterceptor(request -> request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+            ApiClient client = client(node, LedgerNode.RECORDER);
             CommandsApi commands = new CommandsApi(client);
 
             commands.openNegotiation(new OpenNegotiationRequest().id(N).title("Talks through a generated client")
@@ -74,15 +73,24 @@ class GeneratedClientTest {
             assertThat(verification.getIntact()).isTrue();
             assertThat(verification.getEvents()).isEqualTo(4);
 
+            // A JSON Lines body goes as text: an import of two lines, one of them refused.
+            String lines = """
+                    {"path":"/api/negotiations/client-walk/topics","body":{"id":"prisoners","title":"Prisoners"}}
+                    {"path":"/api/negotiations/client-walk/topics","body":{"id":"prisoners","title":"Again"}}
+                    """;
+            List<String> imported = Files.readAllLines(new ImportApi(client).importLines(lines, "continue", "all")
+                    .toPath());
+            assertThat(imported).hasSize(3);
+            assertThat(imported.get(0)).contains("\"status\":\"ACCEPTED\"");
+            assertThat(imported.get(1)).contains("\"status\":\"REFUSED\"");
+            assertThat(imported.get(2)).contains("\"accepted\":1", "\"refused\":1");
+
             // JSON Lines answers come as files: the export and the verification of every negotiation.
-            ApiClient admin = new ApiClient();
-            admin.updateBaseUri(node.url());
-            String root = LedgerNode.ADMIN + ":" + LedgerNode.password(LedgerNode.ADMIN);
-            admin.setRequestInterceptor(request -> request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(root.getBytes(StandardCharsets.UTF_8))));
-            List<String> export = Files.readAllLines(new BackupApi(admin).export().toPath());
-            assertThat(export).hasSize(5);
-            assertThat(export.get(4)).startsWith("{\"trailer\":");
+            ApiClient admin = client(node, LedgerNode.ADMIN);
+            Path exported = new BackupApi(admin).export().toPath();
+            List<String> export = Files.readAllLines(exported);
+            assertThat(export).hasSize(6);
+            assertThat(export.get(5)).startsWith("{\"trailer\":");
             List<String> verified = Files.readAllLines(new IntegrityApi(admin).verifyAll().toPath());
             assertThat(verified).hasSize(2);
             assertThat(verified.get(0)).contains("\"negotiationId\":\"" + N + "\"", "\"intact\":true");
@@ -94,6 +102,26 @@ class GeneratedClientTest {
                         assertThat(refused.getCode()).isEqualTo(409);
                         assertThat(refused.getResponseBody()).contains("\"type\":\"/problems/", "ua");
                     });
+
+            try (LedgerNode empty = LedgerNode.start(Map.of("ledger.data-dir", dir.resolve("second").toString()))) {
+                Restored restored = new BackupApi(client(empty, LedgerNode.ADMIN)).restore(Files.readString(exported));
+                assertThat(restored.getEvents()).isEqualTo(5);
+                assertThat(restored.getHeads()).containsEntry(N, verifiedHead(new IntegrityApi(client)));
+            }
         }
+    }
+
+    /** A generated client of the node, speaking as the user with the user's password. */
+    private static ApiClient client(LedgerNode node, String user) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(node.url());
+        String credentials = user + ":" + LedgerNode.password(user);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+        return client;
+    }
+
+    private static String verifiedHead(IntegrityApi integrity) throws ApiException {
+        return integrity.verify(N, null, null).getHeadHash();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.NDJSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.jsonLines;
+import static org.negotiationledger.api.problems.ApiDescriptions.jsonLinesText;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
 import static org.negotiationledger.api.problems.ApiDescriptions.answer;
 import static org.negotiationledger.api.problems.ApiDescriptions.notFound;
@@ -48,7 +49,7 @@ class ImportOperations implements OperationDescriptions {
     private static void describeImport(Operation op, JsonNode example) {
         op.setRequestBody(new RequestBody().required(true).description("JSON Lines: one command a line, the path "
                 + "and body of its POST").content(new Content().addMediaType(NDJSON, new MediaType()
-                .schema(jsonLines()).example(example.path("request").asText()))));
+                .schema(jsonLinesText()).example(example.path("request").asText()))));
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", answer("One line per command, then the summary", NDJSON, jsonLines(),
                 example));

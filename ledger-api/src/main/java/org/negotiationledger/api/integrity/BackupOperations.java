@@ -5,7 +5,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.negotiationledger.api.problems.OperationDescriptions;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import static org.negotiationledger.api.problems.ApiDescriptions.JSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.NDJSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.jsonLines;
+import static org.negotiationledger.api.problems.ApiDescriptions.jsonLinesText;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
 import static org.negotiationledger.api.problems.ApiDescriptions.answer;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
@@ -35,10 +36,10 @@ class BackupOperations implements OperationDescriptions {
         ApiResponses responses = new ApiResponses();
         if (restore) {
             op.setRequestBody(new RequestBody().required(true).description("An export of a ledger, as GET /api/export "
-                    + "gave it").content(new Content().addMediaType(NDJSON, new MediaType().schema(jsonLines())
+                    + "gave it").content(new Content().addMediaType(NDJSON, new MediaType().schema(jsonLinesText())
                     .example(example.path("request").asText()))));
             responses.addApiResponse("200", answer("Restored: the events and each negotiation's head hash", JSON,
-                    new ObjectSchema(), example));
+                    new Schema<>().$ref("#/components/schemas/Restored"), example));
             responses.addApiResponse("400", problem("/problems/malformed-request", 400,
                     "line 12 of the export holds event 12 of negotiation 'ru-ua-2025' where event 11 comes next; "
                             + "nothing was restored"));

@@ -61,7 +61,9 @@ class IntegrityController {
     }
 
     @GetMapping("/api/negotiations/{negotiationId}/checkpoint")
-    @Operation(summary = "The head of a negotiation's verified hash chain, to keep elsewhere")
+    @Operation(summary = "The head of a negotiation's verified hash chain, to keep elsewhere",
+            description = "Kept outside the ledger, its sequence and hash let verify prove later that the history "
+                    + "up to it was not rewritten or cut; 409 when the chain is broken now.")
     Checkpoint checkpoint(@PathVariable String negotiationId) {
         Verification verification = verifier.verify(negotiationId)
                 .orElseThrow(() -> ProblemException.unknownNegotiation(negotiationId));
@@ -75,7 +77,9 @@ class IntegrityController {
     }
 
     @GetMapping(value = "/api/verify", produces = "application/x-ndjson")
-    @Operation(summary = "Verify every negotiation, streaming one JSON line each, then a summary line")
+    @Operation(summary = "Verify every negotiation, streaming one JSON line each, then a summary line",
+            description = "Each line as the verify of one negotiation answers; the last counts the intact and the "
+                    + "broken. docs/integrity.md specifies the hashes.")
     ResponseEntity<StreamingResponseBody> verifyAll() {
         StreamingResponseBody body = out -> {
             AtomicLong intact = new AtomicLong();

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.negotiationledger.api.problems.ApiDescriptions;
 import org.negotiationledger.api.problems.OperationDescriptions;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -39,6 +40,9 @@ class OpenApiConfiguration {
                 endpoint but health needs HTTP Basic credentials (or the workbench's session): readers may GET, \
                 recorders may also send commands, admins may also replay views; the recorder of every event is \
                 the user who sent it."""))
+                // The commands' operations are added by hand (CommandOperations), so springdoc lists no tag for them.
+                .addTagsItem(new Tag().name("Commands").description("Record what was said, agreed and done; each "
+                        + "POST appends events"))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(SESSION))
                 .components(new Components().addSecuritySchemes(BASIC,

@@ -162,11 +162,19 @@ public final class ApiDescriptions {
     }
 
     /**
-     * A JSON Lines body: text, declared as binary so that generated clients hand it over as bytes
-     * (a file or a stream) rather than read it, or write it, as one JSON string.
+     * A JSON Lines answer: text, declared as binary so that generated clients hand it over as bytes
+     * (a file or a stream) rather than try to read it as one JSON string.
      */
     public static Schema<?> jsonLines() {
         return new StringSchema().format("binary").description("JSON Lines: one JSON value a line");
+    }
+
+    /**
+     * A JSON Lines request body: a string, which generated clients send as it is (a binary body
+     * they would write as the JSON of a file's name).
+     */
+    public static Schema<?> jsonLinesText() {
+        return new StringSchema().description("JSON Lines: one JSON value a line");
     }
 
     public static ApiResponse answer(String description, Schema<?> schema, JsonNode example) {

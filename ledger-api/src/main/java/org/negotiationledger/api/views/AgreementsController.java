@@ -49,7 +49,9 @@ class AgreementsController {
     }
 
     @GetMapping("/{agreementId}")
-    @Operation(summary = "One agreement, as it stood on asOf as known at knownAt")
+    @Operation(summary = "One agreement, as it stood on asOf as known at knownAt",
+            description = "As the list of agreements shows it on that day; 404 when the negotiation holds no "
+                    + "agreement of that id.")
     ResponseEntity<SignedAgreement> agreement(@PathVariable String negotiationId, @PathVariable String agreementId,
                                         @RequestParam(required = false) LocalDate asOf,
                                         @RequestParam(required = false) Instant knownAt,

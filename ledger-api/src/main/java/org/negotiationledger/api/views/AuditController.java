@@ -74,7 +74,9 @@ class AuditController {
     }
 
     @GetMapping("/api/audit")
-    @Operation(summary = "The audit trail of every negotiation, in store order")
+    @Operation(summary = "The audit trail of every negotiation, in store order",
+            description = "Each event with who recorded it and when, by pages of at most limit entries; the Link "
+                    + "header (rel=next) continues where a page ends.")
     ResponseEntity<AuditTrail> audit(@ParameterObject AuditFilters filters, HttpServletRequest request) {
         return page(null, filters, request);
     }

@@ -46,7 +46,9 @@ class ExchangesController {
     }
 
     @GetMapping("/{exchangeId}")
-    @Operation(summary = "One exchange, as it stood on asOf as known at knownAt")
+    @Operation(summary = "One exchange, as it stood on asOf as known at knownAt",
+            description = "As the list of exchanges shows it on that day; 404 when the negotiation holds no "
+                    + "exchange of that id.")
     ResponseEntity<Exchange> exchange(@PathVariable String negotiationId, @PathVariable String exchangeId,
                                       @RequestParam(required = false) LocalDate asOf,
                                       @RequestParam(required = false) Instant knownAt,

@@ -93,7 +93,9 @@ class ViewOperations implements OperationDescriptions {
                     .forEach(parameter -> {
                         String[] meaning = QUERY_PARAMETERS.get(parameter.getName());
                         boolean number = "integer".equals(parameter.getSchema().getType());
-                        parameter.description(meaning[0]).example(number ? Long.valueOf(meaning[1]) : meaning[1]);
+                        boolean list = "array".equals(parameter.getSchema().getType());
+                        parameter.description(meaning[0]).example(number ? Long.valueOf(meaning[1])
+                                : list ? List.of(meaning[1].split(",")) : meaning[1]);
                         // A fresh schema: springdoc shares one instance among parameters of a type.
                         if (parameter.getName().equals("limit")) {
                             parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)

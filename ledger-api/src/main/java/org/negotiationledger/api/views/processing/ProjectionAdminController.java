@@ -53,14 +53,17 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Every view with its position, the head of the store, lag and replay state")
+    @Operation(summary = "Every view with its position, the head of the store, lag and replay state",
+            description = "What an admin checks when a view answers late: how far each view is behind the store, "
+                    + "and whether a replay is running.")
     Projections projections() {
         List<ViewStatus> all = views.names().stream().map(this::status).toList();
         return new Projections(views.head(), all);
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "One view's progress")
+    @Operation(summary = "One view's progress",
+            description = "The same as in the list of every view, for the view named; 404 for a name that is no view.")
     ViewStatus projection(@PathVariable String name) {
         return status(known(name));
     }
