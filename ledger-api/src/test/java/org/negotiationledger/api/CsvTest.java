@@ -129,6 +129,34 @@ class CsvTest {
                 "Content-Type")).startsWith("application/json");
     }
 
+    /** Each CSV view has a path of its own, …/positions.csv, answering as …/positions?format=csv does. */
+    @Test
+    void everyCsvViewHasADotCsvPathWithTheSameAnswer() {
+        List<String> views = List.of(N + "/positions", N + "/positions?asOf=2025-05-20", N + "/positions/dyads",
+                N + "/positions/ua/leaders-meeting/history", N + "/changes?from=2025-05-20", N + "/linkage",
+                N + "/packages", N + "/outcomes", N + "/meetings", N + "/exchanges", N + "/agreements", N + "/bodies",
+                N + "/accounts", N + "/audit?limit=5", "/api/audit?limit=5", N + "/outcomes?bom=true");
+        for (String view : views) {
+            String[] pathAndQuery = view.split("\\?", 2);
+            String download = pathAndQuery[0] + ".csv" + (pathAndQuery.length > 1 ? "?" + pathAndQuery[1] : "");
+            LedgerNode.Response viaFormat = node.get(view + (view.contains("?") ? "&" : "?") + "format=csv");
+            LedgerNode.Response viaPath = node.get(download);
+            assertThat(viaPath.status()).as(download + ": " + viaPath.body()).isEqualTo(200);
+            assertThat(viaPath.header("Content-Type")).as(download).isEqualTo("text/csv;charset=UTF-8");
+            assertThat(viaPath.header("Content-Disposition")).as(download)
+                    .isEqualTo(viaFormat.header("Content-Disposition"));
+            assertThat(viaPath.body()).as(download).isEqualTo(viaFormat.body());
+        }
+        LedgerNode.Response misspelt = node.get(N + "/positions.csv?asoff=2025-05-20");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().get("type").asText()).isEqualTo("/problems/unknown-parameter");
+        LedgerNode.Response twice = node.get(N + "/positions.csv?format=json");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("detail").asText()).contains("leave format out");
+        assertThat(node.get(N + "/overview.csv").status()).as("a view without CSV has no .csv path").isEqualTo(404);
+        assertThat(node.as(null, null).get(N + "/positions.csv").status()).isEqualTo(401);
+    }
+
     @Test
     void aDownloadIsNamedAfterItsViewAndMayBeginWithAByteOrderMarkForSpreadsheets() {
         LedgerNode.Response plain = node.get(N + "/positions/ua/leaders-meeting/history?format=csv");

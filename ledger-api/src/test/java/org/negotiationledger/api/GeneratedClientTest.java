@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The Java client that ledger-client generates from docs/openapi.json (openapi-generator, its
  * native library) speaks to a running ledger as a user's code would: it opens a negotiation,
  * registers its parties and topic, records a statement, reads it back in the matrix at the
- * command's position, verifies the chain, imports JSON Lines (sent as text; the answer, declared
+ * command's position (and as CSV, from its own operation), verifies the chain, imports JSON Lines (sent as text; the answer, declared
  * binary, comes as a file), downloads the export and the verification of every negotiation as
  * files, gets a refusal as an exception with the problem, and restores the export into an empty
  * ledger with the same head hash.
@@ -68,6 +68,12 @@ class GeneratedClientTest {
                 assertThat(position.getStance()).isEqualTo(Position.StanceEnum.SUPPORTS);
                 assertThat(position.getEffectiveOn()).isEqualTo(LocalDate.of(2025, 5, 16));
             });
+
+            // The matrix as CSV, from its own operation: a file, the same as ?format=csv gives.
+            Path csv = new PositionsApi(client).positionsCsv(N, null, null, null, null, null, recorded.getPosition(),
+                    null).toPath();
+            assertThat(Files.readString(csv)).isEqualTo(node.get("/api/negotiations/" + N + "/positions?format=csv")
+                    .body()).contains("s-1");
 
             Verification verification = new IntegrityApi(client).verify(N, null, null);
             assertThat(verification.getIntact()).isTrue();

@@ -43,7 +43,7 @@ class KnownParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method) || method.hasMethodAnnotation(ForwardsTheRequest.class)) {
             return true;
         }
         Taken parameters = taken.computeIfAbsent(method.getMethod(), m -> parameters(method));

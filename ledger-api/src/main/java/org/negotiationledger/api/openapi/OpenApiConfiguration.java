@@ -73,6 +73,7 @@ class OpenApiConfiguration {
                             .orElseThrow(() -> new IllegalStateException("no concern describes " + method + " "
                                     + path))
                             .describe(op, path, method, examples.path(op.getOperationId()))));
+            concerns.forEach(concern -> concern.described(openApi));
         };
     }
 

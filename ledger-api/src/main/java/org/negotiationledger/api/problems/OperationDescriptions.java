@@ -29,4 +29,8 @@ public interface OperationDescriptions {
 
     /** Describes the operation: its answers, problems and examples ({@code example} from examples.json). */
     void describe(Operation op, String path, PathItem.HttpMethod method, JsonNode example);
+
+    /** Builds on the operations once every one is described (copies of them, say); nothing by default. */
+    default void described(OpenAPI openApi) {
+    }
 }

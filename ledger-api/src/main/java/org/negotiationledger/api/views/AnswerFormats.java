@@ -2,6 +2,7 @@ package org.negotiationledger.api.views;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.negotiationledger.api.http.ForwardsTheRequest;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +40,8 @@ class AnswerFormats implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !isView(method)) {
+        if (!(handler instanceof HandlerMethod method) || !isView(method)
+                || method.hasMethodAnnotation(ForwardsTheRequest.class)) {
             return true;
         }
         boolean table = CsvAnswers.writes(answerType(method));
