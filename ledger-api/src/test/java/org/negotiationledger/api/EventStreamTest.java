@@ -101,6 +101,28 @@ class EventStreamTest {
         }
     }
 
+    /** With untilCaughtUp=true the answer ends after the catch-up: a client that reads an answer whole gets it all. */
+    @Test
+    void untilCaughtUpEndsTheAnswerOnceTheStoredEventsAreSent() throws Exception {
+        List<Long> stored = storedPositions();
+        HttpClient http = HttpClient.newHttpClient();
+        String credentials = LedgerNode.READER + ":" + LedgerNode.password(LedgerNode.READER);
+        for (String accept : List.of("application/x-ndjson", "text/event-stream")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(reader.url()
+                            + "/api/events?after=0&untilCaughtUp=true")).timeout(Duration.ofSeconds(20))
+                    .header("Accept", accept).header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            List<String> data = answer.body().lines().filter(line -> accept.contains("ndjson") || line.startsWith("data:"))
+                    .map(line -> line.startsWith("data:") ? line.substring("data:".length()) : line).toList();
+            assertThat(data).as(accept).hasSize(stored.size() + 1);
+            JsonNode last = JSON.readTree(data.get(data.size() - 1));
+            assertThat(last.get("caughtUp").asBoolean()).as(accept).isTrue();
+            assertThat(last.get("cursor").asText()).isEqualTo(String.valueOf(stored.get(stored.size() - 1)));
+        }
+    }
+
     @Test
     void aSubscriberResumesFromItsLastEventIdWithoutAGapOrARepeat() {
         List<Long> stored = storedPositions();

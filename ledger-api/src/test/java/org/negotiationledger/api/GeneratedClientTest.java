@@ -6,6 +6,7 @@ import org.negotiationledger.client.ApiClient;
 import org.negotiationledger.client.ApiException;
 import org.negotiationledger.client.api.BackupApi;
 import org.negotiationledger.client.api.CommandsApi;
+import org.negotiationledger.client.api.EventsApi;
 import org.negotiationledger.client.api.ImportApi;
 import org.negotiationledger.client.api.IntegrityApi;
 import org.negotiationledger.client.api.PositionsApi;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * registers its parties and topic, records a statement, reads it back in the matrix at the
  * command's position (and as CSV, from its own operation), verifies the chain, imports JSON Lines (sent as text; the answer, declared
  * binary, comes as a file), downloads the export and the verification of every negotiation as
- * files, gets a refusal as an exception with the problem, and restores the export into an empty
+ * files, reads the event stream up to the end of its catch-up, gets a refusal as an exception with the problem, and restores the export into an empty
  * ledger with the same head hash.
  */
 class GeneratedClientTest {
@@ -101,6 +102,13 @@ class GeneratedClientTest {
             assertThat(verified).hasSize(2);
             assertThat(verified.get(0)).contains("\"negotiationId\":\"" + N + "\"", "\"intact\":true");
             assertThat(verified.get(1)).contains("\"broken\":0");
+
+            // The event stream, read to the end of the catch-up: every event, then the caught-up line.
+            List<String> stream = Files.readAllLines(new EventsApi(client).events("0", N, null, true, null, null)
+                    .toPath());
+            assertThat(stream).hasSize(export.size());
+            assertThat(stream.get(0)).contains("\"type\":\"NegotiationOpened\"");
+            assertThat(stream.get(stream.size() - 1)).contains("\"caughtUp\":true");
 
             assertThatThrownBy(() -> commands.registerParty(N, new RegisterPartyRequest().id("ua").name("Ukraine again")
                     .role(RegisterPartyRequest.RoleEnum.PARTY), null, null))

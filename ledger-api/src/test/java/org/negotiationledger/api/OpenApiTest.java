@@ -185,6 +185,7 @@ class OpenApiTest {
                 String type = parameter.at("/schema/type").asText();
                 boolean fits = switch (type) {
                     case "integer" -> example != null && example.isIntegralNumber();
+                    case "boolean" -> example != null && example.isBoolean();
                     case "array" -> example != null && example.isArray() && !example.isEmpty()
                             && example.get(0).isTextual();
                     default -> example != null && example.isTextual();

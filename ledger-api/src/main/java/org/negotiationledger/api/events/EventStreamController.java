@@ -58,10 +58,13 @@ class EventStreamController {
             {"caughtUp":true,"cursor":…}). negotiationId (a negotiation that exists) and type keep only \
             those events; a heartbeat every 15 s carries the cursor so far. Resuming from an \
             event's cursor misses none and repeats none. When the ledger stops, a last frame (SSE event \
-            shutdown; a line {"shutdown":true,"cursor":…}) says where to resume, and the answer ends.""")
+            shutdown; a line {"shutdown":true,"cursor":…}) says where to resume, and the answer ends. \
+            With untilCaughtUp=true the answer ends after the caught-up frame: a finite read of what is \
+            stored, for clients that read an answer whole (generated ones); resume from its cursor.""")
     ResponseEntity<ResponseBodyEmitter> events(@RequestParam(required = false) String after,
                                                @RequestParam(required = false) String negotiationId,
                                                @RequestParam(required = false) List<String> type,
+                                               @RequestParam(defaultValue = "false") boolean untilCaughtUp,
                                                @RequestHeader(name = "Last-Event-ID", required = false)
                                                String lastEventId,
                                                @RequestHeader(name = "Accept", required = false) String accept) {
@@ -91,7 +94,7 @@ class EventStreamController {
         boolean lines = accept != null && accept.contains(NDJSON);
         ResponseBodyEmitter emitter = lines ? new ResponseBodyEmitter(LONGEST.toMillis())
                 : new SseEmitter(LONGEST.toMillis());
-        Sink sink = new Sink(emitter, lines);
+        Sink sink = new Sink(emitter, lines, untilCaughtUp);
         if (!lines) {
             try {
                 ((SseEmitter) emitter).send(SseEmitter.event().reconnectTime(RETRY.toMillis()).comment("following"));
@@ -112,11 +115,14 @@ class EventStreamController {
 
         private final ResponseBodyEmitter emitter;
         private final boolean lines;
+        /** Whether the answer ends once the catch-up is done, for clients that read an answer whole. */
+        private final boolean untilCaughtUp;
         private volatile boolean closed;
 
-        Sink(ResponseBodyEmitter emitter, boolean lines) {
+        Sink(ResponseBodyEmitter emitter, boolean lines, boolean untilCaughtUp) {
             this.emitter = emitter;
             this.lines = lines;
+            this.untilCaughtUp = untilCaughtUp;
         }
 
         @Override
@@ -138,6 +144,9 @@ class EventStreamController {
             } else {
                 ((SseEmitter) emitter).send(SseEmitter.event().name("caught-up").id(cursor)
                         .data(marker, MediaType.TEXT_PLAIN));
+            }
+            if (untilCaughtUp) {
+                close();
             }
         }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import static org.negotiationledger.api.problems.ApiDescriptions.EVENT_STREAM;
 import static org.negotiationledger.api.problems.ApiDescriptions.NDJSON;
 import static org.negotiationledger.api.problems.ApiDescriptions.addAccessProblems;
+import static org.negotiationledger.api.problems.ApiDescriptions.jsonLines;
 import static org.negotiationledger.api.problems.ApiDescriptions.problem;
 import static org.negotiationledger.api.problems.ApiDescriptions.storageUnavailable;
 
@@ -35,13 +36,17 @@ class EventStreamOperations implements OperationDescriptions {
                         + "the stream gave it (Last-Event-ID does the same on a reconnect); a cursor past the last "
                         + "event stored is refused, naming the last event's position as head").example("57~50,52")
                         .setSchema(new StringSchema().pattern("^[0-9]{1,18}(~[0-9]{1,18}(,[0-9]{1,18}){0,999})?$")));
+        op.getParameters().stream().filter(parameter -> parameter.getName().equals("untilCaughtUp"))
+                .forEach(parameter -> parameter.description("End the answer once everything stored so far has "
+                        + "been sent (after the caught-up frame), instead of following live").example(true));
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", new ApiResponse()
                 .description("The events, then a heartbeat with the cursor whenever nothing came for 15 s")
                 .content(new Content()
-                        .addMediaType(EVENT_STREAM, new MediaType()
-                                .schema(new StringSchema()).example(example.path("serverSentEvents").asText()))
-                        .addMediaType(NDJSON, new MediaType().schema(new StringSchema())
+                        .addMediaType(EVENT_STREAM, new MediaType().schema(new StringSchema().format("binary")
+                                        .description("Server-Sent Events"))
+                                .example(example.path("serverSentEvents").asText()))
+                        .addMediaType(NDJSON, new MediaType().schema(jsonLines())
                                 .example(example.path("response").asText()))));
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "after must be 0 (from the first event) or the id of an event of the stream, like 57 or 57~50,52"));

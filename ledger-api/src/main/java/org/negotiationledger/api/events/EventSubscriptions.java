@@ -122,6 +122,7 @@ class EventSubscriptions implements SmartLifecycle {
                 if (!caughtUp && !stream.hasNextAvailable()) {
                     sink.caughtUp(cursor);
                     caughtUp = true;
+                    continue; // a subscriber that asked for the stored events only has its answer now
                 }
                 if (!stream.hasNextAvailable((int) heartbeat.toMillis(), TimeUnit.MILLISECONDS)) {
                     sink.heartbeat(cursor);
