@@ -29,13 +29,12 @@ final class AppendScenario {
         report.figure("append.baseline.inserts", baseline.perSecond(), "tx/s");
         report.figure("append.baseline.p99", baseline.p99Millis(), "ms");
 
-        LedgerClient client = ledger.client();
+        LedgerApi client = ledger.client();
         for (int n = 0; n < CLIENTS; n++) {
             client.openNegotiation(negotiation(n));
         }
-        Load.Result result = Load.run(CLIENTS, warmUp, measure, (worker, i) -> client.post(
-                "/api/negotiations/" + negotiation(worker) + "/statements",
-                LedgerClient.statement("s-" + worker + "-" + i, (int) i)) == 201);
+        Load.Result result = Load.run(CLIENTS, warmUp, measure, (worker, i) -> client.record(negotiation(worker),
+                LedgerApi.statement("s-" + worker + "-" + i, (int) i)));
         report.figure("append.ledger.commands", result.perSecond(), "commands/s");
         report.figure("append.ledger.p50", result.p50Millis(), "ms");
         report.figure("append.ledger.p99", result.p99Millis(), "ms");
@@ -49,7 +48,7 @@ final class AppendScenario {
     }
 
     private static String negotiation(int client) {
-        return "append-" + LedgerClient.RUN + "-" + client;
+        return "append-" + LedgerApi.RUN + "-" + client;
     }
 
     /** What the database itself does: one row per transaction, as many connections as clients. */
@@ -79,7 +78,7 @@ final class AppendScenario {
                 insert.setLong(2, i);
                 insert.setString(3, UUID.randomUUID().toString());
                 insert.setBytes(4, metadata);
-                insert.setBytes(5, LedgerClient.statement("s-" + worker + "-" + i, (int) i)
+                insert.setBytes(5, LedgerApi.json(LedgerApi.statement("s-" + worker + "-" + i, (int) i))
                         .getBytes(StandardCharsets.UTF_8));
                 insert.setString(6, Instant.now().toString());
                 return insert.executeUpdate() == 1;

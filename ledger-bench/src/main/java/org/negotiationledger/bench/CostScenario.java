@@ -40,16 +40,15 @@ final class CostScenario {
                     + "run it without --url");
         }
         int commands = options.quick() ? 400 : 4_000;
-        LedgerClient client = ledger.client();
+        LedgerApi client = ledger.client();
         measure("cost.one_client", 1, commands, client, database, report);
         measure("cost.sixteen_clients", AppendScenario.CLIENTS, commands, client, database, report);
 
-        String negotiation = "cost-import-" + LedgerClient.RUN;
+        String negotiation = "cost-import-" + LedgerApi.RUN;
         client.openNegotiation(negotiation);
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < commands; i++) {
-            lines.append("{\"path\":\"/api/negotiations/").append(negotiation).append("/statements\",\"body\":")
-                    .append(LedgerClient.statement("i-" + i, i)).append("}\n");
+            lines.append(LedgerApi.importLine(negotiation, LedgerApi.statement("i-" + i, i)));
         }
         Views.awaitCaughtUp(client, Duration.ofMinutes(2));
         Counters before = Counters.read(database);
@@ -58,11 +57,11 @@ final class CostScenario {
         Counters.read(database).minus(before).report("cost.import_line", commands, report);
     }
 
-    private static void measure(String name, int clients, int commands, LedgerClient client, Database database,
+    private static void measure(String name, int clients, int commands, LedgerApi client, Database database,
                                 Report report) throws Exception {
         List<String> negotiations = new ArrayList<>();
         for (int n = 0; n < clients; n++) {
-            negotiations.add(name.replace('.', '-').replace('_', '-') + "-" + LedgerClient.RUN + "-" + n);
+            negotiations.add(name.replace('.', '-').replace('_', '-') + "-" + LedgerApi.RUN + "-" + n);
             client.openNegotiation(negotiations.get(n));
         }
         Views.awaitCaughtUp(client, Duration.ofMinutes(2));
@@ -76,8 +75,7 @@ final class CostScenario {
                 accepted.add(workers.submit(() -> {
                     int ok = 0;
                     for (int i = 0; i < share; i++) {
-                        ok += client.post("/api/negotiations/" + negotiation + "/statements",
-                                LedgerClient.statement("c-" + i, i)) == 201 ? 1 : 0;
+                        ok += client.record(negotiation, LedgerApi.statement("c-" + i, i)) ? 1 : 0;
                     }
                     return ok;
                 }));

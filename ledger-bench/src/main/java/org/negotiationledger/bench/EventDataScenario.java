@@ -3,6 +3,8 @@ package org.negotiationledger.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.negotiationledger.client.model.EventDataReport;
+import org.negotiationledger.client.model.OpenNegotiationRequest;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -68,25 +70,32 @@ final class EventDataScenario {
             long records;
             database.freshSchema();
             try (Ledger ledger = Ledger.start(options, database)) {
-                LedgerClient client = ledger.client();
-                open(client);
+                LedgerApi client = ledger.client();
+                client.commands.openNegotiation(new OpenNegotiationRequest().id(NEGOTIATION).title("Event data")
+                        .openedOn(FIRST_DAY), null, null);
                 long start = System.nanoTime();
-                JsonNode answer = JSON.readTree(client.importEventData("/api/negotiations/" + NEGOTIATION
-                        + "/event-data?dataset=gdelt2", file, mapping));
+                EventDataReport answer = client.eventData.importEvents(NEGOTIATION, "gdelt2", file.toFile(), false,
+                        false, mapping.toFile());
                 Views.awaitCaughtUp(client, Duration.ofMinutes(30));
                 eventData = rows / ((System.nanoTime() - start) / 1e9);
-                if (!answer.get("refused").isEmpty()) {
+                if (!answer.getRefused().isEmpty()) {
                     throw new IllegalStateException("the import of event data refused records: " + answer);
                 }
-                records = answer.get("records").asLong();
-                writeRecordsAsLines(client.get("/api/export"), lines);
+                records = answer.getRecords();
+                Path export = client.backup.export().toPath();
+                try {
+                    writeRecordsAsLines(export, lines);
+                } finally {
+                    Files.deleteIfExists(export);
+                }
             }
             double plain;
             database.freshSchema();
             try (Ledger ledger = Ledger.start(options, database)) {
-                LedgerClient client = ledger.client();
+                LedgerApi client = ledger.client();
+                String recordLines = Files.readString(lines);
                 long start = System.nanoTime();
-                String summary = client.importFile(lines);
+                String summary = client.importLines(recordLines);
                 Views.awaitCaughtUp(client, Duration.ofMinutes(30));
                 plain = rows / ((System.nanoTime() - start) / 1e9);
                 if (!summary.contains("\"refused\":0")) {
@@ -101,14 +110,6 @@ final class EventDataScenario {
             Files.deleteIfExists(file);
             Files.deleteIfExists(mapping);
             Files.deleteIfExists(lines);
-        }
-    }
-
-    private static void open(LedgerClient client) throws IOException, InterruptedException {
-        int status = client.post("/api/negotiations", "{\"id\":\"" + NEGOTIATION + "\",\"title\":\"Event data\","
-                + "\"openedOn\":\"" + FIRST_DAY + "\"}");
-        if (status != 201) {
-            throw new IllegalStateException("the ledger refused the negotiation: " + status);
         }
     }
 
@@ -175,10 +176,11 @@ final class EventDataScenario {
     }
 
     /** The negotiation, its parties and topics and its records, as the commands that record them again. */
-    private static void writeRecordsAsLines(String export, Path lines) throws IOException {
+    private static void writeRecordsAsLines(Path export, Path lines) throws IOException {
         String path = "/api/negotiations/" + NEGOTIATION;
-        try (BufferedWriter out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
-            for (String exported : export.split("\n")) {
+        try (BufferedReader in = Files.newBufferedReader(export, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+            for (String exported = in.readLine(); exported != null; exported = in.readLine()) {
                 if (exported.isBlank()) {
                     continue;
                 }

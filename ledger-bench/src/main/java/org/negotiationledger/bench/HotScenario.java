@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 final class HotScenario {
 
-    private static final String NEGOTIATION = "hot-" + LedgerClient.RUN;
+    private static final String NEGOTIATION = "hot-" + LedgerApi.RUN;
     private static final int CHUNK = 5_000;
 
     private HotScenario() {
@@ -21,7 +21,7 @@ final class HotScenario {
         Duration warmUp = Duration.ofSeconds(options.quick() ? 5 : 20);
         Duration measure = Duration.ofSeconds(options.quick() ? 6 : 20);
         int large = options.quick() ? 10_000 : 100_000;
-        LedgerClient client = ledger.client();
+        LedgerApi client = ledger.client();
         client.openNegotiation(NEGOTIATION);
         grow(client, 0, 97);
 
@@ -36,19 +36,18 @@ final class HotScenario {
         report.ratio("hot", big.perSecond() / small.perSecond());
     }
 
-    private static Load.Result measure(LedgerClient client, String phase, Duration warmUp, Duration measure)
+    private static Load.Result measure(LedgerApi client, String phase, Duration warmUp, Duration measure)
             throws Exception {
-        return Load.run(1, warmUp, measure, (worker, i) -> client.post("/api/negotiations/" + NEGOTIATION
-                + "/statements", LedgerClient.statement(phase + "-" + i, (int) i)) == 201);
+        return Load.run(1, warmUp, measure, (worker, i) -> client.record(NEGOTIATION,
+                LedgerApi.statement(phase + "-" + i, (int) i)));
     }
 
     /** Adds statements {@code first} to {@code last} (exclusive) through the importer, in chunks. */
-    private static void grow(LedgerClient client, int first, int last) throws Exception {
+    private static void grow(LedgerApi client, int first, int last) throws Exception {
         for (int from = first; from < last; from += CHUNK) {
             StringBuilder file = new StringBuilder();
             for (int i = from; i < Math.min(last, from + CHUNK); i++) {
-                file.append("{\"path\":\"/api/negotiations/").append(NEGOTIATION).append("/statements\",\"body\":")
-                        .append(LedgerClient.statement("grow-" + i, i)).append("}\n");
+                file.append(LedgerApi.importLine(NEGOTIATION, LedgerApi.statement("grow-" + i, i)));
             }
             String summary = client.importLines(file.toString());
             if (!summary.contains("\"refused\":0")) {

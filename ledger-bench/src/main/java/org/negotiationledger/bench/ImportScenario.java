@@ -65,7 +65,8 @@ final class ImportScenario {
                     insert.setLong(2, i / NEGOTIATIONS);
                     insert.setString(3, UUID.randomUUID().toString());
                     insert.setBytes(4, metadata);
-                    insert.setBytes(5, LedgerClient.statement("s-" + i, i).getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(5, LedgerApi.json(LedgerApi.statement("s-" + i, i))
+                            .getBytes(StandardCharsets.UTF_8));
                     insert.setString(6, Instant.now().toString());
                     insert.addBatch();
                     if ((i + 1) % BASELINE_BATCH == 0 || i == lines - 1) {
@@ -85,8 +86,9 @@ final class ImportScenario {
         Path file = generate(lines);
         database.freshSchema();
         try (Ledger ledger = Ledger.start(options, database)) {
+            String records = Files.readString(file);
             long start = System.nanoTime();
-            String summary = ledger.client().importFile(file);
+            String summary = ledger.client().importLines(records);
             Views.awaitCaughtUp(ledger.client(), Duration.ofMinutes(30));
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!summary.contains("\"refused\":0")) {
@@ -116,8 +118,7 @@ final class ImportScenario {
                 written += 3;
             }
             for (int i = 0; written < lines; i++, written++) {
-                out.write("{\"path\":\"/api/negotiations/i-" + (i % NEGOTIATIONS) + "/statements\",\"body\":"
-                        + LedgerClient.statement("s-" + i, i) + "}\n");
+                out.write(LedgerApi.importLine("i-" + (i % NEGOTIATIONS), LedgerApi.statement("s-" + i, i)));
             }
         }
         return file;

@@ -88,8 +88,8 @@ final class Ledger implements AutoCloseable {
         throw new IllegalStateException("the ledger did not start within " + bound.toSeconds() + " s; see " + log);
     }
 
-    LedgerClient client() {
-        return new LedgerClient(url, user, password);
+    LedgerApi client() {
+        return new LedgerApi(url, user, password);
     }
 
     /** The peak resident memory of a ledger started here, in KiB; -1 for one running elsewhere. */

@@ -1,5 +1,6 @@
 package org.negotiationledger.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -43,6 +47,7 @@ final class PlainHttpViews implements AutoCloseable {
     private final ThreadLocal<Connection> connections;
     private final List<Connection> opened = new ArrayList<>();
     private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     PlainHttpViews(Database database, String authorization, String matrixSql, String auditSql) throws IOException {
         this.authorization = authorization;
@@ -65,8 +70,18 @@ final class PlainHttpViews implements AutoCloseable {
         server.start();
     }
 
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    /**
+     * GETs a path of the endpoint as a user's code would (with the authorization, the answer read
+     * into a JSON tree as a generated client reads the ledger's); fails on any status but 200.
+     */
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.getAddress().getPort() + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 
     @FunctionalInterface

@@ -40,26 +40,26 @@ final class QueryScenario {
         try (Connection connection = database.connect()) {
             History.ensure(connection, ReplayScenario.events(options));
         }
-        LedgerClient client = ledger.client();
+        LedgerApi client = ledger.client();
         Views.awaitCaughtUp(client, Duration.ofHours(6));
         int requests = options.quick() ? 500 : 2_000;
         LocalDate asOf = LocalDate.parse("2025-03-01");
 
-        LedgerClient plainClient = new LedgerClient("", "bench", "bench");
         try (Connection connection = database.connect();
-             PlainHttpViews plain = new PlainHttpViews(database, plainClient.authorization(), MATRIX_SQL, AUDIT_SQL)) {
-            LedgerClient baseline = new LedgerClient(plain.url(), "bench", "bench");
+             PlainHttpViews plain = new PlainHttpViews(database, LedgerApi.basic("bench", "bench"), MATRIX_SQL,
+                     AUDIT_SQL)) {
             compare(report, "matrix", requests,
-                    n -> client.get("/api/negotiations/n-" + n + "/positions"),
-                    n -> baseline.get("/matrix?negotiation=n-" + n),
+                    n -> client.positions.positions("n-" + n, null, null, null, null, null, null, null, null),
+                    n -> plain.get("/matrix?negotiation=n-" + n),
                     n -> matrix(connection, "n-" + n, LAST_DAY));
             compare(report, "asof", requests,
-                    n -> client.get("/api/negotiations/n-" + n + "/positions?asOf=" + asOf),
-                    n -> baseline.get("/matrix?negotiation=n-" + n + "&asOf=" + asOf),
+                    n -> client.positions.positions("n-" + n, asOf, null, null, null, null, null, null, null),
+                    n -> plain.get("/matrix?negotiation=n-" + n + "&asOf=" + asOf),
                     n -> matrix(connection, "n-" + n, asOf));
             compare(report, "audit", requests,
-                    n -> client.get("/api/negotiations/n-" + n + "/audit?limit=100"),
-                    n -> baseline.get("/audit?negotiation=n-" + n),
+                    n -> client.audit.negotiationAudit("n-" + n, null, null, null, null, null, null, null, null,
+                            null, null, 100, null, null, null),
+                    n -> plain.get("/audit?negotiation=n-" + n),
                     n -> read(connection, AUDIT_SQL, "n-" + n));
         }
         // Not a baseline: the latency of the ledger's cheapest request, what HTTP alone costs here.

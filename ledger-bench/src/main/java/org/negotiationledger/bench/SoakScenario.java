@@ -1,7 +1,6 @@
 package org.negotiationledger.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.negotiationledger.client.model.ViewStatus;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SoakScenario {
 
     static final int CLIENTS = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SoakScenario() {
     }
@@ -25,20 +23,27 @@ final class SoakScenario {
         Duration warmUp = Duration.ofSeconds(options.quick() ? 10 : 30);
         Duration window = Duration.ofSeconds(options.quick() ? 15 : 30);
         int windows = options.quick() ? 4 : 20;
-        LedgerClient client = ledger.client();
+        LedgerApi client = ledger.client();
         for (int n = 0; n < CLIENTS; n++) {
             client.openNegotiation(negotiation(n));
         }
         // Statement ids run on across windows (each window counts its iterations from 0 again).
         AtomicLong statements = new AtomicLong();
         Load.Operation mixed = (worker, i) -> {
-            String path = "/api/negotiations/" + negotiation(worker);
+            String negotiation = negotiation(worker);
             long step = i % 4;
             if (step == 0) {
                 long next = statements.incrementAndGet();
-                return client.post(path + "/statements", LedgerClient.statement("soak-" + next, (int) next)) == 201;
+                return client.record(negotiation, LedgerApi.statement("soak-" + next, (int) next));
             }
-            client.get(step == 1 ? path + "/positions" : step == 2 ? path + "/audit?limit=50" : path);
+            if (step == 1) {
+                client.positions.positions(negotiation, null, null, null, null, null, null, null, null);
+            } else if (step == 2) {
+                client.audit.negotiationAudit(negotiation, null, null, null, null, null, null, null, null, null, null,
+                        50, null, null, null);
+            } else {
+                client.negotiations.negotiation(negotiation, null, null, null, null);
+            }
             return true;
         };
         Load.run(CLIENTS, Duration.ZERO, warmUp, mixed);
@@ -76,20 +81,20 @@ final class SoakScenario {
     }
 
     private static String negotiation(int client) {
-        return "soak-" + LedgerClient.RUN + "-" + client;
+        return "soak-" + LedgerApi.RUN + "-" + client;
     }
 
     /** The largest lag of any view now. */
-    private static long maxLag(LedgerClient client) throws Exception {
+    private static long maxLag(LedgerApi client) throws Exception {
         long lag = 0;
-        for (JsonNode view : JSON.readTree(client.get("/api/admin/projections")).get("projections")) {
-            lag = Math.max(lag, view.get("lag").asLong());
+        for (ViewStatus view : client.admin.projections().getProjections()) {
+            lag = Math.max(lag, view.getLag());
         }
         return lag;
     }
 
     /** Waits until no view lags; answers the lag left when the bound ran out (0 when caught up). */
-    private static long awaitViews(LedgerClient client, Duration bound) throws Exception {
+    private static long awaitViews(LedgerApi client, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         long lag = maxLag(client);
         while (lag > 0 && System.nanoTime() < deadline) {

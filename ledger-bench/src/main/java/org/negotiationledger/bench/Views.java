@@ -1,30 +1,27 @@
 package org.negotiationledger.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.negotiationledger.client.model.ReplayState;
+import org.negotiationledger.client.model.ViewStatus;
 
 import java.time.Duration;
 
 /** Waits on the ledger's views through its admin listing. */
 final class Views {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Views() {
     }
 
-    static long head(LedgerClient client) throws Exception {
-        return JSON.readTree(client.get("/api/admin/projections")).get("head").asLong();
+    static long head(LedgerApi client) throws Exception {
+        return client.admin.projections().getHead();
     }
 
     /** Until every view has processed every stored event. */
-    static void awaitCaughtUp(LedgerClient client, Duration bound) throws Exception {
+    static void awaitCaughtUp(LedgerApi client, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode listing = JSON.readTree(client.get("/api/admin/projections"));
             boolean done = true;
-            for (JsonNode view : listing.get("projections")) {
-                done &= view.get("lag").asLong() == 0 && !view.get("replaying").asBoolean();
+            for (ViewStatus view : client.admin.projections().getProjections()) {
+                done &= view.getLag() == 0 && !view.getReplaying();
             }
             if (done) {
                 return;
@@ -35,16 +32,16 @@ final class Views {
     }
 
     /** Until the view's last replay has reset it and it has caught up again. */
-    static void awaitReplayed(LedgerClient client, String view, Duration bound) throws Exception {
+    static void awaitReplayed(LedgerApi client, String view, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(client.get("/api/admin/projections/" + view));
-            JsonNode replay = status.get("replay");
-            if (replay != null && !replay.isNull() && "FAILED".equals(replay.get("state").asText())) {
+            ViewStatus status = client.admin.projection(view);
+            ReplayState replay = status.getReplay();
+            if (replay != null && "FAILED".equals(replay.getState())) {
                 throw new IllegalStateException("the replay failed: " + replay);
             }
-            if (replay != null && !replay.isNull() && "DONE".equals(replay.get("state").asText())
-                    && !status.get("replaying").asBoolean() && status.get("lag").asLong() == 0) {
+            if (replay != null && "DONE".equals(replay.getState()) && !status.getReplaying()
+                    && status.getLag() == 0) {
                 return;
             }
             Thread.sleep(20);
