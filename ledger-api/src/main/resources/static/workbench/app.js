@@ -29,7 +29,8 @@ async function start() {
         sessionStorage.removeItem('workbench.returnTo');
         location.hash = returnTo;
     }
-    window.addEventListener('hashchange', route);
+    // Back, Forward and links to another address within the page (browsers fire popstate for each).
+    window.addEventListener('popstate', route);
     await route();
 }
 

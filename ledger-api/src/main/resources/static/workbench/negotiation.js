@@ -9,11 +9,12 @@ import {showViews} from './views.js';
 import {follow} from './live.js';
 
 // One negotiation: a header, the two times (asOf, the effective day; knownAt, what the ledger
-// knew then) and a tab for each way of looking at it. The address holds the tab, the times and
-// the open cell, so that a view can be shared as a link.
+// knew then) and a tab for each way of looking at it. The address holds the tab, the times, the
+// comparison, the filters and the open cell, so that a view can be shared as a link; each change
+// of them is an entry of the browser's history, which Back and Forward walk.
 
 const TABS = [
-    {id: 'positions', label: 'Positions', times: true, live: true, show: showPositions},
+    {id: 'positions', label: 'Positions', times: true, compare: true, live: true, show: showPositions},
     {id: 'over-time', label: 'Over time', times: true, live: true, show: showOverTime},
     {id: 'timeline', label: 'Timeline', times: true, live: true, show: showTimeline},
     {id: 'audit', label: 'Audit trail', times: false, show: showAudit},
@@ -21,17 +22,27 @@ const TABS = [
     {id: 'views', label: 'Views', times: false, show: showViews, role: 'ADMIN'}
 ];
 const RANK = {READER: 0, RECORDER: 1, ADMIN: 2};
-const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic', 'machineCoded'];
+const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic', 'machineCoded', 'compare', 'parties', 'topics', 'sort',
+    'compact'];
+/** Milliseconds between two days when the slider plays. */
+const SPEEDS = {slow: 1000, normal: 400, fast: 150};
 
 let stopFollowing = () => {};
+/** The negotiation on the page: Back and Forward within it change its state, not the page. */
+let shownPage = null;
 
 /** Stops following the negotiation shown last, when the page shows something else. */
 export function leaveNegotiation() {
     stopFollowing();
     stopFollowing = () => {};
+    shownPage = null;
 }
 
 export async function showNegotiation(main, session, id, params, current) {
+    if (shownPage && shownPage.id === id && main.contains(shownPage.panel)) {
+        await shownPage.followAddress(params);
+        return;
+    }
     leaveNegotiation();
     const summary = await get(`/api/negotiations/${encodeURIComponent(id)}`);
     if (!current()) {
@@ -50,12 +61,22 @@ export async function showNegotiation(main, session, id, params, current) {
     const asOfShown = h('output', {id: 'as-of-shown', for: 'as-of'});
     const knownAt = h('input', {id: 'known-at', type: 'datetime-local', step: 1});
     const machineCoded = h('input', {id: 'machine-coded', type: 'checkbox'});
+    const play = h('button', {type: 'button', id: 'play', 'aria-pressed': 'false', onclick: () => togglePlay()},
+        '▶ Play');
+    const speed = h('select', {id: 'speed'}, Object.keys(SPEEDS).map(name =>
+        h('option', {value: name, selected: name === 'normal'}, `${name} (${SPEEDS[name] / 1000} s a day)`)));
+    const compareDate = h('input', {id: 'compare', type: 'date', min: days[0], max: days[days.length - 1]});
+    const comparing = h('div', {class: 'time'},
+        h('label', {for: 'compare'}, 'Compare with the day'), compareDate,
+        h('button', {type: 'button', id: 'compare-clear', onclick: () => change({compare: ''})}, 'No comparison'));
     const times = h('fieldset', {class: 'times'},
         h('legend', {}, 'Time'),
         h('div', {class: 'time'},
             h('label', {for: 'as-of'}, 'As of (effective day)'),
             h('span', {class: 'quiet', 'aria-hidden': 'true'}, day(days[0])), slider, asOfShown,
-            h('label', {for: 'as-of-date', class: 'visually-hidden'}, 'As of, as a date'), asOfDate),
+            h('label', {for: 'as-of-date', class: 'visually-hidden'}, 'As of, as a date'), asOfDate,
+            play, h('label', {for: 'speed', class: 'visually-hidden'}, 'Speed'), speed),
+        comparing,
         h('div', {class: 'time'},
             h('label', {for: 'known-at'}, 'Known at (UTC)'), knownAt,
             h('button', {type: 'button', id: 'known-at-now', onclick: () => change({knownAt: ''})}, 'Now')),
@@ -77,6 +98,8 @@ export async function showNegotiation(main, session, id, params, current) {
 
     const context = {
         id, summary, session, state, days, waitFor: null, change, refresh,
+        /** The address of the page as it is now, for a link to share. */
+        link: () => new URL(address(state), location.href).href,
         /** The API path of this negotiation, with {@code rest} after it. */
         path: (rest = '') => `/api/negotiations/${encodeURIComponent(id)}${rest}`,
         /** The query parameters of a read at the chosen times, waiting for the last event followed. */
@@ -85,18 +108,33 @@ export async function showNegotiation(main, session, id, params, current) {
         coded: () => ({...context.times(), machineCoded: state.machineCoded})
     };
 
-    function change(changes) {
+    /** Changes the state and draws it; a new entry of the history unless {@code replace}. */
+    function change(changes, replace = false) {
+        if (!replace) {
+            stopPlaying();
+        }
         Object.assign(state, changes);
-        refresh();
+        return refresh(replace ? 'replace' : 'push');
+    }
+
+    /** Back or Forward (or a link) within the negotiation: the state the address holds, drawn. */
+    function followAddress(params) {
+        stopPlaying();
+        const wanted = Object.fromEntries(KEPT.map(name => [name, params.get(name) || '']));
+        if (!tabs.some(tab => tab.id === wanted.tab)) {
+            wanted.tab = 'positions';
+        }
+        Object.assign(state, wanted);
+        return refresh('keep');
     }
 
     let shown = 0;
 
-    async function refresh() {
+    async function refresh(how = 'replace') {
         const mine = ++shown;
         const tab = tabs.find(t => t.id === state.tab);
         syncControls(tab);
-        remember();
+        remember(how);
         clear(nav, tabs.map(t => h('a', {href: address({...state, tab: t.id}), id: `tab-${t.id}`,
             'aria-current': t.id === tab.id ? 'page' : null,
             onclick: event => {
@@ -115,6 +153,8 @@ export async function showNegotiation(main, session, id, params, current) {
 
     function syncControls(tab) {
         times.hidden = !tab.times;
+        comparing.hidden = !tab.compare;
+        compareDate.value = state.compare;
         const index = state.asOf ? days.indexOf(state.asOf) : -1;
         slider.value = index >= 0 ? index : (state.asOf && state.asOf < days[0] ? 0 : days.length);
         asOfDate.value = state.asOf;
@@ -130,14 +170,73 @@ export async function showNegotiation(main, session, id, params, current) {
         return `#/negotiations/${encodeURIComponent(id)}${query.size ? `?${query}` : ''}`;
     }
 
-    function remember() {
-        if (location.hash !== address(state)) {
+    function remember(how) {
+        if (how === 'keep' || location.hash === address(state)) {
+            return;
+        }
+        if (how === 'push') {
+            history.pushState(null, '', address(state));
+        } else {
             history.replaceState(null, '', address(state));
         }
     }
 
-    slider.addEventListener('input', () =>
-        change({asOf: Number(slider.value) >= days.length ? '' : days[Number(slider.value)]}));
+    // The slider shows its day at once and asks the ledger for it at once too; the days it passes
+    // while an answer is on its way are not asked for, only the one it rests on after them.
+    let wanted;
+    let asking = false;
+    slider.addEventListener('input', async () => {
+        wanted = Number(slider.value) >= days.length ? '' : days[Number(slider.value)];
+        asOfShown.value = wanted ? day(wanted) : 'today';
+        slider.setAttribute('aria-valuetext', asOfShown.value);
+        if (asking) {
+            return;
+        }
+        asking = true;
+        try {
+            while (wanted !== undefined) {
+                const next = wanted;
+                wanted = undefined;
+                await change({asOf: next});
+            }
+        } finally {
+            asking = false;
+        }
+    });
+    compareDate.addEventListener('change', () => change({compare: compareDate.value}));
+
+    // Play: the slider steps a day at a time from where it is (from the first day once at the end).
+    let playing = false;
+
+    function stopPlaying() {
+        playing = false;
+        play.textContent = '▶ Play';
+        play.setAttribute('aria-pressed', 'false');
+    }
+
+    async function togglePlay() {
+        if (playing) {
+            stopPlaying();
+            return;
+        }
+        playing = true;
+        play.textContent = '⏸ Pause';
+        play.setAttribute('aria-pressed', 'true');
+        let index = state.asOf ? days.indexOf(state.asOf) : -1;
+        if (index < 0 || index >= days.length - 1) {
+            index = -1;
+        }
+        // The days played are one entry of the history, the day it stops at, as a move of the slider is.
+        let how = 'push';
+        while (playing && index < days.length - 1) {
+            index++;
+            state.asOf = days[index];
+            await refresh(how);
+            how = 'replace';
+            await new Promise(resolve => setTimeout(resolve, SPEEDS[speed.value]));
+        }
+        stopPlaying();
+    }
     asOfDate.addEventListener('change', () => change({asOf: asOfDate.value}));
     machineCoded.addEventListener('change', () => change({machineCoded: machineCoded.checked ? '' : 'exclude'}));
     knownAt.addEventListener('change', () => {
@@ -149,6 +248,7 @@ export async function showNegotiation(main, session, id, params, current) {
     if (!current()) {
         return; // another page was asked for meanwhile: it follows the ledger, not this one
     }
+    shownPage = {id, panel, followAddress};
     stopFollowing = follow(id, lastViewPosition(), event => {
         live.textContent = `${event.type} recorded by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
         context.waitFor = event.position;

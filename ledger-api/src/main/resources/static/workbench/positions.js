@@ -1,17 +1,35 @@
 import {get} from './api.js';
 import {clear, day, h, instant, words} from './dom.js';
+import {copyLinkButton, csvLink} from './share.js';
 
-// The positions matrix as a heatmap (parties × topics, coloured by stance score, each cell also
-// writing its stance and showing a symbol), and the statement behind a chosen cell with every
-// version of the party's statements on that topic.
+// The positions matrix as a heatmap (parties × topics, each stance its own colour and symbol, each
+// cell also writing its stance), one grid the arrow keys move in; filters, an order and a compact
+// mode for large negotiations; the cells that changed since a day of comparison marked with what
+// they were; and the statement behind a chosen cell with every version of the party's statements
+// on that topic.
 
-/** A symbol for each stance score, so that the heatmap reads without colour as well. */
+/** A symbol for each stance score, for charts that draw scores. */
 export const SYMBOLS = {2: '▲▲', 1: '▲', 0: '●', '-1': '▼', '-2': '▼▼'};
-const LEGEND = {2: 'supports, proposes, demands', 1: 'conditional', 0: 'undecided', '-1': 'opposes', '-2': 'rejects'};
+/** Each stance its own symbol, so that the heatmap reads without colour as well. */
+export const STANCES = {
+    SUPPORTS: {symbol: '▲', note: 'supports'},
+    PROPOSES: {symbol: '◆', note: 'proposes'},
+    DEMANDS: {symbol: '■', note: 'demands'},
+    CONDITIONAL: {symbol: '◐', note: 'conditional'},
+    UNDECIDED: {symbol: '●', note: 'undecided'},
+    OPPOSES: {symbol: '▼', note: 'opposes'},
+    REJECTS: {symbol: '✖', note: 'rejects'}
+};
+const SORTS = {'': 'as recorded', name: 'by name', stance: 'most favourable first'};
 
 export async function showPositions(panel, context, current) {
     const {state} = context;
+    // The day compared with and the day shown, the earlier first; without a day shown, today.
+    const [from, to] = state.asOf && state.compare > state.asOf ? [state.asOf, state.compare]
+        : [state.compare, state.asOf];
     const matrix = await get(context.path('/positions'), context.coded());
+    const changes = state.compare ? (await get(context.path('/changes'), {from, to, knownAt: state.knownAt,
+        machineCoded: state.machineCoded, waitFor: context.waitFor})).changes : null;
     const history = state.party && state.topic ? await get(context.path(
         `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), context.coded()) : null;
     const meetings = history && history.entries.some(entry => entry.meetingId)
@@ -19,62 +37,180 @@ export async function showPositions(panel, context, current) {
     if (!current()) {
         return; // a later move of the controls asked again
     }
+    // A cell that had the focus keeps it when the matrix is drawn again.
+    const focused = document.activeElement && panel.contains(document.activeElement)
+        ? document.activeElement.closest('td[data-party]') : null;
     const matrixArea = h('div', {id: 'matrix'});
     const cellArea = h('div', {id: 'cell', 'aria-live': 'polite'});
-    renderMatrix(matrixArea, matrix, state, (party, topic) => context.change({party, topic}));
+    const comparison = changes ? {from, to, changes} : null;
+    renderMatrix(matrixArea, matrix, comparison, context);
     if (history) {
         renderCell(cellArea, matrix, history, meetings, state);
     } else {
         clear(cellArea, h('p', {class: 'quiet'}, 'Choose a cell to see the statement behind it and its history.'));
     }
-    clear(panel, matrixArea, cellArea);
+    clear(panel, toolbar(context, comparison), matrixArea, cellArea);
+    if (focused) {
+        const again = matrixArea.querySelector(`td[data-party="${CSS.escape(focused.dataset.party)}"]`
+            + `[data-topic="${CSS.escape(focused.dataset.topic)}"] button`);
+        if (again) {
+            again.focus();
+        }
+    }
     performance.mark('workbench:positions');
 }
 
-function renderMatrix(area, matrix, state, openCell) {
+/** Filters, order, compact mode and what can be taken away. */
+function toolbar(context, comparison) {
+    const {state} = context;
+    const filter = (id, label, name) => [h('label', {for: id}, label),
+        h('input', {id, type: 'search', value: state[name], placeholder: 'part of a name', size: 12,
+            onchange: event => context.change({[name]: event.target.value.trim()})})];
+    const reads = {asOf: state.asOf, knownAt: state.knownAt, machineCoded: state.machineCoded};
+    return h('div', {class: 'toolbar', role: 'group', 'aria-label': 'Matrix'},
+        h('span', {class: 'tool'}, filter('filter-parties', 'Parties', 'parties')),
+        h('span', {class: 'tool'}, filter('filter-topics', 'Topics', 'topics')),
+        h('span', {class: 'tool'}, h('label', {for: 'sort'}, 'Order parties'),
+            h('select', {id: 'sort', onchange: event => context.change({sort: event.target.value})},
+                Object.entries(SORTS).map(([value, label]) => h('option', {value, selected: state.sort === value}, label)))),
+        h('span', {class: 'tool'}, h('input', {id: 'compact', type: 'checkbox', checked: state.compact === '1',
+            onchange: event => context.change({compact: event.target.checked ? '1' : ''})}),
+            h('label', {for: 'compact'}, 'Compact')),
+        h('span', {class: 'tool'},
+            csvLink('matrix-csv', 'Matrix as CSV', context.path('/positions.csv'), reads),
+            comparison ? csvLink('changes-csv', 'Changes as CSV', context.path('/changes.csv'),
+                {from: comparison.from, to: comparison.to, knownAt: state.knownAt, machineCoded: state.machineCoded}) : null,
+            h('button', {type: 'button', id: 'print', onclick: () => window.print()}, 'Print')),
+        copyLinkButton(context.link));
+}
+
+function renderMatrix(area, matrix, comparison, context) {
+    const {state} = context;
     const cells = new Map(matrix.positions.map(p => [`${p.partyId}/${p.topicId}`, p]));
-    const table = h('table', {class: 'heatmap'},
-        h('caption', {id: 'matrix-heading'}, `Positions ${matrix.asOf ? `as of ${day(matrix.asOf)}` : 'today'}`
-            + (matrix.knownAt ? `, as known at ${instant(matrix.knownAt)}` : '')),
-        h('thead', {}, h('tr', {}, h('td'), matrix.topics.map(topic =>
+    const changed = new Map((comparison ? comparison.changes : []).map(c => [`${c.partyId}/${c.topicId}`, c]));
+    const parties = ordered(matrix.parties.filter(party => matches(party.name, state.parties)), matrix, state.sort);
+    const topics = matrix.topics.filter(topic => matches(topic.title, state.topics));
+    const caption = `Positions ${matrix.asOf ? `as of ${day(matrix.asOf)}` : 'today'}`
+        + (matrix.knownAt ? `, as known at ${instant(matrix.knownAt)}` : '')
+        + (comparison ? `; changes since ${day(comparison.from)} marked` : '');
+    const table = h('table', {class: `heatmap${state.compact ? ' compact' : ''}`, role: 'grid',
+            'aria-labelledby': 'matrix-heading', onkeydown: event => move(event, table)},
+        h('caption', {id: 'matrix-heading'}, caption),
+        h('thead', {}, h('tr', {}, h('td', {class: 'corner'}), topics.map(topic =>
             h('th', {scope: 'col', dataset: {topic: topic.id}}, topic.title)))),
-        h('tbody', {}, matrix.parties.map(party => h('tr', {},
+        h('tbody', {}, parties.map(party => h('tr', {},
             h('th', {scope: 'row', dataset: {party: party.id}}, party.name,
                 h('span', {class: 'role'}, words(party.role))),
-            matrix.topics.map(topic => cell(cells.get(`${party.id}/${topic.id}`), party, topic, state, openCell))))));
+            topics.map(topic => cell(cells.get(`${party.id}/${topic.id}`), changed.get(`${party.id}/${topic.id}`),
+                party, topic, state, (p, t) => context.change({party: p, topic: t})))))));
+    // One tab stop for the whole grid: the open cell, or the first.
+    const stops = table.querySelectorAll('td[data-party] button');
+    const open = table.querySelector('td.chosen button') || stops[0];
+    if (open) {
+        open.tabIndex = 0;
+    }
     const legend = h('ul', {class: 'legend', 'aria-label': 'Legend'},
-        [2, 1, 0, -1, -2].map(score => h('li', {class: `score-${score}`}, `${SYMBOLS[score]} ${LEGEND[score]}`)),
-        h('li', {class: 'lapsed'}, 'lapsed: a proposal past its deadline'));
+        Object.entries(STANCES).map(([stance, {symbol, note}]) =>
+            h('li', {class: `stance-${stance.toLowerCase()}`}, `${symbol} ${note}`)),
+        h('li', {class: 'lapsed'}, 'lapsed: a proposal past its deadline'),
+        comparison ? h('li', {class: 'changed-key'}, 'outlined: changed since the day compared') : null);
+    const hidden = matrix.parties.length - parties.length + matrix.topics.length - topics.length;
     const outcomes = matrix.outcomes.length ? h('ul', {class: 'outcomes'}, matrix.outcomes.map(outcome =>
         h('li', {}, h('strong', {}, `${topicTitle(matrix, outcome.topicId)}: ${words(outcome.kind)}`),
             ` on ${day(outcome.reachedOn)}${outcome.status ? ` (${words(outcome.status)})` : ''} — ${outcome.terms}`))) : null;
     clear(area, matrix.parties.length && matrix.topics.length
-        ? [table, legend, outcomes ? h('h2', {}, 'Outcomes') : null, outcomes]
+        ? [hidden ? h('p', {class: 'quiet', id: 'filtered'}, `${parties.length} of ${matrix.parties.length} parties, `
+                + `${topics.length} of ${matrix.topics.length} topics shown`) : null,
+            h('div', {class: 'grid-box'}, table), legend,
+            comparison ? changeList(comparison, matrix) : null,
+            outcomes ? h('h2', {}, 'Outcomes') : null, outcomes]
         : h('p', {class: 'quiet'}, 'Nothing recorded by this day.'));
 }
 
-function cell(position, party, topic, state, openCell) {
+function matches(name, filter) {
+    return !filter || name.toLocaleLowerCase().includes(filter.toLocaleLowerCase());
+}
+
+function ordered(parties, matrix, sort) {
+    if (sort === 'name') {
+        return [...parties].sort((a, b) => a.name.localeCompare(b.name));
+    }
+    if (sort === 'stance') {
+        const mean = party => {
+            const scores = matrix.positions.filter(p => p.partyId === party.id).map(p => p.score);
+            return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -Infinity;
+        };
+        return [...parties].sort((a, b) => mean(b) - mean(a));
+    }
+    return parties;
+}
+
+/** Arrow keys, Home and End move between the cells of the grid; Enter and Space open one. */
+function move(event, table) {
+    const here = event.target.closest('td[data-party]');
+    if (!here) {
+        return;
+    }
+    const rows = [...table.tBodies[0].rows];
+    let row = rows.indexOf(here.parentElement);
+    let column = [...here.parentElement.cells].indexOf(here);
+    const last = here.parentElement.cells.length - 1;
+    switch (event.key) {
+        case 'ArrowRight': column = Math.min(last, column + 1); break;
+        case 'ArrowLeft': column = Math.max(1, column - 1); break;
+        case 'ArrowDown': row = Math.min(rows.length - 1, row + 1); break;
+        case 'ArrowUp': row = Math.max(0, row - 1); break;
+        case 'Home': column = 1; if (event.ctrlKey) { row = 0; } break;
+        case 'End': column = last; if (event.ctrlKey) { row = rows.length - 1; } break;
+        default: return;
+    }
+    event.preventDefault();
+    const target = rows[row].cells[column].querySelector('button');
+    table.querySelectorAll('td[data-party] button').forEach(button => { button.tabIndex = -1; });
+    target.tabIndex = 0;
+    target.focus();
+}
+
+function cell(position, change, party, topic, state, openCell) {
     const chosen = state.party === party.id && state.topic === topic.id;
-    const open = h('button', {type: 'button', 'aria-pressed': chosen ? 'true' : 'false',
+    const open = h('button', {type: 'button', tabindex: '-1', 'aria-pressed': chosen ? 'true' : 'false',
         title: position ? position.summary : null, onclick: () => openCell(party.id, topic.id)});
+    const was = change ? h('span', {class: 'was'}, `was ${change.before ? words(change.before.stance) : 'no position'}`)
+        : null;
+    const marks = `${chosen ? ' chosen' : ''}${change ? ' changed' : ''}`;
+    const data = {party: party.id, topic: topic.id, changed: change ? 'true' : null};
     if (!position) {
-        open.append(h('span', {'aria-hidden': 'true'}, '·'),
+        open.append(h('span', {'aria-hidden': 'true'}, '·'), was,
             h('span', {class: 'visually-hidden'}, `${party.name} on ${topic.title}: no position`));
-        return h('td', {class: `empty${chosen ? ' chosen' : ''}`, dataset: {party: party.id, topic: topic.id, stance: ''}},
-            open);
+        return h('td', {class: `empty${marks}`, dataset: {...data, stance: ''}}, open);
     }
     const lapsed = position.kind === 'LAPSED';
     open.append(...[
-        h('span', {class: 'symbol', 'aria-hidden': 'true'}, SYMBOLS[position.score]),
+        h('span', {class: 'symbol', 'aria-hidden': 'true'}, STANCES[position.stance].symbol),
         h('span', {class: 'stance'}, words(position.stance)),
         lapsed ? h('span', {class: 'kind'}, 'lapsed') : null,
         position.kind === 'CORRECTED' ? h('span', {class: 'kind'}, 'corrected') : null,
         position.machineCoded ? h('span', {class: 'kind'}, 'machine-coded') : null,
+        was,
         h('span', {class: 'visually-hidden'}, ` — ${party.name} on ${topic.title}`)].filter(Boolean));
-    return h('td', {class: `score-${position.score}${lapsed ? ' lapsed' : ''}${chosen ? ' chosen' : ''}`,
-        dataset: {party: party.id, topic: topic.id, stance: position.stance, kind: position.kind,
+    return h('td', {class: `stance-${position.stance.toLowerCase()}${lapsed ? ' lapsed' : ''}${marks}`,
+        dataset: {...data, stance: position.stance, kind: position.kind,
             statement: position.statementId, revision: String(position.revision),
             coded: position.machineCoded ? 'true' : 'false'}}, open);
+}
+
+/** The cells that changed between the two days, before → after, in words. */
+function changeList(comparison, matrix) {
+    const partyName = id => (matrix.parties.find(p => p.id === id) || {name: id}).name;
+    const stance = position => position ? words(position.kind === 'LAPSED' ? 'lapsed' : position.stance) : 'no position';
+    return h('section', {id: 'changes', 'aria-labelledby': 'changes-heading'},
+        h('h2', {id: 'changes-heading'}, `Changed between ${day(comparison.from)} and `
+            + `${comparison.to ? day(comparison.to) : 'today'}`),
+        comparison.changes.length
+            ? h('ul', {}, comparison.changes.map(change => h('li', {dataset: {party: change.partyId, topic: change.topicId}},
+                h('strong', {}, `${partyName(change.partyId)} on ${topicTitle(matrix, change.topicId)}: `),
+                `${stance(change.before)} → ${stance(change.after)}`)))
+            : h('p', {class: 'quiet'}, 'No position changed between these days.'));
 }
 
 function topicTitle(matrix, topicId) {
@@ -103,8 +239,8 @@ function renderCell(area, matrix, history, meetings, state) {
 function statement(entry, position, delegates, rounds, parties) {
     const meeting = entry.meetingId ? rounds.get(entry.meetingId) : null;
     const delegate = entry.delegateId ? delegates.get(entry.delegateId) : null;
-    return h('article', {id: 'statement', class: `statement score-${entry.score}`},
-        h('p', {class: 'stance-line'}, h('span', {'aria-hidden': 'true'}, `${SYMBOLS[entry.score]} `),
+    return h('article', {id: 'statement', class: `statement stance-${entry.stance.toLowerCase()}`},
+        h('p', {class: 'stance-line'}, h('span', {'aria-hidden': 'true'}, `${STANCES[entry.stance].symbol} `),
             h('strong', {}, words(position.kind === 'LAPSED' ? 'lapsed' : entry.stance)),
             ` · effective ${day(entry.effectiveOn)}`, entry.validUntil ? ` · valid until ${day(entry.validUntil)}` : ''),
         h('p', {class: 'summary'}, entry.summary),

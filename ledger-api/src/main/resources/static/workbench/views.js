@@ -49,8 +49,9 @@ export async function showViews(panel, context, current) {
     clear(panel,
         h('p', {}, `The store holds ${listing.head} events.`),
         h('table', {id: 'views', class: 'list'},
-            h('thead', {}, h('tr', {}, ['View', 'Position', 'Lag', 'State', 'Set aside', 'Progress', '']
-                .map(name => h('th', {scope: 'col'}, name)))),
+            h('thead', {}, h('tr', {}, ['View', 'Position', 'Lag', 'State', 'Set aside', 'Progress']
+                .map(name => h('th', {scope: 'col'}, name)), h('th', {scope: 'col'},
+                h('span', {class: 'visually-hidden'}, 'Replay')))),
             rows),
         message);
 }

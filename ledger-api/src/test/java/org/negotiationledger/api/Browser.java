@@ -82,6 +82,29 @@ final class Browser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
+    /** Lets the page's downloads land in {@code directory} without asking. */
+    void downloadTo(Path directory) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
+    /** Lets the page write and read the clipboard, as a user who allowed it. */
+    void allowClipboard() {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    /** The inner size of the window, as a phone's screen or a desktop's. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Back to the window's own size. */
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** Signs in with the workbench's form and waits for the workbench to know the user. */
     void signIn(String user, String password) {
         go("/login");
