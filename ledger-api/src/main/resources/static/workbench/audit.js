@@ -1,5 +1,6 @@
 import {get} from './api.js';
 import {clear, day, h, instant} from './dom.js';
+import {csvLink} from './share.js';
 
 // The audit trail of one negotiation, a page at a time, and the verdict of its hash chain:
 // intact, or the first event that no longer matches what was recorded.
@@ -29,7 +30,7 @@ export async function showAudit(panel, context, current) {
         clear(rows, page.entries.map(entry => h('tr', {dataset: {sequence: String(entry.sequence), type: entry.type},
                 class: verdict.firstBroken && verdict.firstBroken.eventId === entry.eventId ? 'broken' : null},
             h('td', {class: 'number'}, String(entry.sequence)),
-            h('td', {}, entry.type),
+            h('td', {}, eventInWords(entry.type)),
             h('td', {}, day(entry.effectiveOn)),
             h('td', {}, instant(entry.recordedAt)),
             h('td', {}, entry.recordedBy || ''),
@@ -55,11 +56,12 @@ export async function showAudit(panel, context, current) {
     });
     render();
     clear(panel, badge,
-        h('table', {id: 'audit', class: 'list'},
+        h('p', {class: 'toolbar'}, csvLink('audit-csv', 'Audit trail as CSV', context.path('/audit.csv'))),
+        h('div', {class: 'table-box'}, h('table', {id: 'audit', class: 'list'},
             h('caption', {class: 'visually-hidden'}, 'Every stored event of this negotiation'),
             h('thead', {}, h('tr', {}, ['#', 'Event', 'Effective', 'Recorded at', 'By', 'What']
                 .map(name => h('th', {scope: 'col'}, name)))),
-            rows),
+            rows)),
         h('p', {class: 'pager'}, older, ' ', where, ' ', newer));
 }
 
@@ -68,4 +70,10 @@ function describe(payload) {
     const what = [payload.summary, payload.title, payload.terms, payload.name, payload.statementId]
         .find(value => typeof value === 'string') || '';
     return payload.reason ? `${what}${what ? ' — ' : ''}reason: ${payload.reason}` : what;
+}
+
+/** StatementRecorded → Statement recorded */
+function eventInWords(type) {
+    const spaced = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return spaced.charAt(0).toUpperCase() + spaced.substring(1);
 }

@@ -23,7 +23,7 @@ const TABS = [
 ];
 const RANK = {READER: 0, RECORDER: 1, ADMIN: 2};
 const KEPT = ['tab', 'asOf', 'knownAt', 'party', 'topic', 'machineCoded', 'compare', 'parties', 'topics', 'sort',
-    'compact'];
+    'compact', 'show', 'statement'];
 /** Milliseconds between two days when the slider plays. */
 const SPEEDS = {slow: 1000, normal: 400, fast: 150};
 
@@ -84,17 +84,25 @@ export async function showNegotiation(main, session, id, params, current) {
             machineCoded,
             h('label', {for: 'machine-coded'}, 'With records a machine coded (GDELT, ICEWS)')));
     const nav = h('nav', {class: 'tabs', 'aria-label': 'Views of the negotiation'});
+    const headline = h('p', {id: 'headline', class: 'quiet'}, overview(summary));
+    const chain = h('div', {id: 'chain-warning'});
     const panel = h('section', {id: 'panel', tabindex: '-1'});
     const live = h('p', {id: 'live', class: 'quiet', 'aria-live': 'polite'});
 
     clear(main,
         h('p', {class: 'crumbs'}, h('a', {href: '#/'}, 'Negotiations'), ' / ', summary.title),
         h('h1', {}, summary.title),
-        h('p', {class: 'quiet'}, `${words(summary.status)} · opened ${day(summary.openedOn)}`
-            + (summary.closedOn ? ` · closed ${day(summary.closedOn)}` : '')
-            + ` · ${summary.counts.statements} statements, ${summary.counts.meetings} meetings, `
-            + `${summary.counts.exchanges} exchanges, ${summary.counts.outcomes} outcomes`),
+        headline, chain,
         times, nav, live, panel);
+    // The hash chain is checked once the page is drawn: where it is broken, every tab says so.
+    get(`/api/negotiations/${encodeURIComponent(id)}/verify`).then(verdict => {
+        if (!verdict.intact) {
+            clear(chain, h('p', {class: 'badge-broken', role: 'alert'}, h('span', {'aria-hidden': 'true'}, '✘ '),
+                `The record is not what was stored: the hash chain breaks at event ${verdict.firstBroken.sequence} `
+                + `(${verdict.firstBroken.detail}). What this page shows from that event on may have been altered; `
+                + 'the Audit trail tab names it.'));
+        }
+    }, () => {});
 
     const context = {
         id, summary, session, state, days, waitFor: null, change, refresh,
@@ -124,6 +132,9 @@ export async function showNegotiation(main, session, id, params, current) {
         if (!tabs.some(tab => tab.id === wanted.tab)) {
             wanted.tab = 'positions';
         }
+        if (KEPT.every(name => state[name] === wanted[name])) {
+            return Promise.resolve(); // the screen the address asks for is the one shown
+        }
         Object.assign(state, wanted);
         return refresh('keep');
     }
@@ -135,11 +146,11 @@ export async function showNegotiation(main, session, id, params, current) {
         const tab = tabs.find(t => t.id === state.tab);
         syncControls(tab);
         remember(how);
-        clear(nav, tabs.map(t => h('a', {href: address({...state, tab: t.id}), id: `tab-${t.id}`,
+        clear(nav, tabs.map(t => h('a', {href: address({...state, tab: t.id, statement: ''}), id: `tab-${t.id}`,
             'aria-current': t.id === tab.id ? 'page' : null,
             onclick: event => {
                 event.preventDefault();
-                change({tab: t.id});
+                change({tab: t.id, statement: ''});
             }}, t.label)));
         panel.setAttribute('aria-busy', 'true');
         try {
@@ -252,11 +263,29 @@ export async function showNegotiation(main, session, id, params, current) {
     stopFollowing = follow(id, lastViewPosition(), event => {
         live.textContent = `${event.type} recorded by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
         context.waitFor = event.position;
+        // The header's counts and the days the slider spans follow what was recorded.
+        get(`/api/negotiations/${encodeURIComponent(id)}`, {waitFor: event.position}).then(latest => {
+            headline.textContent = overview(latest);
+            days.splice(0, days.length, ...dayRange(latest));
+            slider.max = String(days.length);
+            asOfDate.min = days[0];
+            asOfDate.max = days[days.length - 1];
+            compareDate.max = asOfDate.max;
+            syncControls(tabs.find(t => t.id === state.tab));
+        }, () => {});
         // The views redraw; a form being filled in, a page of the audit or a replay followed stay as they are.
         if (tabs.find(t => t.id === state.tab).live) {
             refresh();
         }
     });
+}
+
+/** Status, period and counts, in a line. */
+function overview(summary) {
+    return `${words(summary.status)} · opened ${day(summary.openedOn)}`
+        + (summary.closedOn ? ` · closed ${day(summary.closedOn)}` : '')
+        + ` · ${summary.counts.statements} statements, ${summary.counts.meetings} meetings, `
+        + `${summary.counts.exchanges} exchanges, ${summary.counts.outcomes} outcomes`;
 }
 
 /** Every day from the first thing recorded (or the opening) to the last. */

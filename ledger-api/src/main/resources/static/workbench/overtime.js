@@ -1,6 +1,7 @@
 import {ECHARTS, get} from './api.js';
 import {clear, day, h, words} from './dom.js';
 import {offerText, SYMBOLS} from './positions.js';
+import {downloadButton} from './share.js';
 
 // Positions over time for one topic: each party's stance score as a step line over effective
 // dates (superseded and retracted versions drawn apart, hollow), the numeric offers as lines and
@@ -9,6 +10,8 @@ import {offerText, SYMBOLS} from './positions.js';
 
 const SCORES = {2: 'supports', 1: 'conditional', 0: 'undecided', '-1': 'opposes', '-2': 'rejects'};
 const MARKERS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
+/** How many parties the charts draw unless others are picked: more lines than that are not read. */
+const AT_ONCE = 5;
 let echarts;
 let charts = [];
 
@@ -20,29 +23,38 @@ export async function showOverTime(panel, context, current) {
         return;
     }
     echarts = echarts || await import(ECHARTS);
-    const parties = summary.parties;
+    // The parties picked (a few at a time), by default the first few.
+    const picked = state.show ? state.show.split(',') : summary.parties.slice(0, AT_ONCE).map(party => party.id);
+    const parties = summary.parties.filter(party => picked.includes(party.id));
     const histories = await Promise.all(parties.map(party => get(context.path(
         `/positions/${encodeURIComponent(party.id)}/${encodeURIComponent(topicId)}/history`), context.coded())));
     const gaps = await get(context.path('/offer-gaps'), {topicId, ...context.times()});
     if (!current()) {
         return;
     }
-    const names = new Map(parties.map(party => [party.id, party.name]));
+    const names = new Map(summary.parties.map(party => [party.id, party.name]));
     // The axis spans the whole negotiation; the lines stop at the day looked at, marked by a rule.
     const axisEnd = context.days[context.days.length - 1];
     const lastDay = state.asOf && state.asOf < axisEnd ? state.asOf : axisEnd;
     const topicSelect = h('select', {id: 'topic', onchange: event => context.change({topic: event.target.value})},
         summary.topics.map(topic => h('option', {value: topic.id, selected: topic.id === topicId}, topic.title)));
+    const picker = h('fieldset', {id: 'party-picker', class: 'picker'}, h('legend', {}, 'Parties drawn'),
+        summary.parties.map(party => h('label', {class: 'check'}, h('input', {type: 'checkbox', value: party.id,
+            checked: picked.includes(party.id), onchange: () => context.change({show: [...picker.querySelectorAll(
+                'input:checked')].map(box => box.value).join(',') || 'none'})}), ` ${party.name}`)));
     const stanceChart = h('div', {id: 'stance-chart', class: 'chart', role: 'img'});
     const offerChart = h('div', {id: 'offer-chart', class: 'chart', role: 'img'});
     const withOffers = histories.some(history => history.entries.some(entry => entry.offer));
 
     charts.forEach(chart => chart.dispose());
+    const topicTitle = summary.topics.find(topic => topic.id === topicId).title;
     clear(panel,
         h('p', {}, h('label', {for: 'topic'}, 'Topic '), topicSelect),
+        picker,
         h('h2', {}, 'Stances'),
-        stanceChart,
-        withOffers ? [h('h2', {}, 'Offers'), offerChart, gapList(gaps, names)] : h('p', {class: 'quiet'}, 'No numeric offers on this topic.'),
+        stanceChart, pictures('stance', `stances on ${topicTitle}`, () => charts[0]),
+        withOffers ? [h('h2', {}, 'Offers'), offerChart, pictures('offer', `offers on ${topicTitle}`, () => charts[1]),
+            gapList(gaps, names)] : h('p', {class: 'quiet'}, 'No numeric offers on this topic.'),
         table(parties, histories));
     charts = [stanceLines(stanceChart, parties, histories, context.days[0], lastDay, axisEnd, state.asOf)];
     if (withOffers) {
@@ -79,9 +91,9 @@ function stanceLines(element, parties, histories, firstDay, lastDay, axisEnd, as
         animation: false,
         tooltip: {trigger: 'item', formatter: item => `${escape(item.seriesName)}<br>${day(item.value[0])}: `
                 + `${SYMBOLS[item.value[1]]} ${SCORES[item.value[1]]}` + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
-        legend: {top: 0},
-        grid: {left: 110, right: 30, top: 50, bottom: 40},
-        xAxis: {type: 'time', min: firstDay, max: axisEnd, axisLine: {onZero: false}},
+        legend: LEGEND,
+        grid: {left: 110, right: 30, top: 20, bottom: 80},
+        xAxis: X_AXIS(firstDay, axisEnd),
         yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => `${SYMBOLS[value]} ${SCORES[value]}`}},
         series
     });
@@ -124,9 +136,9 @@ function offerLines(element, parties, histories, firstDay, lastDay, axisEnd, asO
         aria: {enabled: true, decal: {show: true}},
         animation: false,
         tooltip: {trigger: 'axis'},
-        legend: {top: 0},
-        grid: {left: 70, right: 30, top: 50, bottom: 40},
-        xAxis: {type: 'time', min: firstDay, max: axisEnd, axisLine: {onZero: false}},
+        legend: LEGEND,
+        grid: {left: 70, right: 30, top: 40, bottom: 80},
+        xAxis: X_AXIS(firstDay, axisEnd),
         yAxis: {type: 'value', name: unit, scale: true},
         series
     });
@@ -135,6 +147,34 @@ function offerLines(element, parties, histories, firstDay, lastDay, axisEnd, asO
 }
 
 /** Each later party's line is thinner and drawn above, so that lines on the same score stay visible. */
+/** The legend under the plot, scrolling when the parties do not fit: it never covers an axis. */
+const LEGEND = {type: 'scroll', bottom: 0};
+/** Dates that make room for each other on a narrow screen. */
+const X_AXIS = (min, max) => ({type: 'time', min, max, axisLine: {onZero: false},
+    axisLabel: {hideOverlap: true, formatter: value => day(new Date(value).toISOString().substring(0, 10))}});
+
+/** The chart as a picture to take away: PNG as drawn, SVG drawn again as vectors. */
+function pictures(id, name, chart) {
+    const file = name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
+    return h('p', {class: 'pictures'},
+        downloadButton(`${id}-png`, 'Chart as PNG', `${file}.png`,
+            () => chart().getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#ffffff'})),
+        ' ',
+        downloadButton(`${id}-svg`, 'Chart as SVG', `${file}.svg`, () => {
+            // Drawn again with ECharts' SVG renderer in a box out of sight, then taken as text.
+            const drawn = chart();
+            const box = h('div', {class: 'offscreen', 'aria-hidden': 'true',
+                style: `width: ${drawn.getWidth()}px; height: ${drawn.getHeight()}px`});
+            document.body.append(box);
+            const vectors = echarts.init(box, null, {renderer: 'svg'});
+            vectors.setOption({...drawn.getOption(), animation: false});
+            const svg = box.querySelector('svg').outerHTML;
+            vectors.dispose();
+            box.remove();
+            return URL.createObjectURL(new Blob([svg], {type: 'image/svg+xml'}));
+        }));
+}
+
 function width(index) {
     return Math.max(2, 7 - 2 * index);
 }

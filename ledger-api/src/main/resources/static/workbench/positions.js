@@ -45,7 +45,11 @@ export async function showPositions(panel, context, current) {
     const comparison = changes ? {from, to, changes} : null;
     renderMatrix(matrixArea, matrix, comparison, context);
     if (history) {
-        renderCell(cellArea, matrix, history, meetings, state);
+        const amend = context.session.role !== 'READER' && context.summary.status !== 'CLOSED'
+            ? statementId => context.change({tab: 'record', statement: statementId}) : null;
+        renderCell(cellArea, matrix, history, meetings, state, amend, csvLink('history-csv', 'History as CSV',
+            context.path(`/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history.csv`),
+            {asOf: state.asOf, knownAt: state.knownAt, machineCoded: state.machineCoded}));
     } else {
         clear(cellArea, h('p', {class: 'quiet'}, 'Choose a cell to see the statement behind it and its history.'));
     }
@@ -180,8 +184,8 @@ function cell(position, change, party, topic, state, openCell) {
     const marks = `${chosen ? ' chosen' : ''}${change ? ' changed' : ''}`;
     const data = {party: party.id, topic: topic.id, changed: change ? 'true' : null};
     if (!position) {
-        open.append(h('span', {'aria-hidden': 'true'}, '·'), was,
-            h('span', {class: 'visually-hidden'}, `${party.name} on ${topic.title}: no position`));
+        open.append(...[h('span', {'aria-hidden': 'true'}, '·'), was,
+            h('span', {class: 'visually-hidden'}, `${party.name} on ${topic.title}: no position`)].filter(Boolean));
         return h('td', {class: `empty${marks}`, dataset: {...data, stance: ''}}, open);
     }
     const lapsed = position.kind === 'LAPSED';
@@ -218,7 +222,7 @@ function topicTitle(matrix, topicId) {
 }
 
 /** The statement behind the chosen cell, and every version of the party's statements on the topic. */
-function renderCell(area, matrix, history, meetings, state) {
+function renderCell(area, matrix, history, meetings, state, amend, download) {
     const party = matrix.parties.find(p => p.id === state.party) || {id: state.party, name: state.party};
     const topic = matrix.topics.find(t => t.id === state.topic) || {id: state.topic, title: state.topic};
     const position = matrix.positions.find(p => p.partyId === party.id && p.topicId === topic.id);
@@ -229,8 +233,10 @@ function renderCell(area, matrix, history, meetings, state) {
     clear(area,
         h('h2', {id: 'cell-heading'}, `${party.name} on ${topic.title}`),
         h('div', {}, deciding ? statement(deciding, position, delegates, rounds, matrix.parties)
-            : h('p', {class: 'quiet'}, 'No position on this day.')),
-        h('div', {}, h('h3', {}, 'History'),
+            : h('p', {class: 'quiet'}, 'No position on this day.'),
+            deciding && amend ? h('p', {}, h('button', {type: 'button', id: 'amend',
+                onclick: () => amend(deciding.statementId)}, 'Correct or retract this statement')) : null),
+        h('div', {}, h('h3', {}, 'History'), h('p', {}, download),
             history.entries.length
                 ? h('ol', {id: 'history', class: 'history'}, history.entries.map(entry => version(entry)))
                 : h('p', {class: 'quiet'}, 'No statements by this day.')));

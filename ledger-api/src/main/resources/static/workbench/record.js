@@ -91,6 +91,14 @@ export async function showRecording(panel, context, current) {
 
     clear(panel, statementIds, h('div', {class: 'forms'}, recordStatement, correctStatement, retractStatement, recordMeeting),
         importForm(context), eventDataForm(context));
+    // Come from an open statement: both of its forms hold its id, and the correction is in view.
+    if (context.state.statement) {
+        for (const form of [correctStatement, retractStatement]) {
+            form.querySelector('[name=statementId]').value = context.state.statement;
+        }
+        correctStatement.scrollIntoView({block: 'start'});
+        correctStatement.querySelector('[name=summary]').focus();
+    }
 }
 
 /** A labelled input (or select, or textarea) named after the field of the command's body. */

@@ -1,4 +1,5 @@
 import {get} from './api.js';
+import {csvLink} from './share.js';
 import {clear, day, h, words} from './dom.js';
 import {sources} from './positions.js';
 
@@ -57,7 +58,13 @@ export async function showTimeline(panel, context, current) {
         }
     }
     moments.sort((a, b) => a.on.localeCompare(b.on));
-    clear(panel, moments.length
+    const reads = {asOf: context.state.asOf, knownAt: context.state.knownAt};
+    clear(panel, h('p', {class: 'toolbar'},
+            csvLink('meetings-csv', 'Meetings as CSV', context.path('/meetings.csv'), reads),
+            csvLink('exchanges-csv', 'Exchanges as CSV', context.path('/exchanges.csv'), reads),
+            csvLink('outcomes-csv', 'Outcomes as CSV', context.path('/outcomes.csv'),
+                {...reads, machineCoded: context.state.machineCoded})),
+        moments.length
         ? h('ol', {id: 'timeline', class: 'timeline'}, moments.map(moment =>
             h('li', {class: `moment ${moment.kind}`, dataset: {kind: moment.kind, id: moment.id, on: moment.on}},
                 h('time', {datetime: moment.on}, day(moment.on)),

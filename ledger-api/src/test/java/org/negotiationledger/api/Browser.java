@@ -108,6 +108,7 @@ final class Browser implements AutoCloseable {
     /** Signs in with the workbench's form and waits for the workbench to know the user. */
     void signIn(String user, String password) {
         go("/login");
+        driver.findElement(By.id("username")).clear();
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();

@@ -118,6 +118,8 @@ class WorkbenchSecondEditionTest {
                     + change.get("topicId").asText() + "] .was")).isEqualTo("was " + before);
         }
         assertThat(marked).isNotEmpty().isEqualTo(named);
+        assertThat(text("#matrix table")).as("an empty cell says nothing of what it was not")
+                .doesNotContain("null", "undefined");
         assertThat(new HashSet<>(attributes("#changes li", "data-party", "data-topic"))).isEqualTo(named);
         assertThat(text("#changes-heading")).isEqualTo("Changed between 20 May 2025 and today");
         browser.screenshot("comparison");
@@ -134,6 +136,52 @@ class WorkbenchSecondEditionTest {
         assertThat(downloaded("#matrix-csv")).isEqualTo(node.get(N + "/positions.csv?asOf=2025-06-02").body());
         assertThat(downloaded("#changes-csv"))
                 .isEqualTo(node.get(N + "/changes.csv?from=2025-05-20&to=2025-06-02").body());
+
+        browser.go(PAGE + "?asOf=2025-06-02&party=ua&topic=ceasefire");
+        browser.awaitText("#cell-heading", "Ukraine on Ceasefire");
+        assertThat(downloaded("#history-csv"))
+                .isEqualTo(node.get(N + "/positions/ua/ceasefire/history.csv?asOf=2025-06-02").body());
+        browser.go(PAGE + "?tab=timeline&asOf=2025-06-02");
+        browser.find("#timeline");
+        assertThat(downloaded("#meetings-csv")).isEqualTo(node.get(N + "/meetings.csv?asOf=2025-06-02").body());
+        browser.go(PAGE + "?tab=audit");
+        browser.find("#audit");
+        assertThat(downloaded("#audit-csv")).isEqualTo(node.get(N + "/audit.csv").body()).contains("StatementRecorded");
+    }
+
+    @Test
+    void overTimeDrawsThePartiesPickedAndGivesTheChartsAsPngAndSvg() throws IOException {
+        browser.go(PAGE + "?tab=over-time&topic=ceasefire");
+        browser.find("#stance-chart canvas");
+        List<String> parties = attributes("#party-picker input", "value");
+        List<String> drawn = attributes("#party-picker input:checked", "value");
+        assertThat(drawn).isEqualTo(parties.subList(0, Math.min(5, parties.size())));
+        browser.find("#party-picker input[value=ru]").click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("show="));
+        browser.waitUntil(d -> !browser.find("#stance-chart").getAttribute("aria-label").contains("Russia"));
+        assertThat(attributes("#party-picker input:checked", "value")).doesNotContain("ru");
+        browser.driver().navigate().back();
+        browser.waitUntil(d -> browser.find("#stance-chart").getAttribute("aria-label").contains("Russia"));
+
+        byte[] png = Files.readAllBytes(download("#stance-png", ".png"));
+        assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(Files.readString(download("#stance-svg", ".svg"))).startsWith("<svg").contains("Ukraine");
+    }
+
+    @Test
+    void theOpenStatementLeadsToItsCorrectionAndRetractionForms() {
+        browser.go(PAGE + "?party=ua&topic=ceasefire");
+        browser.awaitText("#cell-heading", "Ukraine on Ceasefire");
+        String statement = node.get(N + "/positions").json().get("positions").findValues("statementId").stream()
+                .map(JsonNode::asText).filter(id -> attributes("#matrix td[data-party=ua][data-topic=ceasefire]",
+                        "data-statement").contains(id)).findFirst().orElseThrow();
+        browser.find("#amend").click();
+        awaitAddress("?tab=record&party=ua&topic=ceasefire&statement=" + statement);
+        assertThat(browser.find("#correct-statement [name=statementId]").getAttribute("value")).isEqualTo(statement);
+        assertThat(browser.find("#retract-statement [name=statementId]").getAttribute("value")).isEqualTo(statement);
+        browser.waitUntil(d -> "summary".equals(d.switchTo().activeElement().getAttribute("name")));
+        browser.find("#tab-positions").click();
+        awaitAddress("?party=ua&topic=ceasefire");
     }
 
     @Test
@@ -260,8 +308,13 @@ class WorkbenchSecondEditionTest {
                 "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
     }
 
-    /** Clicks the download link and answers the file it brought, once complete. */
+    /** Clicks the CSV link and answers the file it brought, once complete. */
     private static String downloaded(String link) throws IOException {
+        return Files.readString(download(link, ".csv"));
+    }
+
+    /** Clicks the download link or button and answers the file it brought, once complete. */
+    private static Path download(String link, String suffix) throws IOException {
         Set<Path> before;
         try (Stream<Path> files = Files.list(downloads)) {
             before = new HashSet<>(files.toList());
@@ -269,12 +322,12 @@ class WorkbenchSecondEditionTest {
         browser.find(link).click();
         Path file = browser.waitUntil(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> !before.contains(f) && f.toString().endsWith(".csv")).findFirst().orElse(null);
+                return files.filter(f -> !before.contains(f) && f.toString().endsWith(suffix)).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;
             }
         });
-        return Files.readString(file);
+        return file;
     }
 
     private static String focusedCell() {

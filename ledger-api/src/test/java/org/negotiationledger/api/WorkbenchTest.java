@@ -176,6 +176,8 @@ class WorkbenchTest {
             other.find("#password").sendKeys("not-the-password");
             other.find("form button[type=submit]").click();
             other.awaitText("#message", "The user name or password is wrong.");
+            assertThat(other.find("#username").getAttribute("value")).as("the user name is kept")
+                    .isEqualTo(LedgerNode.READER);
 
             other.signIn(LedgerNode.READER, LedgerNode.password(LedgerNode.READER));
             assertThat(other.find("#who").getText()).isEqualTo("reader · reader");
@@ -254,6 +256,10 @@ class WorkbenchTest {
         });
         assertThat(badge.getText()).contains("Chain broken at event 6: the stored content no longer matches");
         browser.screenshot("verify-broken");
+        // Every tab warns, not only the audit trail.
+        browser.go("/#/negotiations/wage-2024?tab=over-time");
+        assertThat(browser.find("#chain-warning [role=alert]").getText())
+                .contains("the hash chain breaks at event 6");
     }
 
     @Test
@@ -307,6 +313,8 @@ class WorkbenchTest {
             other.go(PAGE);
             other.find("#matrix table");
             ((JavascriptExecutor) other.driver()).executeScript("window.notReloaded = true");
+            int statements = node.get(N).json().at("/counts/statements").asInt();
+            assertThat(other.find("#headline").getText()).contains(statements + " statements");
 
             browser.go(PAGE + "?tab=record");
             recordStatement("tr", "next-steps", "CONDITIONAL", "Turkey will host the next round if both sides agree",
@@ -317,6 +325,7 @@ class WorkbenchTest {
             assertThat(((JavascriptExecutor) other.driver())
                     .executeScript("return window.notReloaded === true")).isEqualTo(true);
             assertThat(other.find("#live").getText()).contains("StatementRecorded", "anna");
+            other.waitUntil(d -> other.find("#headline").getText().contains((statements + 1) + " statements"));
         }
     }
 
@@ -357,6 +366,7 @@ class WorkbenchTest {
 
     /** Fills in the form "Record a statement" as a user types (the day as mm/dd/yyyy, or "" for none) and sends it. */
     private static WebElement recordStatement(String party, String topic, String stance, String summary, String day) {
+        browser.waitUntil(d -> "false".equals(browser.find("#panel").getAttribute("aria-busy")));
         WebElement form = browser.find("#record-statement");
         select(form, "partyId", party);
         select(form, "topicId", topic);
