@@ -1,5 +1,5 @@
 import {get} from './api.js';
-import {clear, day, h, instant} from './dom.js';
+import {clear, day, eventWords, h, instant} from './dom.js';
 import {csvLink} from './share.js';
 
 // The audit trail of one negotiation, a page at a time, and the verdict of its hash chain:
@@ -30,7 +30,7 @@ export async function showAudit(panel, context, current) {
         clear(rows, page.entries.map(entry => h('tr', {dataset: {sequence: String(entry.sequence), type: entry.type},
                 class: verdict.firstBroken && verdict.firstBroken.eventId === entry.eventId ? 'broken' : null},
             h('td', {class: 'number'}, String(entry.sequence)),
-            h('td', {}, eventInWords(entry.type)),
+            h('td', {}, eventWords(entry.type)),
             h('td', {}, day(entry.effectiveOn)),
             h('td', {}, instant(entry.recordedAt)),
             h('td', {}, entry.recordedBy || ''),
@@ -70,10 +70,4 @@ function describe(payload) {
     const what = [payload.summary, payload.title, payload.terms, payload.name, payload.statementId]
         .find(value => typeof value === 'string') || '';
     return payload.reason ? `${what}${what ? ' — ' : ''}reason: ${payload.reason}` : what;
-}
-
-/** StatementRecorded → Statement recorded */
-function eventInWords(type) {
-    const spaced = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return spaced.charAt(0).toUpperCase() + spaced.substring(1);
 }

@@ -40,6 +40,12 @@ export function instant(iso) {
     return iso ? `${iso.substring(0, 19).replace('T', ' ')} UTC` : '';
 }
 
+/** StatementRecorded → Statement recorded */
+export function eventWords(type) {
+    const spaced = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return spaced.charAt(0).toUpperCase() + spaced.substring(1);
+}
+
 export function words(constant) {
     return constant ? constant.toLowerCase().replaceAll('_', ' ') : '';
 }

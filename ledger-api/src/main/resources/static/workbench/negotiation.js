@@ -1,5 +1,5 @@
 import {get, lastViewPosition} from './api.js';
-import {clear, day, h, words} from './dom.js';
+import {clear, day, eventWords, h, words} from './dom.js';
 import {showPositions} from './positions.js';
 import {showOverTime} from './overtime.js';
 import {showTimeline} from './timeline.js';
@@ -116,13 +116,11 @@ export async function showNegotiation(main, session, id, params, current) {
         coded: () => ({...context.times(), machineCoded: state.machineCoded})
     };
 
-    /** Changes the state and draws it; a new entry of the history unless {@code replace}. */
-    function change(changes, replace = false) {
-        if (!replace) {
-            stopPlaying();
-        }
+    /** Changes the state and draws it, as a new entry of the history. */
+    function change(changes) {
+        stopPlaying();
         Object.assign(state, changes);
-        return refresh(replace ? 'replace' : 'push');
+        return refresh('push');
     }
 
     /** Back or Forward (or a link) within the negotiation: the state the address holds, drawn. */
@@ -261,7 +259,7 @@ export async function showNegotiation(main, session, id, params, current) {
     }
     shownPage = {id, panel, followAddress};
     stopFollowing = follow(id, lastViewPosition(), event => {
-        live.textContent = `${event.type} recorded by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
+        live.textContent = `${eventWords(event.type)} by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
         context.waitFor = event.position;
         // The header's counts and the days the slider spans follow what was recorded.
         get(`/api/negotiations/${encodeURIComponent(id)}`, {waitFor: event.position}).then(latest => {

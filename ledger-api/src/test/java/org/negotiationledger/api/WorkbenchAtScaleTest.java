@@ -16,15 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workbench on one negotiation of 2,000 statements (8 parties, 40 topics, 250 days) on
- * PostgreSQL: the heatmap shows every cell the API has, and the time to first paint and to
- * redraw after a move of the slider are measured and written to target/workbench-timings.txt
- * (reported, not asserted: tests check behaviour, the figures go to docs/performance.md).
+ * PostgreSQL: the heatmap shows every cell the API has, and the time to first paint, to redraw
+ * after a move of the slider and to mark a comparison are measured and written to
+ * target/workbench-timings.txt (reported, not asserted: tests check behaviour, the figures go to
+ * docs/performance.md). {@code LEDGER_WORKBENCH_STATEMENTS=20000} measures a larger negotiation
+ * on demand (the same parties, topics and days).
  */
 class WorkbenchAtScaleTest {
 
     private static final int PARTIES = 8;
     private static final int TOPICS = 40;
-    private static final int STATEMENTS = 2000;
+    private static final int STATEMENTS = Integer.parseInt(TestDatabase.env("LEDGER_WORKBENCH_STATEMENTS", "2000"));
     private static final String[] STANCES = {"SUPPORTS", "PROPOSES", "CONDITIONAL", "UNDECIDED", "OPPOSES", "REJECTS"};
 
     @Test
@@ -62,8 +64,23 @@ class WorkbenchAtScaleTest {
                             wait();""".formatted(step * 12))).doubleValue());
                 }
                 assertThat(browser.find("#matrix caption").getText()).startsWith("Positions as of");
-                browser.screenshot("heatmap-2000");
-                report(cells, paints, moves);
+                List<Double> comparisons = new ArrayList<>();
+                for (int step = 1; step <= 10; step++) {
+                    comparisons.add(((Number) js(browser).executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            const compare = document.getElementById('compare');
+                            const before = performance.getEntriesByName('workbench:positions').length;
+                            const start = performance.now();
+                            compare.value = arguments[0];
+                            compare.dispatchEvent(new Event('change'));
+                            const wait = () => performance.getEntriesByName('workbench:positions').length > before
+                                ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(wait, 5);
+                            wait();""", LocalDate.of(2025, 1, 1).plusDays(step * 20L).toString())).doubleValue());
+                }
+                assertThat(browser.find("#matrix caption").getText()).contains("changes since");
+                assertThat(browser.find("#changes-heading").getText()).startsWith("Changed between");
+                browser.screenshot("heatmap-" + STATEMENTS);
+                report(cells, paints, moves, comparisons);
             }
         }
     }
@@ -75,8 +92,8 @@ class WorkbenchAtScaleTest {
     private static String lines() {
         StringBuilder lines = new StringBuilder();
         String n = "/api/negotiations/scale";
-        lines.append("{\"path\":\"/api/negotiations\",\"body\":{\"id\":\"scale\",\"title\":\"2,000 statements\","
-                + "\"openedOn\":\"2025-01-01\"}}\n");
+        lines.append("{\"path\":\"/api/negotiations\",\"body\":{\"id\":\"scale\",\"title\":\"" + STATEMENTS
+                + " statements\",\"openedOn\":\"2025-01-01\"}}\n");
         for (int p = 0; p < PARTIES; p++) {
             lines.append("{\"path\":\"%s/parties\",\"body\":{\"id\":\"p%d\",\"name\":\"Party %d\",\"role\":\"PARTY\"}}\n"
                     .formatted(n, p, p));
@@ -88,18 +105,20 @@ class WorkbenchAtScaleTest {
         for (int s = 0; s < STATEMENTS; s++) {
             lines.append(("{\"path\":\"%s/statements\",\"body\":{\"id\":\"s%d\",\"partyId\":\"p%d\",\"topicId\":\"t%d\","
                     + "\"stance\":\"%s\",\"summary\":\"Statement %d\",\"effectiveOn\":\"%s\"}}\n").formatted(n, s,
-                    s % PARTIES, (s / PARTIES) % TOPICS, STANCES[(s * 5) % STANCES.length], s, first.plusDays(s / 8)));
+                    s % PARTIES, (s / PARTIES) % TOPICS, STANCES[(s * 5) % STANCES.length], s,
+                    first.plusDays(s * 250L / STATEMENTS)));
         }
         return lines.toString();
     }
 
-    private static void report(int cells, List<Double> paints, List<Double> moves) throws IOException {
+    private static void report(int cells, List<Double> paints, List<Double> moves, List<Double> comparisons)
+            throws IOException {
         String text = String.format(Locale.ROOT, """
                 workbench at %d statements, %d cells: first paint (navigation start to heatmap drawn) \
                 median %.0f ms, max %.0f ms over %d loads; slider move to redrawn heatmap median %.0f ms, \
-                max %.0f ms over %d moves
+                max %.0f ms over %d moves; comparison to marked heatmap median %.0f ms, max %.0f ms over %d
                 """, STATEMENTS, cells, median(paints), max(paints), paints.size(), median(moves), max(moves),
-                moves.size());
+                moves.size(), median(comparisons), max(comparisons), comparisons.size());
         System.out.print(text);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "workbench-timings.txt"), text);

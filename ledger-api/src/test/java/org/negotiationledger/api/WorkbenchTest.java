@@ -324,7 +324,7 @@ class WorkbenchTest {
                     .getAttribute("data-stance")));
             assertThat(((JavascriptExecutor) other.driver())
                     .executeScript("return window.notReloaded === true")).isEqualTo(true);
-            assertThat(other.find("#live").getText()).contains("StatementRecorded", "anna");
+            assertThat(other.find("#live").getText()).contains("Statement recorded by anna");
             other.waitUntil(d -> other.find("#headline").getText().contains((statements + 1) + " statements"));
         }
     }
