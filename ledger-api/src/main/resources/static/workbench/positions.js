@@ -303,7 +303,8 @@ export function sources(record) {
     }
     const heading = all.length === 1 ? 'Source'
         : `${all.length} sources from ${record.publishers} independent publisher${record.publishers === 1 ? '' : 's'}`;
-    return h('section', {class: 'sources', 'aria-label': 'Sources'}, h('h3', {}, heading), all.map(source));
+    // Not a landmark: a page lists many records, each with its sources.
+    return h('div', {class: 'sources'}, h('h3', {}, heading), all.map(source));
 }
 
 /** The Admiralty grades, in words. */

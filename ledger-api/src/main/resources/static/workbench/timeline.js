@@ -59,7 +59,8 @@ export async function showTimeline(panel, context, current) {
     }
     moments.sort((a, b) => a.on.localeCompare(b.on));
     const reads = {asOf: context.state.asOf, knownAt: context.state.knownAt};
-    clear(panel, h('p', {class: 'toolbar'},
+    clear(panel, h('h2', {class: 'visually-hidden'}, 'Meetings, exchanges and outcomes by day'),
+        h('p', {class: 'toolbar'},
             csvLink('meetings-csv', 'Meetings as CSV', context.path('/meetings.csv'), reads),
             csvLink('exchanges-csv', 'Exchanges as CSV', context.path('/exchanges.csv'), reads),
             csvLink('outcomes-csv', 'Outcomes as CSV', context.path('/outcomes.csv'),
