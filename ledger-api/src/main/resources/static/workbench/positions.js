@@ -27,9 +27,10 @@ export async function showPositions(panel, context, current) {
     // The day compared with and the day shown, the earlier first; without a day shown, today.
     const [from, to] = state.asOf && state.compare > state.asOf ? [state.asOf, state.compare]
         : [state.compare, state.asOf];
-    const matrix = await get(context.path('/positions'), context.coded());
-    const changes = state.compare ? (await get(context.path('/changes'), {from, to, knownAt: state.knownAt,
-        machineCoded: state.machineCoded, waitFor: context.waitFor})).changes : null;
+    // The matrix and the comparison are asked for together.
+    const [matrix, changes] = await Promise.all([get(context.path('/positions'), context.coded()),
+        state.compare ? get(context.path('/changes'), {from, to, knownAt: state.knownAt,
+            machineCoded: state.machineCoded, waitFor: context.waitFor}).then(answer => answer.changes) : null]);
     const history = state.party && state.topic ? await get(context.path(
         `/positions/${encodeURIComponent(state.party)}/${encodeURIComponent(state.topic)}/history`), context.coded()) : null;
     const meetings = history && history.entries.some(entry => entry.meetingId)

@@ -137,6 +137,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** For each element that {@code css} finds, its attributes joined by '/', read at one moment. */
+    @SuppressWarnings("unchecked")
+    List<String> attributes(String css, String... names) {
+        return (List<String>) driver.executeScript("""
+                return [...document.querySelectorAll(arguments[0])]
+                    .map(element => arguments[1].map(name => element.getAttribute(name) ?? '').join('/'));""",
+                css, List.of(names));
+    }
+
+    /** The text of each element that {@code css} finds, read at one moment. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css) {
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(element => element.innerText);", css);
+    }
+
+    /** The text of the first element that {@code css} finds, once there is one. */
+    String text(String css) {
+        return waitUntil(d -> texts(css).stream().findFirst().orElse(null));
+    }
+
     /** What the page's scripts reported as errors since the last call (uncaught exceptions, failed loads). */
     List<String> errors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

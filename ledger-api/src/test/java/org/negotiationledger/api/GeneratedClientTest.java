@@ -394,8 +394,8 @@ class GeneratedClientTest {
         PositionMatrix before = positions.positions(N, null, null, null, null, null, head, null, null);
         assertThat(admin.replayProjection("positions", "walk-replay").getName()).isEqualTo("positions");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Boolean.TRUE.equals(admin.projection("positions").getReplaying()) || admin.projection("positions")
-                .getPosition() < head) {
+        for (ViewStatus status = admin.projection("positions"); Boolean.TRUE.equals(status.getReplaying())
+                || status.getPosition() < head; status = admin.projection("positions")) {
             assertThat(Instant.now()).as("the replay ends").isBefore(deadline);
             Thread.sleep(100);
         }

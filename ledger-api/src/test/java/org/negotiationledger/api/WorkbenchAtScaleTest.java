@@ -52,30 +52,13 @@ class WorkbenchAtScaleTest {
                 }
                 List<Double> moves = new ArrayList<>();
                 for (int step = 1; step <= 20; step++) {
-                    moves.add(((Number) js(browser).executeAsyncScript("""
-                            const done = arguments[arguments.length - 1];
-                            const slider = document.getElementById('as-of');
-                            const before = performance.getEntriesByName('workbench:positions').length;
-                            const start = performance.now();
-                            slider.value = String(%d);
-                            slider.dispatchEvent(new Event('input'));
-                            const wait = () => performance.getEntriesByName('workbench:positions').length > before
-                                ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(wait, 5);
-                            wait();""".formatted(step * 12))).doubleValue());
+                    moves.add(redrawAfter(browser, "as-of", "input", String.valueOf(step * 12)));
                 }
                 assertThat(browser.find("#matrix caption").getText()).startsWith("Positions as of");
                 List<Double> comparisons = new ArrayList<>();
                 for (int step = 1; step <= 10; step++) {
-                    comparisons.add(((Number) js(browser).executeAsyncScript("""
-                            const done = arguments[arguments.length - 1];
-                            const compare = document.getElementById('compare');
-                            const before = performance.getEntriesByName('workbench:positions').length;
-                            const start = performance.now();
-                            compare.value = arguments[0];
-                            compare.dispatchEvent(new Event('change'));
-                            const wait = () => performance.getEntriesByName('workbench:positions').length > before
-                                ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(wait, 5);
-                            wait();""", LocalDate.of(2025, 1, 1).plusDays(step * 20L).toString())).doubleValue());
+                    comparisons.add(redrawAfter(browser, "compare", "change",
+                            LocalDate.of(2025, 1, 1).plusDays(step * 20L).toString()));
                 }
                 assertThat(browser.find("#matrix caption").getText()).contains("changes since");
                 assertThat(browser.find("#changes-heading").getText()).startsWith("Changed between");
@@ -83,6 +66,23 @@ class WorkbenchAtScaleTest {
                 report(cells, paints, moves, comparisons);
             }
         }
+    }
+
+    /**
+     * Sets the control {@code id} to {@code value} as a user does (the event the page listens to),
+     * and answers the milliseconds until the heatmap is drawn again.
+     */
+    private static double redrawAfter(Browser browser, String id, String event, String value) {
+        return ((Number) js(browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const control = document.getElementById(arguments[0]);
+                const before = performance.getEntriesByName('workbench:positions').length;
+                const start = performance.now();
+                control.value = arguments[2];
+                control.dispatchEvent(new Event(arguments[1]));
+                const wait = () => performance.getEntriesByName('workbench:positions').length > before
+                    ? requestAnimationFrame(() => done(performance.now() - start)) : setTimeout(wait, 5);
+                wait();""", id, event, value)).doubleValue();
     }
 
     private static JavascriptExecutor js(Browser browser) {

@@ -351,20 +351,11 @@ class WorkbenchSecondEditionTest {
                 && browser.find("#matrix caption").getText().contains(wanted));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> attributes(String css, String... names) {
-        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
-                return [...document.querySelectorAll(arguments[0])]
-                    .map(element => arguments[1].map(name => element.getAttribute(name) ?? '').join('/'));""",
-                css, List.of(names));
+        return browser.attributes(css, names);
     }
 
     private static String text(String css) {
-        return browser.waitUntil(d -> {
-            @SuppressWarnings("unchecked")
-            List<String> texts = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
-                    "return [...document.querySelectorAll(arguments[0])].map(element => element.innerText);", css);
-            return texts.stream().findFirst().orElse(null);
-        });
+        return browser.text(css);
     }
 }

@@ -482,25 +482,16 @@ class WorkbenchTest {
         return cells;
     }
 
-    /** For each element that {@code css} finds, its attributes joined by '/', read at one moment. */
-    @SuppressWarnings("unchecked")
     private static List<String> attributes(String css, String... names) {
-        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
-                return [...document.querySelectorAll(arguments[0])]
-                    .map(element => arguments[1].map(name => element.getAttribute(name) ?? '').join('/'));""",
-                css, List.of(names));
+        return browser.attributes(css, names);
     }
 
-    /** The text of the first element that {@code css} finds, once there is one. */
     private static String text(String css) {
-        return browser.waitUntil(d -> texts(css).stream().findFirst().orElse(null));
+        return browser.text(css);
     }
 
-    /** The text of each element that {@code css} finds, read at one moment. */
-    @SuppressWarnings("unchecked")
     private static List<String> texts(String css) {
-        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
-                "return [...document.querySelectorAll(arguments[0])].map(element => element.innerText);", css);
+        return browser.texts(css);
     }
 
     private static Map<String, String> stances(JsonNode matrix) {

@@ -56,9 +56,15 @@ final class LedgerApi {
 
     LedgerApi(String url, String user, String password) {
         authorization = basic(user, password);
-        client = new ApiClient();
-        // HTTP/1.1 as the ledger speaks it, without an offer to upgrade on each new connection.
-        client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        // One HTTP client (one pool of connections) for every API class, where the generated
+        // client builds one per class; HTTP/1.1 as the ledger speaks it, without an offer to upgrade.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        client = new ApiClient() {
+            @Override
+            public HttpClient getHttpClient() {
+                return http;
+            }
+        };
         client.updateBaseUri(url);
         client.setRequestInterceptor(request -> request.header("Authorization", authorization));
         commands = new CommandsApi(client);
@@ -69,7 +75,7 @@ final class LedgerApi {
         negotiations = new NegotiationsApi(client);
         admin = new AdminApi(client);
         backup = new BackupApi(client);
-        probe = client.getHttpClient();
+        probe = http;
     }
 
     /** The value of an Authorization header for HTTP Basic. */
