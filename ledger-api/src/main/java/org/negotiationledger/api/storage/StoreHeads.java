@@ -3,6 +3,8 @@ package org.negotiationledger.api.storage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the event store ends: its last global position, and the last event of a negotiation. */
@@ -13,6 +15,21 @@ public class StoreHeads {
 
     StoreHeads(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Past this many events after a position, whether one of them was recorded by a time is not looked into. */
+    private static final int LOOKED_AT = 10_000;
+
+    /**
+     * Whether every event stored after {@code position} was recorded after {@code time}: then a
+     * view that has reached the position holds everything recorded by the time. False too when
+     * more than {@value #LOOKED_AT} events follow the position. (The store keeps an event's
+     * recording time as ISO text, which does not sort as time does; it is read as an instant.)
+     */
+    public boolean allRecordedAfter(long position, Instant time) {
+        List<String> recorded = jdbc.queryForList("SELECT timestamp FROM domainevententry WHERE globalindex > ? "
+                + "ORDER BY globalindex LIMIT " + (LOOKED_AT + 1), String.class, position);
+        return recorded.size() <= LOOKED_AT && recorded.stream().allMatch(at -> Instant.parse(at).isAfter(time));
     }
 
     /** A negotiation's last event: its sequence number and global position. */

@@ -12,6 +12,7 @@ import org.negotiationledger.projections.audit.AuditProjector;
 import org.negotiationledger.projections.audit.FindAuditPage;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,6 +101,9 @@ class AuditController {
                 decode(filters.after()), limit);
         ResponseEntity<AuditPage> answer = views.answer(AuditProjector.NAME, filters.waitFor(), query,
                 AuditPage.class, () -> ProblemException.unknownNegotiation(negotiationId));
+        if (answer.getStatusCode() == HttpStatus.NOT_MODIFIED) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(answer.getHeaders()).build();
+        }
         AuditPage page = answer.getBody();
         String next = page.next() == null ? null : UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString()).replaceQueryParam("after", encode(page.next()))

@@ -86,6 +86,19 @@ class ViewOperations implements OperationDescriptions {
         return method == PathItem.HttpMethod.GET;
     }
 
+    /** What an answer and a 304 both carry: which copy answered, its tag and how long it may be kept. */
+    private static void addCachingHeaders(ApiResponse response) {
+        response.addHeaderObject("X-View-Source", new Header().description("primary, or replica when the node's read "
+                        + "replica answered").schema(new StringSchema()._enum(new ArrayList<>(List.of("primary",
+                        "replica")))).example("primary"))
+                .addHeaderObject("ETag", new Header().description("Weak, from the view's position, for an answer "
+                        + "about the present; strong, from the body, for a settled answer pinned to a past knownAt")
+                        .schema(new StringSchema()).example("W/\"20-0-2026-12-06-5d41402a\""))
+                .addHeaderObject("Cache-Control", new Header().description("private (public where the ledger lets "
+                        + "shared caches keep answers) and no-cache, or max-age=31536000, immutable for a settled "
+                        + "answer about the past").schema(new StringSchema()).example("no-cache, private"));
+    }
+
     @Override
     public void describe(Operation op, String path, PathItem.HttpMethod method, JsonNode example) {
         if (op.getParameters() != null) {
@@ -109,9 +122,16 @@ class ViewOperations implements OperationDescriptions {
         ApiResponse answer = answerAsFound(op, "The view's answer; X-View-Position says how far the view was, "
                 + "X-View-Behind: true that it could not reach waitFor in time, X-View-Incomplete: true that the "
                 + "view set aside events of this negotiation (for a question across negotiations: of any) which an "
-                + "admin must look at", example)
+                + "admin must look at, X-View-Source whether the primary database or a read replica answered. "
+                + "An answer pinned to a knownAt in the past, once settled, never changes: it may be kept for a "
+                + "year (Cache-Control: immutable) and its ETag is strong; any other answer has a weak ETag from "
+                + "the view's position and must be revalidated (no-cache). A GET that sends an ETag back in "
+                + "If-None-Match is answered 304 while it still holds", example)
                 .addHeaderObject("X-View-Position", new Header().schema(new StringSchema()).example("20"))
                 .addHeaderObject("X-View-Incomplete", new Header().schema(new StringSchema()).example("true"));
+        addCachingHeaders(answer);
+        answer.addHeaderObject("Vary", new Header().description("The answer differs with the Accept header (JSON or "
+                + "CSV)").schema(new StringSchema()).example("Accept"));
         ApiResponses responses = new ApiResponses();
         if (Set.of("audit", "negotiationAudit").contains(op.getOperationId())) {
             answer.addHeaderObject("Link", new Header().description("The next page, when there is one")
@@ -133,6 +153,10 @@ class ViewOperations implements OperationDescriptions {
                     + "2025-positions.csv\""));
         });
         responses.addApiResponse("200", answer);
+        ApiResponse unchanged = new ApiResponse().description("Not modified: the answer is still the one whose ETag "
+                + "If-None-Match names (no body)");
+        addCachingHeaders(unchanged);
+        responses.addApiResponse("304", unchanged);
         responses.addApiResponse("400", problem("/problems/invalid-parameter", 400,
                 "asOf has the value '20.05.2025', but must be a date like 2025-05-20, in the years 1 to 9999"));
         if (path.contains("{negotiationId}")) {

@@ -2,6 +2,7 @@ package org.negotiationledger.api.views;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * The views also answer in CSV. The converter comes last, so that a client that accepts anything
  * still gets JSON; a client gets CSV only when it asks for it. {@link AnswerFormats} refuses a format
- * a view cannot answer in, naming those it can.
+ * a view cannot answer in, naming those it can. {@link PinnedAnswers} tags the answers pinned to the past.
  */
 @Configuration(proxyBeanMethods = false)
 class ViewsWebConfiguration implements WebMvcConfigurer {
@@ -28,6 +29,11 @@ class ViewsWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AnswerFormats(mappings));
+    }
+
+    @Bean
+    PinnedAnswers pinnedAnswers() {
+        return new PinnedAnswers();
     }
 
     @Override

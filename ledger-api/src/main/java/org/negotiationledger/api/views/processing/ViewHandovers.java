@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +48,7 @@ public class ViewHandovers {
 
     private static final Logger log = LoggerFactory.getLogger(ViewHandovers.class);
     private static final long NOTHING = -1;
+    private static final String COLUMNS = "segment, segment_mask, handled_to, gaps";
 
     private final JdbcTemplate jdbc;
     private final List<String> views;
@@ -140,14 +143,27 @@ public class ViewHandovers {
     /** Reads the rows again: at start, and whenever the shared processor starts after a replay. */
     void load() {
         Map<String, List<Handed>> read = new ConcurrentHashMap<>();
-        jdbc.query("SELECT view_name, segment, segment_mask, handled_to, gaps FROM view_handover", row -> {
-            SortedSet<Long> gaps = Arrays.stream(row.getString("gaps").split(",")).filter(gap -> !gap.isEmpty())
-                    .map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
-            read.computeIfAbsent(row.getString("view_name"), view -> new ArrayList<>()).add(new Handed(
-                    row.getInt("segment"), row.getInt("segment_mask"), row.getLong("handled_to"), gaps));
+        jdbc.query("SELECT view_name, " + COLUMNS + " FROM view_handover", row -> {
+            read.computeIfAbsent(row.getString("view_name"), view -> new ArrayList<>()).add(handed(row));
         });
         byView.keySet().retainAll(read.keySet());
         byView.putAll(read);
+    }
+
+    private static Handed handed(ResultSet row) throws SQLException {
+        SortedSet<Long> gaps = Arrays.stream(row.getString("gaps").split(",")).filter(gap -> !gap.isEmpty())
+                .map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
+        return new Handed(row.getInt("segment"), row.getInt("segment_mask"), row.getLong("handled_to"), gaps);
+    }
+
+    /**
+     * The view's rows as the database this thread reads holds them, rather than as this node last
+     * loaded them: during an answer from a read replica, the replica's, which go with its copy of
+     * the view's tables.
+     */
+    List<Handed> stored(String view) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM view_handover WHERE view_name = ?", (row, n) -> handed(row),
+                view);
     }
 
     /** Whether the view has been built: it has rows here. */

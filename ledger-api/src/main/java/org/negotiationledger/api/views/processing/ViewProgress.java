@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
+import org.negotiationledger.api.storage.ReadReplica;
 import org.negotiationledger.api.storage.StoreHeads;
 import org.negotiationledger.api.storage.ViewTokens;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Reads how far each view is from the token store, which every node shares; for the segments
- * this node processes, from its processor, which knows a moment sooner. The views share one
+ * this node processes, from its processor, which knows a moment sooner. During an answer from a
+ * read replica ({@link ReadReplica#reading()}), from the replica's copy of the token store alone. The views share one
  * processor, so they share its position, except where a view has handled events apart from it
  * ({@link ViewHandovers}: after a replay, its rebuild may have gone further).
  */
@@ -29,6 +31,11 @@ public class ViewProgress {
 
     /** How often a waiting request reads the progress of segments other nodes hold. */
     private static final Duration ACROSS_NODES = Duration.ofMillis(250);
+    /**
+     * How often a waiting request reads the progress of a read replica's copy of the view (during
+     * an answer from one): the replica is a few milliseconds behind the primary, and is asked alone.
+     */
+    private static final Duration ON_REPLICA = Duration.ofMillis(20);
 
     private final EventProcessingConfiguration processing;
     private final StoreHeads heads;
@@ -98,6 +105,12 @@ public class ViewProgress {
 
     /** Whether every segment of the view has processed the event at {@code position}. */
     public boolean hasProcessed(String name, long position) {
+        if (ReadReplica.reading()) {
+            List<ViewHandovers.Handed> handed = handovers.stored(name);
+            List<TrackingToken> stored = sharedTokens();
+            return !handed.isEmpty() && handed.stream().allMatch(h -> h.handled(position))
+                    || !stored.isEmpty() && stored.stream().allMatch(token -> hasSeen(token, position));
+        }
         List<SegmentToken> tokens = tokens(processor(name).orElseThrow());
         return handovers.handled(name, position)
                 || !tokens.isEmpty() && tokens.stream().allMatch(t -> hasSeen(t.token(), position));
@@ -127,7 +140,8 @@ public class ViewProgress {
         long deadline = System.nanoTime() + bound.toNanos();
         long nextStoreCheck = System.nanoTime();
         while (true) {
-            Boolean here = processedHere(name, position);
+            // A replica's copy is known only from the replica: what this node's processor wrote may not be there yet.
+            Boolean here = ReadReplica.reading() ? null : processedHere(name, position);
             if (Boolean.TRUE.equals(here)) {
                 return true;
             }
@@ -135,14 +149,14 @@ public class ViewProgress {
                 if (hasProcessed(name, position)) {
                     return true;
                 }
-                nextStoreCheck = System.nanoTime() + ACROSS_NODES.toNanos();
+                nextStoreCheck = System.nanoTime() + (ReadReplica.reading() ? ON_REPLICA : ACROSS_NODES).toNanos();
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             try {
-                signals.await(Math.min(left, ACROSS_NODES.toNanos()) / 1_000_000);
+                signals.await(Math.min(left, (ReadReplica.reading() ? ON_REPLICA : ACROSS_NODES).toNanos()) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -182,6 +196,11 @@ public class ViewProgress {
      */
     public long position(String name) {
         StreamingEventProcessor processor = processor(name).orElseThrow();
+        if (ReadReplica.reading()) {
+            long shared = sharedTokens().stream().mapToLong(ViewProgress::position).min().orElse(-1);
+            long handed = handovers.stored(name).stream().mapToLong(ViewHandovers.Handed::index).min().orElse(-1);
+            return Math.max(shared, handed);
+        }
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         long shared = holdsEverySegment(local)
                 ? local.values().stream().mapToLong(status -> position(status.getTrackingToken())).min().orElse(-1)
