@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrowserSignInTest {
 
+    private static Map<String, Object> database;
     private static LedgerNode node;
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.start(TestDatabase.freshSchema("ledger_sign_in_it"));
+        database = TestDatabase.freshSchema("ledger_sign_in_it");
+        node = LedgerNode.start(database);
         for (Istanbul.Post post : Istanbul.setUp()) {
             assertThat(node.as(LedgerNode.RECORDER).post(post.path(), post.body()).status()).isEqualTo(201);
         }
@@ -59,7 +61,7 @@ class BrowserSignInTest {
         Visitor browser = new Visitor(node.base());
         assertThat(browser.signIn(LedgerNode.RECORDER, LedgerNode.password(LedgerNode.RECORDER)))
                 .isEqualTo(node.base() + "/");
-        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=")
                 .contains("HttpOnly", "SameSite=Lax"));
         HttpResponse<String> who = browser.send(browser.request("/api/session").GET());
         assertThat(who.statusCode()).isEqualTo(200);
@@ -70,7 +72,7 @@ class BrowserSignInTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(topic)));
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(withoutToken.body()).contains("/problems/stale-page-token", "reload the page");
-        assertThat(node.get(Istanbul.N + "?waitFor=" + node.get(Istanbul.N).header("ETag")).body())
+        assertThat(node.get(Istanbul.N + "?waitFor=" + node.get("/api/admin/projections").json().get("head").asLong()).body())
                 .doesNotContain("csrf-topic");
 
         browser.go("/");
@@ -160,6 +162,44 @@ class BrowserSignInTest {
     }
 
     /** A browser without a script engine: it keeps cookies and follows nothing by itself. */
+    @Test
+    void aSignedInBrowserIsKnownOnEveryNodeAndARestartSignsNobodyOut() throws Exception {
+        Visitor browser = new Visitor(node.base());
+        browser.signIn(LedgerNode.RECORDER, LedgerNode.password(LedgerNode.RECORDER));
+        browser.go("/");
+        String session = "SESSION=" + browser.cookie("SESSION");
+        LedgerNode other = LedgerNode.start(database);
+        try {
+            HttpResponse<String> who = browser.send(HttpRequest.newBuilder(URI.create(other.base() + "/api/session"))
+                    .header("Cookie", session).header("X-Requested-With", "workbench"));
+            assertThat(who.statusCode()).isEqualTo(200);
+            assertThat(who.body()).contains("\"user\":\"anna\"");
+            String topic = "{\"id\":\"other-node-topic\",\"title\":\"Recorded on the other node\"}";
+            HttpResponse<String> recorded = browser.send(HttpRequest.newBuilder(URI.create(other.base() + Istanbul.N
+                            + "/topics")).header("Cookie", session + "; XSRF-TOKEN=" + browser.cookie("XSRF-TOKEN"))
+                    .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).header("X-Requested-With", "workbench")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(topic)));
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        } finally {
+            other.close();
+        }
+        LedgerNode restarted = LedgerNode.start(database);
+        try {
+            HttpResponse<String> still = browser.send(HttpRequest.newBuilder(URI.create(restarted.base()
+                    + "/api/session")).header("Cookie", session).header("X-Requested-With", "workbench"));
+            assertThat(still.statusCode()).isEqualTo(200);
+            assertThat(still.body()).contains("\"user\":\"anna\"");
+
+            browser.send(browser.request("/logout").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.cookie("XSRF-TOKEN"))));
+            HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(URI.create(restarted.base()
+                    + "/api/session")).header("Cookie", session).header("X-Requested-With", "workbench"));
+            assertThat(signedOut.statusCode()).isEqualTo(401);
+        } finally {
+            restarted.close();
+        }
+    }
+
     private static final class Visitor {
 
         private final String base;

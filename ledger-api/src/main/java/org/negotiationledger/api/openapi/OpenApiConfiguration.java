@@ -48,7 +48,7 @@ class OpenApiConfiguration {
                 .components(new Components().addSecuritySchemes(BASIC,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                         .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.COOKIE).name("JSESSIONID").description("""
+                                .in(SecurityScheme.In.COOKIE).name("SESSION").description("""
                                         The workbench's session, from signing in with the form at /login. A \
                                         change made with it must carry the X-XSRF-TOKEN header with the value of \
                                         the XSRF-TOKEN cookie.""")));
