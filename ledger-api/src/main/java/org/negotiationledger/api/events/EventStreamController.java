@@ -105,7 +105,7 @@ class EventStreamController {
         emitter.onCompletion(sink::markClosed);
         emitter.onTimeout(sink::markClosed);
         emitter.onError(error -> sink.markClosed());
-        subscriptions.follow(new EventSubscriptions.Subscription(token, negotiationId, types, sink));
+        subscriptions.follow(new EventSubscriptions.Subscription(token, negotiationId, types, sink, untilCaughtUp));
         return ResponseEntity.ok().contentType(lines ? MediaType.parseMediaType(NDJSON) : MediaType.TEXT_EVENT_STREAM)
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
@@ -126,8 +126,7 @@ class EventStreamController {
         }
 
         @Override
-        public void event(StreamedEvent event) throws IOException {
-            String text = text(event);
+        public void event(StreamedEvent event, String text) throws IOException {
             if (lines) {
                 emitter.send(text + "\n", MediaType.TEXT_PLAIN);
             } else {

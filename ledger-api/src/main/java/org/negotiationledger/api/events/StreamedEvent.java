@@ -15,4 +15,10 @@ import java.time.LocalDate;
 record StreamedEvent(String cursor, long position, String negotiationId, long sequence, String eventId, String type,
                      String revision, LocalDate effectiveOn, Instant recordedAt, String recordedBy,
                      JsonNode payload) {
+
+    /** The same event with another cursor. */
+    StreamedEvent at(String otherCursor) {
+        return new StreamedEvent(otherCursor, position, negotiationId, sequence, eventId, type, revision, effectiveOn,
+                recordedAt, recordedBy, payload);
+    }
 }
