@@ -132,8 +132,10 @@ class AuditRowsUpgradeTest {
             String[] tableAndColumn = column.split("\\.");
             db.execute("ALTER TABLE " + tableAndColumn[0] + " DROP COLUMN " + tableAndColumn[1]);
         }
+        db.execute("DROP TABLE spring_session_attributes");
+        db.execute("DROP TABLE spring_session");
         db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19', '20', '21', '22', "
-                + "'23', '24', '25', '26', '27')");
+                + "'23', '24', '25', '26', '27', '28')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }
