@@ -48,9 +48,9 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void bothNodesRunOneImageWaitForTheDatabaseAndAreRestarted() throws IOException {
+    void everyNodeRunsOneImageWaitsForTheDatabaseAndIsRestarted() throws IOException {
         List<Map<String, Object>> nodes = ledgerNodes();
-        assertThat(nodes).hasSize(2);
+        assertThat(nodes).hasSize(3);
         assertThat(services().values().stream().filter(service -> service.containsKey("build")))
                 .as("the image is built once").hasSize(1);
         assertThat(nodes.stream().map(node -> node.get("image")).distinct().toList())
@@ -67,6 +67,28 @@ class ComposeFileTest {
     }
 
     /** The image is built from the sources it copies: every module, and the description the client is made from. */
+    /**
+     * The standby is a base backup of the primary that follows it (pg_basebackup -R), which the
+     * primary lets in over the network; the read node reads from it and writes to the primary.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReadNodeQueriesAStandbyOfThePrimary() throws IOException {
+        Map<String, Object> standby = services().get("postgres-standby");
+        assertThat(String.join("\n", (List<String>) standby.get("command")))
+                .contains("pg_basebackup -h postgres -U ledger", " -R ", "exec postgres");
+        assertThat((Map<String, Object>) standby.get("depends_on")).containsKey("postgres");
+        assertThat((List<String>) services().get("postgres").get("volumes"))
+                .anyMatch(volume -> volume.startsWith("./docs/compose/allow-replication.sh:/docker-entrypoint-initdb.d/"));
+        assertThat(Files.readString(ROOT.resolve("docs/compose/allow-replication.sh")))
+                .contains("host replication ${POSTGRES_USER} all scram-sha-256");
+        Map<String, Object> reader = services().get("ledger-read");
+        Map<String, Object> environment = (Map<String, Object>) reader.get("environment");
+        assertThat(environment).containsEntry("LEDGER_REPLICA_URL", "jdbc:postgresql://postgres-standby:5432/ledger")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/ledger");
+        assertThat((Map<String, Map<String, Object>>) reader.get("depends_on")).containsKey("postgres-standby");
+    }
+
     @Test
     void theImageCopiesWhatItsBuildNeeds() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
