@@ -1,6 +1,7 @@
 package org.negotiationledger.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The benchmark harness: measures the ledger as users run it (HTTP, access control, the hash
@@ -46,7 +47,7 @@ public final class Bench {
                 // append and hot share a ledger (their negotiations differ), so do replay and query
                 // (the query scenario reads the history the replay scenario wrote).
                 String group = scenario.equals("append") || scenario.equals("hot") ? "commands"
-                        : scenario.equals("soak") || scenario.equals("cost") ? scenario : "history";
+                        : List.of("soak", "cost", "growth", "pages").contains(scenario) ? scenario : "history";
                 if (!group.equals(ledgerFor)) {
                     if (ledger != null) {
                         ledger.close();
@@ -62,6 +63,8 @@ public final class Bench {
                     case "query" -> QueryScenario.run(options, database, ledger, report);
                     case "soak" -> SoakScenario.run(options, ledger, report);
                     case "cost" -> CostScenario.run(options, database, ledger, report);
+                    case "growth" -> GrowthScenario.run(options, database, ledger, report);
+                    case "pages" -> PagesScenario.run(options, ledger, report);
                     default -> throw new IllegalStateException("no scenario " + scenario);
                 }
             }

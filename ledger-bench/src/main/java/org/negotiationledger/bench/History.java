@@ -44,32 +44,40 @@ final class History {
 
     /** Writes {@code events} events (at least the set-up of every negotiation). */
     static void write(Connection connection, long events) throws Exception {
+        grow(connection, NEGOTIATIONS, events);
+    }
+
+    /**
+     * Grows the store to {@code events} events over {@code negotiations} negotiations: on an empty
+     * store their set-ups first; then statements spread over them at random, continuing each
+     * negotiation's sequence where the store leaves it.
+     */
+    static void grow(Connection connection, int negotiations, long events) throws Exception {
+        long[] sequence = new long[negotiations];
+        long written;
+        try (Statement sql = connection.createStatement();
+             ResultSet heads = sql.executeQuery("SELECT aggregateidentifier, MAX(sequencenumber) + 1, COUNT(*) "
+                     + "FROM domainevententry GROUP BY aggregateidentifier")) {
+            written = 0;
+            while (heads.next()) {
+                sequence[Integer.parseInt(heads.getString(1).substring(2))] = heads.getLong(2);
+                written += heads.getLong(3);
+            }
+        }
         connection.setAutoCommit(false);
-        Random random = new Random(SEED);
-        long[] sequence = new long[NEGOTIATIONS];
+        Random random = new Random(SEED + written);
         Instant recorded = Instant.parse("2025-07-01T00:00:00Z");
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domainevententry ("
                 + "aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, "
                 + "payloadtype, timestamp) VALUES (?, ?, 'Negotiation', ?, ?, ?, '1', ?, ?)")) {
-            long written = 0;
-            for (int n = 0; n < NEGOTIATIONS; n++) {
-                String id = "n-" + n;
-                written += add(insert, id, sequence, n, "NegotiationOpened", "{\"negotiationId\":\"" + id
-                        + "\",\"title\":\"Generated " + n + "\",\"description\":null,\"openedOn\":\"2025-01-01\"}",
-                        recorded);
-                for (int p = 0; p < PARTIES; p++) {
-                    written += add(insert, id, sequence, n, "PartyRegistered", "{\"negotiationId\":\"" + id
-                            + "\",\"partyId\":\"p" + p + "\",\"name\":\"Party " + p + "\",\"role\":\"PARTY\"}",
-                            recorded);
-                }
-                for (int t = 0; t < TOPICS; t++) {
-                    written += add(insert, id, sequence, n, "TopicAdded", "{\"negotiationId\":\"" + id
-                            + "\",\"topicId\":\"t" + t + "\",\"title\":\"Topic " + t + "\",\"description\":null}",
-                            recorded);
+            long statements = written; // the statements' numbers go on from the events stored before
+            if (written == 0) {
+                for (int n = 0; n < negotiations; n++) {
+                    written += setUp(insert, "n-" + n, sequence, n, recorded);
                 }
             }
-            for (long s = 0; written < events; s++) {
-                int n = random.nextInt(NEGOTIATIONS);
+            for (long s = statements; written < events; s++) {
+                int n = random.nextInt(negotiations);
                 String id = "n-" + n;
                 LocalDate day = LocalDate.parse("2025-01-01").plusDays(random.nextInt(180));
                 written += add(insert, id, sequence, n, "StatementRecorded", "{\"negotiationId\":\"" + id
@@ -89,6 +97,22 @@ final class History {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** A negotiation opened with its parties and topics. */
+    private static int setUp(PreparedStatement insert, String id, long[] sequence, int n, Instant recorded)
+            throws Exception {
+        int written = add(insert, id, sequence, n, "NegotiationOpened", "{\"negotiationId\":\"" + id
+                + "\",\"title\":\"Generated " + n + "\",\"description\":null,\"openedOn\":\"2025-01-01\"}", recorded);
+        for (int p = 0; p < PARTIES; p++) {
+            written += add(insert, id, sequence, n, "PartyRegistered", "{\"negotiationId\":\"" + id
+                    + "\",\"partyId\":\"p" + p + "\",\"name\":\"Party " + p + "\",\"role\":\"PARTY\"}", recorded);
+        }
+        for (int t = 0; t < TOPICS; t++) {
+            written += add(insert, id, sequence, n, "TopicAdded", "{\"negotiationId\":\"" + id
+                    + "\",\"topicId\":\"t" + t + "\",\"title\":\"Topic " + t + "\",\"description\":null}", recorded);
+        }
+        return written;
     }
 
     private static int add(PreparedStatement insert, String id, long[] sequence, int n, String type, String payload,

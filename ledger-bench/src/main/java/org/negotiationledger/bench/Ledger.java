@@ -19,6 +19,8 @@ final class Ledger implements AutoCloseable {
 
     private static final String PASSWORD = "bench-password";
     static final String HEAP = "512m";
+    /** The kernel's unit of CPU time in /proc (USER_HZ), 100 on Linux. */
+    private static final int CLOCK_TICKS = 100;
 
     private final String url;
     private final String user;
@@ -100,6 +102,38 @@ final class Ledger implements AutoCloseable {
     /** The resident memory of a ledger started here now, in KiB; -1 for one running elsewhere. */
     long rssKib() {
         return status("VmRSS:");
+    }
+
+    /** The CPU time a ledger started here has used (user and system), in seconds; -1 for one running elsewhere. */
+    double cpuSeconds() {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // The fields after the command's name, which is in parentheses: utime and stime are the 12th and 13th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
+    }
+
+    /**
+     * The heap a ledger started here holds once collected (jcmd GC.run, then its own metric of
+     * the heap in use), in bytes; -1 for one running elsewhere.
+     */
+    long heapAfterCollection(LedgerApi client) throws IOException, InterruptedException {
+        if (process == null) {
+            return -1;
+        }
+        Process collect = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+        collect.getInputStream().readAllBytes();
+        collect.waitFor();
+        return (long) client.metrics().lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private long status(String field) {

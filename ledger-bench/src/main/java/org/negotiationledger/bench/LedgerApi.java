@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The ledger as a user's code speaks to it: the client generated from docs/openapi.json
@@ -88,6 +89,27 @@ final class LedgerApi {
         return probe.send(HttpRequest.newBuilder(URI.create(client.getBaseUri()
                 + "/actuator/health/liveness")).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode() == 200;
+    }
+
+    /** The node's Prometheus metrics (Actuator's, not part of the API), asked by hand. */
+    String metrics() throws IOException, InterruptedException {
+        return probe.send(HttpRequest.newBuilder(URI.create(client.getBaseUri() + "/actuator/prometheus"))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * Follows a negotiation's events as JSON Lines, from now on, as an open page of the workbench
+     * does; by hand, since the generated client reads an answer whole and this one never ends.
+     */
+    Stream<String> follow(String negotiation, long after) throws IOException, InterruptedException {
+        HttpResponse<Stream<String>> answer = probe.send(HttpRequest.newBuilder(URI.create(
+                        client.getBaseUri() + "/api/events?negotiationId=" + negotiation + "&after=" + after))
+                .header("Authorization", authorization).header("Accept", "application/x-ndjson").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (answer.statusCode() != 200) {
+            throw new IOException("the event stream answered " + answer.statusCode());
+        }
+        return answer.body();
     }
 
     /** Records a statement; answers whether the ledger recorded it (false when it refused it). */

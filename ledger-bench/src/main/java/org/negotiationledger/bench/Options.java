@@ -12,13 +12,14 @@ record Options(String scenario, boolean quick, String url, String dbUrl, String 
                String user, String password, String ledgerJar) {
 
     static final List<String> SCENARIOS = List.of("append", "hot", "replay", "query", "import", "event-data",
-            "cost");
-    /** Scenarios run only when named: the soak takes ten minutes by itself. */
-    static final List<String> ON_DEMAND = List.of("soak");
+            "cost", "pages");
+    /** Scenarios run only when named: the soak takes ten minutes by itself, the growth to ten million events hours. */
+    static final List<String> ON_DEMAND = List.of("soak", "growth");
 
     static final String USAGE = """
             usage: java -jar ledger-bench/target/ledger-bench.jar SCENARIO [--quick] [--url URL] [--db-url JDBC_URL]
-              SCENARIO   append | hot | replay | query | import | event-data | cost | soak | all (all but soak)
+              SCENARIO   append | hot | replay | query | import | event-data | cost | pages | soak | growth
+                         | all (all but soak and growth)
               --quick    small sizes, for a first look (all together in about three minutes)
               --url      measure a running ledger instead of starting one (append and hot only;
                          then --user/--password, default admin)

@@ -70,6 +70,12 @@ final class PlainHttpViews implements AutoCloseable {
         server.start();
     }
 
+    /** Also serves {@code GET /history?negotiation=…&party=…&topic=…} with this SQL. */
+    void serveHistory(String historySql) {
+        server.createContext("/history", exchange -> answer(exchange, query -> rows(historySql,
+                query.get("negotiation"), query.get("party"), query.get("topic"))));
+    }
+
     /**
      * GETs a path of the endpoint as a user's code would (with the authorization, the answer read
      * into a JSON tree as a generated client reads the ledger's); fails on any status but 200.

@@ -20,7 +20,7 @@ import java.util.Random;
 final class QueryScenario {
 
     /** The best plain SQL for the matrix: per (party, topic) cell, one step down the view's cell index. */
-    private static final String MATRIX_SQL = "SELECT cell.* FROM positions_party p "
+    static final String MATRIX_SQL = "SELECT cell.* FROM positions_party p "
             + "JOIN positions_topic t ON t.negotiation_id = p.negotiation_id "
             + "CROSS JOIN LATERAL (SELECT party_id, topic_id, statement_id, stance, summary, effective_on "
             + "FROM positions_version v WHERE v.negotiation_id = p.negotiation_id AND v.party_id = p.party_id "
@@ -28,7 +28,7 @@ final class QueryScenario {
             + "AND v.effective_on <= ? ORDER BY v.effective_on DESC, v.recorded_seq DESC LIMIT 1) cell "
             + "WHERE p.negotiation_id = ?";
     /** The audit page's rows with their payloads as the store holds them (the ledger also upcasts and reads them). */
-    private static final String AUDIT_SQL = "SELECT a.global_position, a.event_type, a.recorded_at, "
+    static final String AUDIT_SQL = "SELECT a.global_position, a.event_type, a.recorded_at, "
             + "convert_from(e.payload, 'UTF8') AS payload FROM audit_event a JOIN domainevententry e ON e.globalindex = a.global_position "
             + "WHERE a.negotiation_id = ? ORDER BY a.global_position LIMIT 100";
     private static final LocalDate LAST_DAY = LocalDate.parse("9999-12-31");
@@ -63,40 +63,47 @@ final class QueryScenario {
                     n -> read(connection, AUDIT_SQL, "n-" + n));
         }
         // Not a baseline: the latency of the ledger's cheapest request, what HTTP alone costs here.
-        List<Long> floor = time(n -> client.health(), requests);
+        List<Long> floor = time(n -> client.health(), requests, History.NEGOTIATIONS);
         report.figure("query.http_floor.p50", Load.percentile(floor, 0.50), "ms");
         report.figure("query.http_floor.p99", Load.percentile(floor, 0.99), "ms");
     }
 
+    /** A question about one of the generated negotiations, by its number. */
     @FunctionalInterface
-    private interface Query {
+    interface Query {
         void run(int negotiation) throws Exception;
     }
 
     /** The ledger's p99 against the plain HTTP endpoint's; bare SQL's figures for information. */
     private static void compare(Report report, String name, int requests, Query ledger, Query baseline, Query sql)
             throws Exception {
-        List<Long> bare = time(sql, requests);
-        List<Long> plain = time(baseline, requests);
-        List<Long> http = time(ledger, requests);
+        List<Long> bare = time(sql, requests, History.NEGOTIATIONS);
         report.figure("query." + name + ".sql.p50", Load.percentile(bare, 0.50), "ms");
         report.figure("query." + name + ".sql.p99", Load.percentile(bare, 0.99), "ms");
-        report.figure("query." + name + ".baseline.p50", Load.percentile(plain, 0.50), "ms");
-        report.figure("query." + name + ".baseline.p99", Load.percentile(plain, 0.99), "ms");
-        report.figure("query." + name + ".ledger.p50", Load.percentile(http, 0.50), "ms");
-        report.figure("query." + name + ".ledger.p99", Load.percentile(http, 0.99), "ms");
-        report.ratio("query." + name, Load.percentile(http, 0.99) / Load.percentile(plain, 0.99));
+        compare(report, "query." + name, requests, History.NEGOTIATIONS, ledger, baseline);
     }
 
-    /** Warms up with as many requests as it then times one by one; sorted. */
-    private static List<Long> time(Query query, int requests) throws Exception {
+    /** The ledger's p50 and p99 and the plain HTTP endpoint's; their p99s' ratio. */
+    static void compare(Report report, String name, int requests, int negotiations, Query ledger, Query baseline)
+            throws Exception {
+        List<Long> plain = time(baseline, requests, negotiations);
+        List<Long> http = time(ledger, requests, negotiations);
+        report.figure(name + ".baseline.p50", Load.percentile(plain, 0.50), "ms");
+        report.figure(name + ".baseline.p99", Load.percentile(plain, 0.99), "ms");
+        report.figure(name + ".ledger.p50", Load.percentile(http, 0.50), "ms");
+        report.figure(name + ".ledger.p99", Load.percentile(http, 0.99), "ms");
+        report.ratio(name, Load.percentile(http, 0.99) / Load.percentile(plain, 0.99));
+    }
+
+    /** Warms up with as many requests as it then times one by one, each on a negotiation drawn at random; sorted. */
+    static List<Long> time(Query query, int requests, int negotiations) throws Exception {
         Random random = new Random(7);
         for (int i = 0; i < requests; i++) {
-            query.run(random.nextInt(History.NEGOTIATIONS));
+            query.run(random.nextInt(negotiations));
         }
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            int negotiation = random.nextInt(History.NEGOTIATIONS);
+            int negotiation = random.nextInt(negotiations);
             long start = System.nanoTime();
             query.run(negotiation);
             nanos.add(System.nanoTime() - start);

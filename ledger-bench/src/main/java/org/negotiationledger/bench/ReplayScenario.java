@@ -52,7 +52,7 @@ final class ReplayScenario {
     }
 
     /** Replays the positions view over HTTP, as an admin would, and answers how long it took in seconds. */
-    private static double replay(LedgerApi client) throws Exception {
+    static double replay(LedgerApi client) throws Exception {
         long start = System.nanoTime();
         client.admin.replayProjection("positions", null);
         Views.awaitReplayed(client, "positions", Duration.ofHours(6));

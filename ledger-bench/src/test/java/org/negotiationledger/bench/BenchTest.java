@@ -27,7 +27,9 @@ class BenchTest {
                 .isEqualTo("http://ledger:8080");
         assertThatThrownBy(() -> Options.parse("fly")).hasMessageContaining("unknown scenario");
         assertThat(Options.parse("soak", "--quick").scenarios()).containsExactly("soak");
-        assertThat(Options.parse("all").scenarios()).doesNotContain("soak");
+        assertThat(Options.parse("all").scenarios()).doesNotContain("soak", "growth").contains("pages");
+        assertThat(Options.parse("growth").scenarios()).containsExactly("growth");
+        assertThat(GrowthScenario.sizes(Options.parse("growth"))).containsExactly(1_000_000L, 3_000_000L, 10_000_000L);
         assertThatThrownBy(() -> Options.parse("hot", "--url")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse("replay", "--url", "http://ledger:8080", "--password", "p"))
                 .hasMessageContaining("append and hot only");
