@@ -1,5 +1,6 @@
 package org.negotiationledger.bench;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -99,15 +100,19 @@ final class PagesScenario {
         }
 
         private void read() {
-            Iterator<String> each = lines.iterator();
-            while (each.hasNext()) {
-                String line = each.next();
-                if (line.contains("\"caughtUp\":true")) {
-                    caughtUp.countDown();
-                } else if (line.contains("\"type\":\"StatementRecorded\"")
-                        && statements.incrementAndGet() == expected) {
-                    received.countDown();
+            try {
+                Iterator<String> each = lines.iterator();
+                while (each.hasNext()) {
+                    String line = each.next();
+                    if (line.contains("\"caughtUp\":true")) {
+                        caughtUp.countDown();
+                    } else if (line.contains("\"type\":\"StatementRecorded\"")
+                            && statements.incrementAndGet() == expected) {
+                        received.countDown();
+                    }
                 }
+            } catch (UncheckedIOException closed) {
+                // the page was closed
             }
         }
 
