@@ -8,6 +8,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
 import org.negotiationledger.api.problems.ProblemException;
@@ -79,7 +80,7 @@ class EventSubscriptions implements SmartLifecycle {
     private final Set<Live> live = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = LedgerSerialization.objectMapper();
 
-    EventSubscriptions(EventStore store, EventPositions positions, MeterRegistry meters,
+    EventSubscriptions(EventStore store, EventStorageEngine engine, EventPositions positions, MeterRegistry meters,
                        @Value("${ledger.events.heartbeat:PT15S}") Duration heartbeat,
                        @Value("${ledger.events.max-subscribers:32}") int maxCatchingUp,
                        @Value("${ledger.events.max-live-subscribers:5000}") int maxLive,
@@ -93,7 +94,7 @@ class EventSubscriptions implements SmartLifecycle {
         this.catchingUp.allowCoreThreadTimeOut(true);
         this.senders = Executors.newFixedThreadPool(SENDERS, daemons("event-sender-"));
         this.beats = Executors.newSingleThreadScheduledExecutor(daemons("event-heartbeat-"));
-        this.tail = new EventTail(store, this::streamed, tailSize, this::wakeAll);
+        this.tail = new EventTail(engine, this::streamed, tailSize, this::wakeAll);
         Gauge.builder("ledger.events.subscribers", this, EventSubscriptions::following)
                 .description("Subscribers the event stream follows now, catching up or live").register(meters);
         Gauge.builder("ledger.events.subscribers.live", live, Set::size)

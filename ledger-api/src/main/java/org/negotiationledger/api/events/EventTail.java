@@ -1,26 +1,31 @@
 package org.negotiationledger.api.events;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The node's one follower of the event store's head: a thread that reads each new event once,
- * with the store's own tracking (it waits for transactions that commit late), turns it into what
- * the stream sends, and keeps the last events in order, each with the token the follower stood at
- * before it, so that a subscriber that has caught up on its own can join at the right place and
- * be handed the rest. When the database fails, it reads on from where it stood once it answers.
+ * The node's one follower of the event store's head: a thread that reads each new event once and
+ * turns it into what the stream sends, and keeps the last events in order, each with the token
+ * the follower stood at before it, so that a subscriber that has caught up on its own can join at
+ * the right place and be handed the rest. It reads straight from the storage engine, with the
+ * store's own tracking (gaps, transactions that commit late, are asked for again), and asks again
+ * every {@link #POLL} while the store has nothing new. Not through the event store's shared cache:
+ * a reader of that cache holds in memory every event cached after the last one it took, and a
+ * million events stored at once filled a 512 MB heap. When the database fails, the follower reads
+ * on from where it stood once it answers.
  */
 final class EventTail implements Runnable {
 
@@ -35,7 +40,10 @@ final class EventTail implements Runnable {
     record Entry(long number, TrackingToken before, Outgoing outgoing) {
     }
 
-    private final EventStore store;
+    /** How long the follower waits before it asks again, when the store had nothing new. */
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final EventStorageEngine engine;
     private final Function<List<TrackedEventMessage<?>>, List<Outgoing>> outgoing;
     private final int kept;
     private final Runnable whenRead;
@@ -50,9 +58,9 @@ final class EventTail implements Runnable {
      * @param kept     how many of the last events are kept for subscribers to join and to be sent
      * @param whenRead told after each batch read
      */
-    EventTail(EventStore store, Function<List<TrackedEventMessage<?>>, List<Outgoing>> outgoing, int kept,
+    EventTail(EventStorageEngine engine, Function<List<TrackedEventMessage<?>>, List<Outgoing>> outgoing, int kept,
               Runnable whenRead) {
-        this.store = store;
+        this.engine = engine;
         this.outgoing = outgoing;
         this.kept = kept;
         this.whenRead = whenRead;
@@ -61,25 +69,13 @@ final class EventTail implements Runnable {
     @Override
     public void run() {
         synchronized (this) {
-            current = store.createHeadToken();
+            current = engine.createHeadToken();
             started = true;
         }
         while (!Thread.currentThread().isInterrupted()) {
-            TrackingToken from;
-            synchronized (this) {
-                from = current;
-            }
-            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(from)) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    if (!stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        continue;
-                    }
-                    List<TrackedEventMessage<?>> batch = new ArrayList<>();
-                    do {
-                        batch.add(stream.nextAvailable());
-                    } while (batch.size() < EventSubscriptions.BATCH && stream.hasNextAvailable());
-                    append(outgoing.apply(batch));
-                    whenRead.run();
+            try {
+                if (!readOn()) {
+                    Thread.sleep(POLL.toMillis());
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -92,6 +88,28 @@ final class EventTail implements Runnable {
                 }
             }
         }
+    }
+
+    /** Reads what was stored after where the follower stands, a batch at a time; answers whether there was any. */
+    private boolean readOn() {
+        TrackingToken from;
+        synchronized (this) {
+            from = current;
+        }
+        boolean read = false;
+        try (Stream<? extends TrackedEventMessage<?>> stored = engine.readEvents(from, true)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stored.iterator();
+            while (events.hasNext() && !Thread.currentThread().isInterrupted()) {
+                List<TrackedEventMessage<?>> batch = new ArrayList<>();
+                do {
+                    batch.add(events.next());
+                } while (batch.size() < EventSubscriptions.BATCH && events.hasNext());
+                append(outgoing.apply(batch));
+                whenRead.run();
+                read = true;
+            }
+        }
+        return read;
     }
 
     private synchronized void append(List<Outgoing> read) {

@@ -49,7 +49,7 @@ import java.util.function.Supplier;
  * ({@code immutable}), with a strong ETag made from its body ({@link PinnedAnswers}). Any other
  * answer carries a weak ETag made from the view's position, so that a conditional GET is answered
  * 304 before the view is asked. Caches are private to the client unless
- * {@code ledger.http.shared-caches=true} (docs/scaling.md, "Caches").
+ * {@code ledger.http.shared-caches=true} (docs/views.md, "Caching answers").
  */
 @Component
 class ViewAnswers {
