@@ -94,7 +94,7 @@ class EventSubscriptions implements SmartLifecycle {
         this.catchingUp.allowCoreThreadTimeOut(true);
         this.senders = Executors.newFixedThreadPool(SENDERS, daemons("event-sender-"));
         this.beats = Executors.newSingleThreadScheduledExecutor(daemons("event-heartbeat-"));
-        this.tail = new EventTail(engine, this::streamed, tailSize, this::wakeAll);
+        this.tail = new EventTail(engine, positions::of, this::outgoing, tailSize, this::wakeAll);
         Gauge.builder("ledger.events.subscribers", this, EventSubscriptions::following)
                 .description("Subscribers the event stream follows now, catching up or live").register(meters);
         Gauge.builder("ledger.events.subscribers.live", live, Set::size)
@@ -192,9 +192,13 @@ class EventSubscriptions implements SmartLifecycle {
                 do {
                     batch.add(stream.nextAvailable());
                 } while (batch.size() < BATCH && stream.hasNextAvailable());
-                for (Outgoing each : streamed(batch)) {
-                    cursor = each.message().trackingToken();
-                    if (subscription.wants(each.message())) {
+                List<TrackedEventMessage<?>> wanted = batch.stream().filter(subscription::wants).toList();
+                Map<String, Long> stored = wanted.isEmpty() ? Map.of()
+                        : positions.of(wanted.stream().map(TrackedEventMessage::getIdentifier).toList());
+                for (TrackedEventMessage<?> message : batch) {
+                    cursor = message.trackingToken();
+                    if (subscription.wants(message)) {
+                        Outgoing each = outgoing(message, stored.getOrDefault(message.getIdentifier(), -1L));
                         sink.event(each.event(), each.json());
                         quiet = System.nanoTime();
                     }
@@ -267,13 +271,12 @@ class EventSubscriptions implements SmartLifecycle {
                     break;
                 }
                 for (EventTail.Entry entry : entries) {
-                    Outgoing each = entry.outgoing();
-                    TrackingToken token = each.message().trackingToken();
+                    TrackingToken token = entry.message().trackingToken();
                     if (!EventTail.covers(subscriber.cursor, token)) {
                         TrackingToken after = EventTail.after(subscriber.cursor, token);
                         subscriber.cursor = after;
-                        if (subscriber.subscription.wants(each.message())) {
-                            send(sink, each, after);
+                        if (subscriber.subscription.wants(entry.message())) {
+                            send(sink, entry.outgoing(), after);
                             subscriber.lastSent = System.nanoTime();
                         }
                     }
@@ -307,7 +310,9 @@ class EventSubscriptions implements SmartLifecycle {
     }
 
     private void end(Live subscriber) {
-        live.remove(subscriber);
+        if (live.remove(subscriber)) {
+            tail.left();
+        }
         subscriber.subscription.sink().close();
     }
 
@@ -332,16 +337,10 @@ class EventSubscriptions implements SmartLifecycle {
         }
     }
 
-    /** What the stream sends for a batch of events: their positions looked up in one query, their JSON written. */
-    private List<Outgoing> streamed(List<TrackedEventMessage<?>> batch) {
-        Map<String, Long> stored = positions.of(batch.stream().map(TrackedEventMessage::getIdentifier).toList());
-        List<Outgoing> outgoing = new ArrayList<>(batch.size());
-        for (TrackedEventMessage<?> message : batch) {
-            StreamedEvent event = streamed(message, EventCursor.of(message.trackingToken()),
-                    stored.getOrDefault(message.getIdentifier(), -1L));
-            outgoing.add(new Outgoing(message, event, text(event)));
-        }
-        return outgoing;
+    /** What the stream sends for an event stored at the position: the event, with the cursor after it, and its JSON. */
+    private Outgoing outgoing(TrackedEventMessage<?> message, long position) {
+        StreamedEvent event = streamed(message, EventCursor.of(message.trackingToken()), position);
+        return new Outgoing(message, event, text(event));
     }
 
     private StreamedEvent streamed(TrackedEventMessage<?> message, String cursor, long position) {

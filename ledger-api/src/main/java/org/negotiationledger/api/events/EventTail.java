@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
  * the follower stood at before it, so that a subscriber that has caught up on its own can join at
  * the right place and be handed the rest. It reads straight from the storage engine, with the
  * store's own tracking (gaps, transactions that commit late, are asked for again), and asks again
- * every {@link #POLL} while the store has nothing new. Not through the event store's shared cache:
+ * every {@link #POLL} while the store has nothing new; what a subscriber is sent is made once, when
+ * the first subscriber wants it. While no subscriber is live it reads nothing and only keeps up
+ * with the head. Not through the event store's shared cache:
  * a reader of that cache holds in memory every event cached after the last one it took, and a
  * million events stored at once filled a 512 MB heap. When the database fails, the follower reads
  * on from where it stood once it answers.
@@ -31,37 +34,99 @@ final class EventTail implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(EventTail.class);
 
+    /** What the stream sends for an event, given its global position. */
+    interface Conversion {
+        Outgoing outgoing(TrackedEventMessage<?> message, long position);
+    }
+
     /**
-     * One event the follower read.
-     *
-     * @param number its place in the follower's sequence, from 0
-     * @param before the token the follower stood at before it (null: before the first event)
+     * One event the follower read: its place in the follower's sequence (from 0), the token the
+     * follower stood at before it (null: before the first event), and what the stream sends for
+     * it, made when a subscriber first wants it (the positions of its batch looked up at once).
      */
-    record Entry(long number, TrackingToken before, Outgoing outgoing) {
+    static final class Entry {
+        private final long number;
+        private final TrackingToken before;
+        private final TrackedEventMessage<?> message;
+        private final Batch batch;
+        private Outgoing outgoing;
+
+        Entry(long number, TrackingToken before, TrackedEventMessage<?> message, Batch batch) {
+            this.number = number;
+            this.before = before;
+            this.message = message;
+            this.batch = batch;
+        }
+
+        long number() {
+            return number;
+        }
+
+        TrackingToken before() {
+            return before;
+        }
+
+        TrackedEventMessage<?> message() {
+            return message;
+        }
+
+        synchronized Outgoing outgoing() {
+            if (outgoing == null) {
+                outgoing = batch.conversion.outgoing(message, batch.position(message));
+            }
+            return outgoing;
+        }
+    }
+
+    /** The events read together, whose global positions are looked up in one query when first needed. */
+    private static final class Batch {
+        private final List<TrackedEventMessage<?>> messages;
+        private final Function<List<String>, Map<String, Long>> lookUp;
+        private final Conversion conversion;
+        private Map<String, Long> positions;
+
+        Batch(List<TrackedEventMessage<?>> messages, Function<List<String>, Map<String, Long>> lookUp,
+              Conversion conversion) {
+            this.messages = messages;
+            this.lookUp = lookUp;
+            this.conversion = conversion;
+        }
+
+        synchronized long position(TrackedEventMessage<?> message) {
+            if (positions == null) {
+                positions = lookUp.apply(messages.stream().map(TrackedEventMessage::getIdentifier).toList());
+            }
+            return positions.getOrDefault(message.getIdentifier(), -1L);
+        }
     }
 
     /** How long the follower waits before it asks again, when the store had nothing new. */
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final EventStorageEngine engine;
-    private final Function<List<TrackedEventMessage<?>>, List<Outgoing>> outgoing;
+    private final Function<List<String>, Map<String, Long>> positions;
+    private final Conversion conversion;
     private final int kept;
     private final Runnable whenRead;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long next;
     /** The token after the last event read; null while none was. */
     private TrackingToken current;
+    /** How many subscribers have joined and not left: while none has, nothing is read. */
+    private int joined;
     private volatile boolean started;
 
     /**
-     * @param outgoing what the stream sends for a batch of events
-     * @param kept     how many of the last events are kept for subscribers to join and to be sent
-     * @param whenRead told after each batch read
+     * @param positions  the global positions of events, by their identifiers
+     * @param conversion what the stream sends for an event
+     * @param kept       how many of the last events are kept for subscribers to join and to be sent
+     * @param whenRead   told after each batch read
      */
-    EventTail(EventStorageEngine engine, Function<List<TrackedEventMessage<?>>, List<Outgoing>> outgoing, int kept,
-              Runnable whenRead) {
+    EventTail(EventStorageEngine engine, Function<List<String>, Map<String, Long>> positions, Conversion conversion,
+              int kept, Runnable whenRead) {
         this.engine = engine;
-        this.outgoing = outgoing;
+        this.positions = positions;
+        this.conversion = conversion;
         this.kept = kept;
         this.whenRead = whenRead;
     }
@@ -74,7 +139,7 @@ final class EventTail implements Runnable {
         }
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                if (!readOn()) {
+                if (!standAtTheHead() && !readOn()) {
                     Thread.sleep(POLL.toMillis());
                 }
             } catch (InterruptedException stopping) {
@@ -104,7 +169,7 @@ final class EventTail implements Runnable {
                 do {
                     batch.add(events.next());
                 } while (batch.size() < EventSubscriptions.BATCH && events.hasNext());
-                append(outgoing.apply(batch));
+                append(batch);
                 whenRead.run();
                 read = true;
             }
@@ -112,10 +177,30 @@ final class EventTail implements Runnable {
         return read;
     }
 
-    private synchronized void append(List<Outgoing> read) {
-        for (Outgoing each : read) {
-            entries.addLast(new Entry(next++, current, each));
-            current = each.message().trackingToken();
+    /**
+     * While no subscriber is live, nothing needs the events: the follower only keeps up with the
+     * head (and forgets what it kept), so that a subscriber that catches up can join it there. (A
+     * transaction still open below the head is covered by the head's token; a subscriber whose own
+     * token waits for it joins only once it has it.)
+     */
+    private synchronized boolean standAtTheHead() throws InterruptedException {
+        if (joined > 0) {
+            return false;
+        }
+        TrackingToken head = engine.createHeadToken();
+        if (head != null && !head.equals(current)) {
+            current = head;
+            entries.clear();
+        }
+        wait(POLL.toMillis());
+        return true;
+    }
+
+    private synchronized void append(List<TrackedEventMessage<?>> read) {
+        Batch batch = new Batch(read, positions, conversion);
+        for (TrackedEventMessage<?> message : read) {
+            entries.addLast(new Entry(next++, current, message, batch));
+            current = message.trackingToken();
             if (entries.size() > kept) {
                 entries.removeFirst();
             }
@@ -133,12 +218,25 @@ final class EventTail implements Runnable {
         if (!started) {
             return OptionalLong.empty();
         }
+        OptionalLong at = OptionalLong.empty();
         for (Entry entry : entries) {
             if (covers(token, entry.before())) {
-                return OptionalLong.of(entry.number());
+                at = OptionalLong.of(entry.number());
+                break;
             }
         }
-        return covers(token, current) ? OptionalLong.of(next) : OptionalLong.empty();
+        if (at.isEmpty() && covers(token, current)) {
+            at = OptionalLong.of(next);
+        }
+        if (at.isPresent()) {
+            joined++;
+        }
+        return at;
+    }
+
+    /** A subscriber that joined is gone. */
+    synchronized void left() {
+        joined--;
     }
 
     /** The kept events from number {@code from} on; null when the first of them is no longer kept. */
