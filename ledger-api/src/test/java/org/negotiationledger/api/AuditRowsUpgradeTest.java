@@ -108,7 +108,7 @@ class AuditRowsUpgradeTest {
                     + "ELSE substring(sources_json from 2 for length(sources_json) - 2) END");
             db.execute("ALTER TABLE " + table + " RENAME COLUMN sources_json TO source_json");
         }
-        db.execute("ALTER TABLE positions_version DROP COLUMN publishers");
+        db.execute("ALTER TABLE positions_version DROP COLUMN publishers"); // and with it the index of V29
         for (String table : List.of("meetings_meeting", "exchanges_exchange", "exchanges_stage",
                 "positions_outcome_status")) {
             db.execute("ALTER TABLE " + table + " DROP COLUMN sources_json");
@@ -135,7 +135,7 @@ class AuditRowsUpgradeTest {
         db.execute("DROP TABLE spring_session_attributes");
         db.execute("DROP TABLE spring_session");
         db.update("DELETE FROM flyway_schema_history WHERE version IN ('16', '17', '18', '19', '20', '21', '22', "
-                + "'23', '24', '25', '26', '27', '28')");
+                + "'23', '24', '25', '26', '27', '28', '29')");
         return db.queryForObject("SELECT COUNT(*) FROM audit_party", Long.class);
     }
 }

@@ -41,7 +41,9 @@ class TablesTest {
             "ledger-bench/src/main/java/org/negotiationledger/bench/QueryScenario.java",
             "the audit query's baseline joins the store's rows with plain SQL",
             "ledger-bench/src/main/java/org/negotiationledger/bench/CostScenario.java",
-            "counts the token writes among PostgreSQL's counters");
+            "counts the token writes among PostgreSQL's counters",
+            "ledger-bench/src/main/java/org/negotiationledger/bench/GrowthScenario.java",
+            "measures the bytes the event table takes per event");
 
     @Test
     void onlyStorageNamesAxonsTables() throws IOException {

@@ -30,9 +30,9 @@ final class GrowthScenario {
     }
 
     /**
-     * The store grows by at most this many events at a time, the views catching up in between:
-     * a ledger whose views are at the head holds a larger backlog in memory all at once (Axon's
-     * embedded event store reads it whole into its shared cache; docs/performance.md).
+     * The store grows by at most this many events at a time, the views catching up in between: a
+     * million stored at once filled the ledger's 512 MB heap, cached by Axon's embedded event store
+     * ahead of the views' processor (docs/performance.md, "The cost curve").
      */
     private static final long CHUNK = 100_000;
 
