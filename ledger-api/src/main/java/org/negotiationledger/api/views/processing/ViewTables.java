@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * The tables of a view, and fresh copies of them for a rebuild. A view's tables are those whose
  * names begin with the view's name ({@code positions_version} belongs to {@code positions}); a
  * rebuild writes into copies named {@code …_next}, made from the live tables' own description
- * (columns, primary key, indexes), which then take the live tables' place.
+ * (columns, primary key, indexes; on PostgreSQL the indexes as it defines them), which then take
+ * the live tables' place.
  */
 @Component
 class ViewTables {
@@ -106,13 +107,18 @@ class ViewTables {
             }
             List<String> ddl = new ArrayList<>();
             ddl.add("CREATE TABLE " + copy + " (" + String.join(", ", columns) + ")");
+            if ("PostgreSQL".equals(meta.getDatabaseProductName())) {
+                ddl.addAll(postgresIndexes(table, copy, tag));
+                return ddl;
+            }
             Map<String, Map<Integer, String>> indexes = new TreeMap<>();
             try (ResultSet rows = meta.getIndexInfo(catalog, schema, stored, false, false)) {
                 while (rows.next()) {
                     String name = rows.getString("INDEX_NAME");
                     if (name != null && rows.getBoolean("NON_UNIQUE") && rows.getString("COLUMN_NAME") != null) {
                         indexes.computeIfAbsent(name, n -> new TreeMap<>())
-                                .put(rows.getInt("ORDINAL_POSITION"), rows.getString("COLUMN_NAME"));
+                                .put(rows.getInt("ORDINAL_POSITION"), rows.getString("COLUMN_NAME")
+                                        + ("D".equals(rows.getString("ASC_OR_DESC")) ? " DESC" : ""));
                     }
                 }
             }
@@ -123,6 +129,23 @@ class ViewTables {
             }
             return ddl;
         });
+    }
+
+    /**
+     * The table's other indexes as PostgreSQL itself defines them, for the copy: JDBC's description
+     * of an index has its columns and their directions but not where it puts nulls, and the
+     * matrix's index puts them last (V29), which a copy without it could not serve in that order.
+     */
+    private List<String> postgresIndexes(String table, String copy, String tag) {
+        List<String> definitions = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = "
+                + "current_schema() AND tablename = ? AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname",
+                String.class, table);
+        List<String> ddl = new ArrayList<>();
+        for (String definition : definitions) {
+            ddl.add("CREATE INDEX " + copy + "_" + tag + "_i" + (ddl.size() + 1) + " ON " + copy
+                    + definition.substring(definition.indexOf(" USING ")));
+        }
+        return ddl;
     }
 
     private static String type(ResultSet column) throws SQLException {
