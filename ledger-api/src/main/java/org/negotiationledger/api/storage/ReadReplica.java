@@ -24,9 +24,9 @@ import javax.sql.DataSource;
  * A read-only copy of the database, a PostgreSQL hot standby fed by streaming replication, that
  * answers the views' questions in place of the primary (see {@link ReadReplicaConfiguration}).
  * While {@link #read} runs an answer, every connection that answer takes on this thread, its
- * transaction's included, comes from the replica, so that the view's rows, its position and its
- * dead letters are all read from one copy. Commands, the views' own writes and everything else
- * use the primary.
+ * transaction's included, comes from the replica, so that the view's rows and its position are
+ * read from one copy (whether the view set events aside comes from the node's own record of its
+ * dead letters). Commands, the views' own writes and everything else use the primary.
  *
  * <p>A replica that fails to answer is noted as away: the answer is asked of the primary instead
  * (or refused with 503, when {@code ledger.replica.when-away=refuse}); a check once a second
