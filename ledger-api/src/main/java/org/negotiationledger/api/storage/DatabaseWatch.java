@@ -1,5 +1,8 @@
 package org.negotiationledger.api.storage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,16 +24,29 @@ public class DatabaseWatch {
 
     static final int CHECK_SECONDS = 2;
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
+
     private final DataSource dataSource;
-    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** What is watched, in words: "database", "read replica". */
+    private final String name;
+    private final ScheduledExecutorService checker;
     private volatile boolean away;
 
+    /** The watch of the ledger's database. */
+    @Autowired
     DatabaseWatch(DataSource dataSource) {
+        this(dataSource, "database");
+    }
+
+    /** A watch of another database, such as a read replica; stopped by {@link #stop}. */
+    DatabaseWatch(DataSource dataSource, String name) {
         this.dataSource = dataSource;
+        this.name = name;
+        this.checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name.replace(' ', '-') + "-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
         checker.scheduleWithFixedDelay(this::checkWhileAway, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -60,8 +76,8 @@ public class DatabaseWatch {
     }
 
     private void checkWhileAway() {
-        if (away) {
-            answers();
+        if (away && answers()) {
+            log.info("The {} answers again", name);
         }
     }
 }

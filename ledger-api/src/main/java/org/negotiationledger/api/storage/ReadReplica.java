@@ -14,9 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -36,7 +33,6 @@ public final class ReadReplica implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadReplica.class);
     private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
-    private static final int CHECK_SECONDS = 2;
 
     /** What a node does with queries while its replica does not answer. */
     public enum WhenAway { PRIMARY, REFUSE }
@@ -49,21 +45,15 @@ public final class ReadReplica implements AutoCloseable {
     private final HikariDataSource replica;
     private final WhenAway whenAway;
     private final Duration maxLag;
-    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "replica-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean away;
+    /** Whether the replica answers: noted as away when it fails, checked once a second until it is back. */
+    private final DatabaseWatch watch;
 
     /** @param replicaConfig the replica's connection pool; null for a node that reads from the primary */
     ReadReplica(HikariConfig replicaConfig, WhenAway whenAway, Duration maxLag) {
         this.replica = replicaConfig == null ? null : new HikariDataSource(replicaConfig);
         this.whenAway = whenAway;
         this.maxLag = maxLag;
-        if (replica != null) {
-            checker.scheduleWithFixedDelay(this::checkWhileAway, 1, 1, TimeUnit.SECONDS);
-        }
+        this.watch = replica == null ? null : new DatabaseWatch(replica, "read replica");
     }
 
     /** Whether this node has a replica to read from. */
@@ -85,7 +75,7 @@ public final class ReadReplica implements AutoCloseable {
         if (replica == null) {
             return answer.get();
         }
-        if (!away) {
+        if (!watch.away()) {
             READING.set(Boolean.TRUE);
             try {
                 return answer.get();
@@ -93,7 +83,7 @@ public final class ReadReplica implements AutoCloseable {
                 if (!StorageFailures.isStorageFailure(e)) {
                     throw e;
                 }
-                away = true;
+                watch.failed();
                 log.warn("The read replica did not answer; {} until it does: {}",
                         whenAway == WhenAway.PRIMARY ? "queries go to the primary" : "queries are refused",
                         e.toString());
@@ -110,7 +100,7 @@ public final class ReadReplica implements AutoCloseable {
 
     /** Whether the replica was last seen failing and has not answered since. */
     public boolean away() {
-        return away;
+        return watch.away();
     }
 
     public WhenAway whenAway() {
@@ -136,7 +126,7 @@ public final class ReadReplica implements AutoCloseable {
             replayed = row.getString(1);
             age = row.getObject(2) == null ? null : row.getDouble(2);
         } catch (SQLException | RuntimeException e) {
-            away = true;
+            watch.failed();
             return new Lag(null, null);
         }
         if (replayed == null) {
@@ -157,18 +147,7 @@ public final class ReadReplica implements AutoCloseable {
 
     /** Asks the replica whether it answers; notes the answer. */
     boolean answers() {
-        try (Connection connection = replica.getConnection()) {
-            away = !connection.isValid(CHECK_SECONDS);
-        } catch (SQLException | RuntimeException e) {
-            away = true;
-        }
-        return !away;
-    }
-
-    private void checkWhileAway() {
-        if (away && answers()) {
-            log.info("The read replica answers again; queries go to it");
-        }
+        return watch.answers();
     }
 
     /** The primary as every part of the ledger sees it, whose connections come from the replica while {@link #read} runs. */
@@ -188,8 +167,8 @@ public final class ReadReplica implements AutoCloseable {
 
     @Override
     public void close() {
-        checker.shutdownNow();
         if (replica != null) {
+            watch.stop();
             replica.close();
         }
     }
