@@ -211,7 +211,12 @@ final class LedgerNode implements AutoCloseable {
 
     /** Waits until every view has processed every stored event. */
     void awaitViews() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        awaitViews(Duration.ofSeconds(30));
+    }
+
+    /** Waits until every view has reached the head, for at most {@code atMost}. */
+    void awaitViews(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             JsonNode listing = get("/api/admin/projections").json();
             long head = listing.get("head").asLong();

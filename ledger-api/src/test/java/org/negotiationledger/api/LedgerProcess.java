@@ -34,8 +34,13 @@ final class LedgerProcess implements AutoCloseable {
 
     /** Starts a ledger on the port with the properties (and the test users), and waits until it answers. */
     static LedgerProcess start(Map<String, Object> properties, int port, Path log) {
+        return start(properties, port, log, "512m");
+    }
+
+    /** Starts a ledger as {@link #start(Map, int, Path)} does, with a heap of at most {@code heap} (as -Xmx takes it). */
+    static LedgerProcess start(Map<String, Object> properties, int port, Path log, String heap) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                        .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--server.port=" + port));
         LedgerNode.withTestUsers(properties).forEach((key, value) -> command.add("--" + key + "=" + value));
         try {

@@ -9,10 +9,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
 import org.negotiationledger.api.problems.ProblemException;
 import org.negotiationledger.api.problems.ProblemType;
+import org.negotiationledger.api.storage.DirectEventSource;
 import org.negotiationledger.core.api.EventMetadata;
 import org.negotiationledger.core.api.NegotiationEvent;
 import org.negotiationledger.core.serialization.LedgerSerialization;
@@ -69,7 +69,7 @@ class EventSubscriptions implements SmartLifecycle {
     /** The threads that write to live subscribers; a stalled one holds a sender until its write times out. */
     private static final int SENDERS = 4;
 
-    private final EventStore store;
+    private final DirectEventSource store;
     private final EventPositions positions;
     private final Duration heartbeat;
     private final int maxLive;
@@ -80,7 +80,7 @@ class EventSubscriptions implements SmartLifecycle {
     private final Set<Live> live = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = LedgerSerialization.objectMapper();
 
-    EventSubscriptions(EventStore store, EventStorageEngine engine, EventPositions positions, MeterRegistry meters,
+    EventSubscriptions(DirectEventSource store, EventStorageEngine engine, EventPositions positions, MeterRegistry meters,
                        @Value("${ledger.events.heartbeat:PT15S}") Duration heartbeat,
                        @Value("${ledger.events.max-subscribers:32}") int maxCatchingUp,
                        @Value("${ledger.events.max-live-subscribers:5000}") int maxLive,

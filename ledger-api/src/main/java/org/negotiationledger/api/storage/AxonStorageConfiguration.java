@@ -7,6 +7,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -72,6 +73,12 @@ class AxonStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema()));
+    }
+
+    /** What the views, the event stream and a replay read the stored events from (not Axon's shared cache). */
+    @Bean
+    DirectEventSource directEventSource(EventStorageEngine engine, EventStore store) {
+        return new DirectEventSource(engine, store);
     }
 
     /** Both PostgreSQL and H2 report a unique key violation as SQLSTATE 23505. */

@@ -2,8 +2,8 @@ package org.negotiationledger.api.views.processing;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.negotiationledger.api.storage.DeadLetterRows;
+import org.negotiationledger.api.storage.DirectEventSource;
 import org.negotiationledger.api.storage.ViewTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public class ReplayCoordinator {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final ViewHandovers handovers;
-    private final EventStore events;
+    private final DirectEventSource events;
     private final ApplicationContext context;
     private final ViewTokens storedTokens;
     private final DeadLetterRows deadLetters;
@@ -96,7 +96,7 @@ public class ReplayCoordinator {
     private final Set<String> pausedFor = new HashSet<>();
 
     ReplayCoordinator(ViewProgress views, ViewTables tables, JdbcTemplate jdbc, DataSource dataSource,
-                      PlatformTransactionManager transactions, ViewHandovers handovers, EventStore events,
+                      PlatformTransactionManager transactions, ViewHandovers handovers, DirectEventSource events,
                       ApplicationContext context, ViewTokens storedTokens, DeadLetterRows deadLetters, Clock clock,
                       @Value("${ledger.views.replay-stop-timeout:PT30S}") Duration stopTimeout,
                       @Value("${ledger.views.replay-threads:0}") int rebuildThreads) {

@@ -12,6 +12,7 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.negotiationledger.api.problems.StorageFailures;
+import org.negotiationledger.api.storage.DirectEventSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * (A handler that failed once runs in a savepoint on its next try, so that its failure can be
  * set aside without undoing the rest of the batch: see {@link SavepointOnRetry}.)
  *
+ * <p>The processor reads the store through a {@link DirectEventSource}, which holds one batch of
+ * events at a time, rather than through the cache Axon's event store shares between its readers.
+ *
  * <p>Not pooled streaming processors: their coordinator hands a segment at most 1,024 events and,
  * when that buffer is full, waits a fixed 100 ms before it reads on, which held a rebuild to about
  * 10,000 events a second however fast the view wrote.
@@ -50,11 +54,11 @@ class ViewProcessingConfiguration {
     ConfigurerModule trackingViews(@Value("${ledger.views.batch-size:500}") int batchSize,
                                    @Value("${ledger.views.segments:1}") int segments,
                                    ConnectionProvider connections, TransactionManager transactions,
-                                   ViewSignals signals) {
+                                   ViewSignals signals, ObjectProvider<DirectEventSource> history) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configureViews(configurer, batchSize, segments, connections, transactions, signals);
+                configureViews(configurer, batchSize, segments, connections, transactions, signals, history);
             }
 
             /** After Axon's own modules, whose dead-letter provider would replace this one. */
@@ -67,9 +71,10 @@ class ViewProcessingConfiguration {
 
     private static void configureViews(Configurer configurer, int batchSize, int segments,
                                        ConnectionProvider connections, TransactionManager transactions,
-                                       ViewSignals signals) {
+                                       ViewSignals signals, ObjectProvider<DirectEventSource> history) {
         configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                .configureDefaultStreamableMessageSource(config -> history.getObject())
                 // Each view stays a processing group of its own (its dead letters are its own), all in one processor.
                 .assignProcessingGroup(view -> PROCESSOR)
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration

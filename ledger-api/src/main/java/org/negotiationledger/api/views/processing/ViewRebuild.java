@@ -7,10 +7,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.negotiationledger.api.storage.DirectEventSource;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,7 +47,7 @@ final class ViewRebuild implements AutoCloseable {
     private TrackingToken token;
 
     ViewRebuild(String view, ApplicationContext context, DataSource dataSource, List<String> tables,
-                EventStore events, int threads) {
+                DirectEventSource events, int threads) {
         RenamingDataSource copies = new RenamingDataSource(dataSource, tables);
         this.projector = new AnnotationEventHandlerAdapter(newProjector(view, context, new JdbcTemplate(copies)));
         this.transactions = new SpringTransactionManager(new DataSourceTransactionManager(copies));
