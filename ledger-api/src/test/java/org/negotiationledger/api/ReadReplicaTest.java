@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the server's own programs, one node writing to the primary, another writing to the same
  * primary and answering its queries from the standby. Its answers equal the primary's once the
  * standby has caught up; waitFor waits for the standby's copy; health shows the standby's lag;
- * stopped under reads, the standby's queries go to the primary (or are refused, where the node is
- * set so), and come back to it when it is started again.
+ * further behind than its bound, or stopped under reads, the standby's queries go to the primary
+ * (or are refused, where the node is set so), and come back to it when it is back; a replica that
+ * is no standby is not read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTest {
@@ -38,6 +39,8 @@ class ReadReplicaTest {
     private static LedgerNode writer;
     private static LedgerNode reader;
     private static LedgerNode refusing;
+    /** Reads the standby while it is less than ten seconds behind, as nodes do by default. */
+    private static LedgerNode patient;
 
     @BeforeAll
     static void start() {
@@ -50,12 +53,15 @@ class ReadReplicaTest {
         reader = LedgerNode.start(replica);
         replica.put("ledger.replica.when-away", "refuse");
         refusing = LedgerNode.start(replica);
+        replica.put("ledger.replica.when-away", "primary");
+        replica.put("ledger.replica.max-lag", "PT10S");
+        patient = LedgerNode.start(replica);
         Istanbul.recordOn(writer);
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable each : new AutoCloseable[]{refusing, reader, writer, clusters}) {
+        for (AutoCloseable each : new AutoCloseable[]{patient, refusing, reader, writer, clusters}) {
             try {
                 if (each != null) {
                     each.close();
@@ -101,7 +107,7 @@ class ReadReplicaTest {
 
     @Test
     @Order(3)
-    void healthShowsTheLagAndAStandbyThatFallsBehindSaysSo() throws Exception {
+    void aStandbyBehindIsReadWithinItsBoundAndLeftForThePrimaryBeyondIt() throws Exception {
         JsonNode replica = reader.get("/actuator/health").json().at("/components/replica");
         assertThat(replica.get("status").asText()).isEqualTo("UP");
         assertThat(replica.at("/details/lagBytes").isNumber()).isTrue();
@@ -111,24 +117,40 @@ class ReadReplicaTest {
         try {
             LedgerNode.Response recorded = writer.post(Istanbul.N + "/statements", statement("while-paused"));
             long position = recorded.json().get("position").asLong();
-            LedgerNode.Response behind = reader.get(Istanbul.N + "/positions/ru/ceasefire/history?waitFor=" + position);
+            String history = Istanbul.N + "/positions/ru/ceasefire/history?waitFor=" + position;
+            // Within its bound (10 s on the patient node) the standby answers, and says it is behind.
+            LedgerNode.Response behind = patient.get(history);
             assertThat(behind.status()).isEqualTo(200);
+            assertThat(behind.header("X-View-Source")).isEqualTo("replica");
             assertThat(behind.header("X-View-Behind")).isEqualTo("true");
             assertThat(Long.parseLong(behind.header("X-View-Position"))).isLessThan(position);
             assertThat(behind.body()).doesNotContain("while-paused");
-            Thread.sleep(1200);
+
+            // Beyond it (1 s on the reader) the primary answers in its place, and health says why.
+            awaitHealth("DEGRADED");
             JsonNode lagging = reader.get("/actuator/health").json().at("/components/replica");
-            assertThat(lagging.get("status").asText()).isEqualTo("DEGRADED");
             assertThat(lagging.at("/details/lagBytes").asLong()).isPositive();
             assertThat(lagging.at("/details/lagSeconds").asDouble()).isGreaterThan(1.0);
+            assertThat(lagging.at("/details/replica").asText()).contains("further behind the primary");
+            assertThat(lagging.at("/details/queries").asText()).isEqualTo("answered by the primary");
+            LedgerNode.Response fromPrimary = reader.get(history);
+            assertThat(fromPrimary.status()).isEqualTo(200);
+            assertThat(fromPrimary.header("X-View-Source")).isEqualTo("primary");
+            assertThat(fromPrimary.header("X-View-Behind")).isNull();
+            assertThat(fromPrimary.body()).contains("while-paused");
+            awaitHealth(refusing, "DEGRADED");
+            LedgerNode.Response refused = refusing.get(history);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.json().get("detail").asText()).contains("further behind the primary");
         } finally {
             clusters.standbyJdbc().execute("SELECT pg_wal_replay_resume()");
         }
+        awaitHealth("UP");
         LedgerNode.Response caughtUp = reader.get(Istanbul.N + "/positions/ru/ceasefire/history?waitFor="
                 + writer.get("/api/admin/projections").json().get("head").asLong());
+        assertThat(caughtUp.header("X-View-Source")).isEqualTo("replica");
         assertThat(caughtUp.header("X-View-Behind")).isNull();
         assertThat(caughtUp.body()).contains("while-paused");
-        awaitHealth("UP");
     }
 
     @Test
@@ -176,6 +198,22 @@ class ReadReplicaTest {
     }
 
     /** The status and source of the node's answers once they come from the replica again, or after 20 s. */
+    @Test
+    @Order(5)
+    void aReplicaThatIsNoStandbyIsNotReadAndHealthSaysWhy() throws Exception {
+        Map<String, Object> primaryAsReplica = new HashMap<>(clusters.primary());
+        primaryAsReplica.put("ledger.replica.url", clusters.primary().get("spring.datasource.url"));
+        try (LedgerNode node = LedgerNode.start(primaryAsReplica)) {
+            awaitHealth(node, "DEGRADED");
+            JsonNode replica = node.get("/actuator/health").json().at("/components/replica");
+            assertThat(replica.at("/details/replica").asText()).contains("not a hot standby");
+            assertThat(replica.at("/details/queries").asText()).isEqualTo("answered by the primary");
+            LedgerNode.Response answer = node.get(Istanbul.N + "/positions");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("X-View-Source")).isEqualTo("primary");
+        }
+    }
+
     private static String sourceOnceBack(LedgerNode node) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String seen = null;
@@ -188,10 +226,15 @@ class ReadReplicaTest {
     }
 
     private static void awaitHealth(String status) throws InterruptedException {
+        awaitHealth(reader, status);
+    }
+
+    /** Waits until the node's health says its replica is in the status. */
+    private static void awaitHealth(LedgerNode node, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String seen = null;
         while (System.nanoTime() < deadline && !status.equals(seen)) {
-            seen = reader.get("/actuator/health").json().at("/components/replica/status").asText();
+            seen = node.get("/actuator/health").json().at("/components/replica/status").asText();
             Thread.sleep(100);
         }
         assertThat(seen).isEqualTo(status);

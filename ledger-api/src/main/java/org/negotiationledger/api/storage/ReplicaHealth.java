@@ -6,13 +6,11 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-
 /**
  * The read replica in the health answer, on a node that has one: its lag behind the primary in
- * bytes of write-ahead log and in seconds (shown to admins); DEGRADED (still 200) while it lags
- * more than {@code ledger.replica.max-lag} or does not answer, when queries go to the primary
- * (or are refused, as {@code ledger.replica.when-away} says).
+ * bytes of write-ahead log and in seconds, as last measured (shown to admins); DEGRADED (still
+ * 200) while it does not answer, lags more than {@code ledger.replica.max-lag} or is no standby,
+ * when queries go to the primary (or are refused, as {@code ledger.replica.when-away} says).
  */
 @Component("replica")
 @ConditionalOnExpression("!'${ledger.replica.url:}'.isBlank()")
@@ -21,25 +19,28 @@ class ReplicaHealth implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED", "the read replica lags or does not answer");
 
     private final ReadReplica replica;
-    private final DataSource primary;
 
-    ReplicaHealth(ReadReplica replica, DataSource primary) {
+    ReplicaHealth(ReadReplica replica) {
         this.replica = replica;
-        this.primary = primary;
     }
 
     @Override
     public Health health() {
+        String elsewhere = replica.whenAway() == ReadReplica.WhenAway.PRIMARY ? "answered by the primary" : "refused";
         if (replica.away() && !replica.answers()) {
-            return Health.status(DEGRADED).withDetail("replica", "not answering")
-                    .withDetail("queries", replica.whenAway() == ReadReplica.WhenAway.PRIMARY
-                            ? "answered by the primary" : "refused").build();
+            return Health.status(DEGRADED).withDetail("replica", "not answering").withDetail("queries", elsewhere)
+                    .build();
         }
-        ReadReplica.Lag lag = replica.lag(primary);
-        double bound = replica.maxLag().toMillis() / 1000.0;
-        boolean behind = lag.seconds() == null || lag.seconds() > bound;
+        ReadReplica.Lag lag = replica.lastLag();
+        boolean behind = replica.tooFarBehind();
         Health.Builder health = behind ? Health.status(DEGRADED) : Health.up();
-        health.withDetail("maxLagSeconds", bound).withDetail("queries", "answered by the replica");
+        health.withDetail("maxLagSeconds", replica.maxLag().toMillis() / 1000.0)
+                .withDetail("queries", behind ? elsewhere : "answered by the replica");
+        if (!lag.standby()) {
+            health.withDetail("replica", "not a hot standby: it replays no write-ahead log, so its lag is unknown");
+        } else if (behind) {
+            health.withDetail("replica", "further behind the primary than its bound");
+        }
         if (lag.bytes() != null) {
             health.withDetail("lagBytes", lag.bytes());
         }
