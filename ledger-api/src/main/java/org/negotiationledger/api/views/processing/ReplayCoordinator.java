@@ -241,6 +241,7 @@ public class ReplayCoordinator {
             try (ViewRebuild rebuild = new ViewRebuild(name, context, dataSource, tables.of(name), events,
                     rebuildThreads)) {
                 rebuild.catchUp(target, stopTimeout.toMillis(), position -> heartbeat(name, generation, position));
+                tables.analyzeNext(name);
                 update(name, generation, ReplayState.SWITCHING, null);
                 stoppedFor.put(name, generation);
                 pause(name);
