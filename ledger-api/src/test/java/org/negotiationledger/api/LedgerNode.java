@@ -209,6 +209,24 @@ final class LedgerNode implements AutoCloseable {
         }
     }
 
+    /** The value of a metric without labels in the node's Prometheus scrape; fails when it has none. */
+    double metric(String name) {
+        return get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + name));
+    }
+
+    /** The metric once it has the value, or as it is after {@code atMost}. */
+    double awaitMetric(String name, double value, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        double seen = metric(name);
+        while (seen != value && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = metric(name);
+        }
+        return seen;
+    }
+
     /** Waits until every view has processed every stored event. */
     void awaitViews() {
         awaitViews(Duration.ofSeconds(30));

@@ -55,8 +55,9 @@ class ManySubscribersTest {
                 pages.add(page);
             }
             // The last one says it has caught up a moment before it joins and gives its place back.
-            assertThat(settled(node, "ledger_events_subscribers_live")).isEqualTo(PAGES);
-            assertThat(settled(node, "ledger_events_subscribers")).isEqualTo(PAGES);
+            assertThat(node.awaitMetric("ledger_events_subscribers_live", PAGES, Duration.ofSeconds(10)))
+                    .isEqualTo(PAGES);
+            assertThat(node.awaitMetric("ledger_events_subscribers", PAGES, Duration.ofSeconds(10))).isEqualTo(PAGES);
 
             for (String id : List.of("live-1", "live-2", "live-3")) {
                 assertThat(node.post(Istanbul.N + "/statements", """
@@ -105,20 +106,5 @@ class ManySubscribersTest {
             }
         }
         return ids;
-    }
-
-    /** The metric once it is {@value #PAGES}, or after ten seconds. */
-    private static long settled(LedgerNode node, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (metric(node, name) != PAGES && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return metric(node, name);
-    }
-
-    private static long metric(LedgerNode node, String name) {
-        return node.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(name + " "))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(name.length() + 1))).findFirst()
-                .orElseThrow(() -> new AssertionError("no metric " + name));
     }
 }

@@ -57,11 +57,11 @@ class SlowSubscriberTest {
                         + "\r\nAccept: application/x-ndjson\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 // It never reads. While it holds the one place, another subscriber is turned away...
-                awaitSubscribers(node, 1);
+                assertThat(node.awaitMetric("ledger_events_subscribers", 1, Duration.ofSeconds(60))).isEqualTo(1);
                 assertThat(subscribe(node).statusCode()).isEqualTo(503);
                 assertThat(node.get(N + "/verify").json().get("intact").asBoolean()).isTrue();
                 // ...until the server's write to it times out and it is cut off.
-                awaitSubscribers(node, 0);
+                assertThat(node.awaitMetric("ledger_events_subscribers", 0, Duration.ofSeconds(60))).isEqualTo(0);
                 HttpResponse<InputStream> next = subscribe(node);
                 assertThat(next.statusCode()).isEqualTo(200);
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(next.body(),
@@ -98,21 +98,5 @@ class SlowSubscriberTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Waits until the metrics say the node follows this many subscribers. */
-    private static void awaitSubscribers(LedgerNode node, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String expected = "ledger_events_subscribers " + count + ".0";
-        String metrics = "";
-        while (System.nanoTime() < deadline) {
-            metrics = node.get("/actuator/prometheus").body();
-            if (metrics.lines().anyMatch(expected::equals)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node did not come to " + count + " subscribers: " + metrics.lines()
-                .filter(line -> line.startsWith("ledger_events_subscribers")).toList());
     }
 }
