@@ -259,10 +259,13 @@ export async function showNegotiation(main, session, id, params, current) {
     }
     shownPage = {id, panel, followAddress};
     stopFollowing = follow(id, lastViewPosition(), event => {
-        live.textContent = `${eventWords(event.type)} by ${event.recordedBy} at ${event.recordedAt.substring(11, 19)} UTC`;
+        const heard = names => `${eventWords(event.type)}${about(event.payload, names)} by ${event.recordedBy} `
+            + `at ${event.recordedAt.substring(11, 19)} UTC`;
+        live.textContent = heard(summary);
         context.waitFor = event.position;
         // The header's counts and the days the slider spans follow what was recorded.
         get(`/api/negotiations/${encodeURIComponent(id)}`, {waitFor: event.position}).then(latest => {
+            live.textContent = heard(latest); // a party or topic added just now has its name there
             headline.textContent = overview(latest);
             days.splice(0, days.length, ...dayRange(latest));
             slider.max = String(days.length);
@@ -276,6 +279,14 @@ export async function showNegotiation(main, session, id, params, current) {
             refresh();
         }
     });
+}
+
+/** Whom and what an event is about, by name, as " (Ukraine on Ceasefire)"; empty when it names neither. */
+function about(payload, summary) {
+    const party = payload && summary.parties.find(each => each.id === payload.partyId);
+    const topic = payload && summary.topics.find(each => each.id === payload.topicId);
+    const named = [party && party.name, topic && topic.title].filter(Boolean);
+    return named.length ? ` (${named.join(' on ')})` : '';
 }
 
 /** Status, period and counts, in a line. */

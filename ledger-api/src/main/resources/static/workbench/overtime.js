@@ -1,14 +1,15 @@
 import {ECHARTS, get} from './api.js';
 import {clear, day, h, words} from './dom.js';
-import {offerText, SYMBOLS} from './positions.js';
+import {offerText, STANCES} from './positions.js';
 import {downloadButton} from './share.js';
 
-// Positions over time for one topic: each party's stance score as a step line over effective
-// dates (superseded and retracted versions drawn apart, hollow), the numeric offers as lines and
+// Positions over time for one topic: each party's stance as a step line over effective dates
+// (each stance a level of its own, the least favourable lowest) (superseded and retracted versions drawn apart, hollow), the numeric offers as lines and
 // ranges as bands, and the gap between each pair of parties. A table under the charts says the
 // same in words.
 
-const SCORES = {2: 'supports', 1: 'conditional', 0: 'undecided', '-1': 'opposes', '-2': 'rejects'};
+/** The stances as the chart's levels, from the bottom: supports, proposes and demands are not one level. */
+const LEVELS = ['REJECTS', 'OPPOSES', 'UNDECIDED', 'CONDITIONAL', 'DEMANDS', 'PROPOSES', 'SUPPORTS'];
 const MARKERS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
 /** How many parties the charts draw unless others are picked: more lines than that are not read. */
 const AT_ONCE = 5;
@@ -71,15 +72,17 @@ function standing(history) {
 function stanceLines(element, parties, histories, firstDay, lastDay, axisEnd, asOf) {
     const series = [];
     parties.forEach((party, index) => {
-        const points = standing(histories[index]).map(entry => [entry.effectiveOn, entry.score, entry.summary]);
+        const points = standing(histories[index]).filter(entry => entry.stance)
+            .map(entry => [entry.effectiveOn, LEVELS.indexOf(entry.stance), entry.summary]);
         if (points.length && points[points.length - 1][0] < lastDay) {
             points.push([lastDay, points[points.length - 1][1], '']);
         }
         const marker = MARKERS[index % MARKERS.length];
         series.push({name: party.name, type: 'line', step: 'end', data: points, symbol: marker, symbolSize: 9,
             lineStyle: {width: width(index)}, z: 2 + index, markLine: index === 0 && asOf ? asOfLine(asOf) : undefined});
-        const replaced = histories[index].entries.filter(entry => entry.superseded || entry.kind === 'RETRACTED')
-            .map(entry => [entry.effectiveOn, entry.score, `${words(entry.kind)}${entry.superseded ? ', superseded' : ''}: ${entry.summary}`]);
+        const replaced = histories[index].entries
+            .filter(entry => entry.stance && (entry.superseded || entry.kind === 'RETRACTED'))
+            .map(entry => [entry.effectiveOn, LEVELS.indexOf(entry.stance), `${words(entry.kind)}${entry.superseded ? ', superseded' : ''}: ${entry.summary}`]);
         if (replaced.length) {
             series.push({name: `${party.name} (superseded)`, type: 'scatter', data: replaced, symbol: `empty${cap(marker)}`,
                 symbolSize: 11, itemStyle: {opacity: 0.7}});
@@ -90,15 +93,24 @@ function stanceLines(element, parties, histories, firstDay, lastDay, axisEnd, as
         aria: {enabled: true, decal: {show: true}},
         animation: false,
         tooltip: {trigger: 'item', formatter: item => `${escape(item.seriesName)}<br>${day(item.value[0])}: `
-                + `${SYMBOLS[item.value[1]]} ${SCORES[item.value[1]]}` + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
+                + level(item.value[1]) + (item.value[2] ? `<br>${escape(item.value[2])}` : '')},
         legend: LEGEND,
         grid: {left: 110, right: 30, top: 20, bottom: 80},
         xAxis: X_AXIS(firstDay, axisEnd),
-        yAxis: {type: 'value', min: -2, max: 2, interval: 1, axisLabel: {formatter: value => `${SYMBOLS[value]} ${SCORES[value]}`}},
+        yAxis: {type: 'value', min: 0, max: LEVELS.length - 1, interval: 1, axisLabel: {formatter: level}},
         series
     });
-    element.setAttribute('aria-label', `Stances over time: ${parties.map(p => p.name).join(', ')}`);
+    element.setAttribute('aria-label', `Stances over time: ${parties.map((party, index) => {
+        const last = standing(histories[index]).filter(entry => entry.stance && entry.effectiveOn <= lastDay).pop();
+        return last ? `${party.name}, ${STANCES[last.stance].note} since ${day(last.effectiveOn)}` : party.name;
+    }).join('; ')}`);
     return chart;
+}
+
+/** A level of the stance chart, as its axis and tooltips write it. */
+function level(index) {
+    const stance = STANCES[LEVELS[index]];
+    return stance ? `${stance.symbol} ${stance.note}` : '';
 }
 
 function offerLines(element, parties, histories, firstDay, lastDay, axisEnd, asOf) {

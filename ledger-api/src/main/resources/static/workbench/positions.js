@@ -8,8 +8,6 @@ import {copyLinkButton, csvLink} from './share.js';
 // they were; and the statement behind a chosen cell with every version of the party's statements
 // on that topic.
 
-/** A symbol for each stance score, for charts that draw scores. */
-export const SYMBOLS = {2: '▲▲', 1: '▲', 0: '●', '-1': '▼', '-2': '▼▼'};
 /** Each stance its own symbol, so that the heatmap reads without colour as well. */
 export const STANCES = {
     SUPPORTS: {symbol: '▲', note: 'supports'},

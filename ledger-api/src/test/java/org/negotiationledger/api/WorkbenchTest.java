@@ -203,6 +203,15 @@ class WorkbenchTest {
 
         browser.go(PAGE + "?tab=over-time&topic=leaders-meeting&asOf=2025-06-20");
         browser.find("#stance-chart canvas");
+        // Each stance is a level of its own: a proposal or a demand is not drawn, or described, as support.
+        assertThat(browser.find("#stance-chart").getAttribute("aria-label"))
+                .contains("Ukraine, conditional since 27 May 2025", "Russia, conditional since 18 Jun 2025");
+        browser.go(PAGE + "?tab=over-time&topic=leaders-meeting&asOf=2025-05-20");
+        browser.waitUntil(d -> browser.find("#stance-chart").getAttribute("aria-label")
+                .contains("Ukraine, proposes since 16 May 2025; Russia, rejects since 16 May 2025"));
+        browser.go(PAGE + "?tab=over-time&topic=air-defence");
+        browser.waitUntil(d -> browser.find("#stance-chart").getAttribute("aria-label")
+                .contains("Ukraine, demands since 27 Jun 2025"));
         assertThat(browser.errors()).isEmpty();
         browser.screenshot("positions-over-time");
     }
@@ -324,7 +333,7 @@ class WorkbenchTest {
                     .getAttribute("data-stance")));
             assertThat(((JavascriptExecutor) other.driver())
                     .executeScript("return window.notReloaded === true")).isEqualTo(true);
-            assertThat(other.find("#live").getText()).contains("Statement recorded by anna");
+            assertThat(other.find("#live").getText()).contains("Statement recorded (Turkey on Next steps) by anna");
             other.waitUntil(d -> other.find("#headline").getText().contains((statements + 1) + " statements"));
         }
     }
