@@ -8,7 +8,8 @@ export function h(tag, attributes = {}, ...children) {
             continue;
         }
         if (name === 'dataset') {
-            Object.assign(element.dataset, value);
+            // A data attribute left null is left out, not written as "null".
+            Object.assign(element.dataset, Object.fromEntries(Object.entries(value).filter(([, each]) => each != null)));
         } else if (name.startsWith('on')) {
             element.addEventListener(name.substring(2), value);
         } else if (value === true) {

@@ -101,6 +101,12 @@ export async function showNegotiation(main, session, id, params, current) {
                 `The record is not what was stored: the hash chain breaks at event ${verdict.firstBroken.sequence} `
                 + `(${verdict.firstBroken.detail}). What this page shows from that event on may have been altered; `
                 + 'the Audit trail tab names it.'));
+            statementsFrom(id, verdict.firstBroken.sequence).then(statements => {
+                context.unverified = statements;
+                if (state.tab === 'positions') {
+                    refresh();
+                }
+            }, () => {});
         }
     }, () => {});
 
@@ -279,6 +285,23 @@ export async function showNegotiation(main, session, id, params, current) {
             refresh();
         }
     });
+}
+
+/**
+ * The statements recorded, corrected or retracted by the negotiation's events from {@code sequence}
+ * on: those the hash chain no longer vouches for once it breaks there.
+ */
+async function statementsFrom(id, sequence) {
+    const statements = new Set();
+    let page = `/api/negotiations/${encodeURIComponent(id)}/audit?type=StatementRecorded,StatementCorrected,`
+        + 'StatementRetracted&limit=1000';
+    while (page) {
+        const answer = await get(page);
+        answer.entries.filter(entry => entry.sequence >= sequence && entry.payload && entry.payload.statementId)
+            .forEach(entry => statements.add(entry.payload.statementId));
+        page = answer.next;
+    }
+    return statements;
 }
 
 /** Whom and what an event is about, by name, as " (Ukraine on Ceasefire)"; empty when it names neither. */

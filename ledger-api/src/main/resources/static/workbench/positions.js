@@ -105,7 +105,7 @@ function renderMatrix(area, matrix, comparison, context) {
             h('th', {scope: 'row', dataset: {party: party.id}}, party.name,
                 h('span', {class: 'role'}, words(party.role))),
             topics.map(topic => cell(cells.get(`${party.id}/${topic.id}`), changed.get(`${party.id}/${topic.id}`),
-                party, topic, state, (p, t) => context.change({party: p, topic: t})))))));
+                party, topic, state, (p, t) => context.change({party: p, topic: t}), context.unverified))))));
     // One tab stop for the whole grid: the open cell, or the first.
     const stops = table.querySelectorAll('td[data-party] button');
     const open = table.querySelector('td.chosen button') || stops[0];
@@ -116,6 +116,8 @@ function renderMatrix(area, matrix, comparison, context) {
         Object.entries(STANCES).map(([stance, {symbol, note}]) =>
             h('li', {class: `stance-${stance.toLowerCase()}`}, `${symbol} ${note}`)),
         h('li', {class: 'lapsed'}, 'lapsed: a proposal past its deadline'),
+        context.unverified && context.unverified.size ? h('li', {class: 'unverified-key'},
+            '✘ unverified: recorded where the hash chain is broken, or after') : null,
         comparison ? h('li', {class: 'changed-key'}, 'outlined: changed since the day compared') : null);
     const hidden = matrix.parties.length - parties.length + matrix.topics.length - topics.length;
     const outcomes = matrix.outcomes.length ? h('ul', {class: 'outcomes'}, matrix.outcomes.map(outcome =>
@@ -174,7 +176,7 @@ function move(event, table) {
     target.focus();
 }
 
-function cell(position, change, party, topic, state, openCell) {
+function cell(position, change, party, topic, state, openCell, unverified) {
     const chosen = state.party === party.id && state.topic === topic.id;
     const open = h('button', {type: 'button', tabindex: '-1', 'aria-pressed': chosen ? 'true' : 'false',
         title: position ? position.summary : null, onclick: () => openCell(party.id, topic.id)});
@@ -188,16 +190,20 @@ function cell(position, change, party, topic, state, openCell) {
         return h('td', {class: `empty${marks}`, dataset: {...data, stance: ''}}, open);
     }
     const lapsed = position.kind === 'LAPSED';
+    // A statement from where the hash chain breaks on may show what someone altered in the store.
+    const doubtful = unverified && unverified.has(position.statementId);
     open.append(...[
         h('span', {class: 'symbol', 'aria-hidden': 'true'}, STANCES[position.stance].symbol),
         h('span', {class: 'stance'}, words(position.stance)),
+        doubtful ? h('span', {class: 'kind unverified'}, '✘ unverified') : null,
         lapsed ? h('span', {class: 'kind'}, 'lapsed') : null,
         position.kind === 'CORRECTED' ? h('span', {class: 'kind'}, 'corrected') : null,
         position.machineCoded ? h('span', {class: 'kind'}, 'machine-coded') : null,
         was,
         h('span', {class: 'visually-hidden'}, ` — ${party.name} on ${topic.title}`)].filter(Boolean));
-    return h('td', {class: `stance-${position.stance.toLowerCase()}${lapsed ? ' lapsed' : ''}${marks}`,
-        dataset: {...data, stance: position.stance, kind: position.kind,
+    return h('td', {class: `stance-${position.stance.toLowerCase()}${lapsed ? ' lapsed' : ''}${marks}`
+            + (doubtful ? ' unverified' : ''),
+        dataset: {...data, stance: position.stance, kind: position.kind, unverified: doubtful ? 'true' : null,
             statement: position.statementId, revision: String(position.revision),
             coded: position.machineCoded ? 'true' : 'false'}}, open);
 }

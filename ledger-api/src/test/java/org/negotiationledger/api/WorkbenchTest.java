@@ -269,6 +269,20 @@ class WorkbenchTest {
         browser.go("/#/negotiations/wage-2024?tab=over-time");
         assertThat(browser.find("#chain-warning [role=alert]").getText())
                 .contains("the hash chain breaks at event 6");
+
+        // The heatmap marks the cells whose statements were recorded from the break on (events 6 to 11)...
+        browser.go("/#/negotiations/wage-2024?tab=positions");
+        String union = "#matrix td[data-party=union][data-topic=pay-rise]";
+        String employer = "#matrix td[data-party=employer][data-topic=pay-rise]";
+        browser.waitUntil(d -> "true".equals(browser.find(union).getAttribute("data-unverified")));
+        assertThat(browser.find(employer).getAttribute("data-unverified")).isEqualTo("true");
+        assertThat(text(union)).contains("unverified");
+        // ...and not those from before it (events 4 and 5).
+        browser.go("/#/negotiations/wage-2024?tab=positions&asOf=2024-01-20");
+        browser.waitUntil(d -> "union-2024-01-15".equals(browser.find(union).getAttribute("data-statement"))
+                && !d.findElements(By.cssSelector(".legend li.unverified-key")).isEmpty());
+        assertThat(browser.find(union).getAttribute("data-unverified")).isNull();
+        assertThat(browser.find(employer).getAttribute("data-unverified")).isNull();
     }
 
     @Test
