@@ -3,7 +3,8 @@ import {clear, h, words} from './dom.js';
 
 // Event data (GDELT, ICEWS) into the negotiation by a mapping, from the Record tab: the file and
 // the mapping go up with a progress bar, the ledger's report comes back (a dry run first, if one
-// likes), and a batch just imported can be taken back out with a reason. docs/event-data.md.
+// likes, whose report offers to import what it lists), and a batch just imported can be taken back
+// out with a reason. docs/event-data.md.
 
 const DATASETS = {gdelt1: 'GDELT 1.0', gdelt2: 'GDELT 2.0', icews: 'ICEWS'};
 
@@ -24,22 +25,27 @@ export function eventDataForm(context) {
         h('div', {class: 'field'}, h('span', {}, 'Dry run'),
             h('label', {for: 'event-dry-run'}, dryRun, ' only say what would be recorded')),
         h('button', {type: 'submit'}, 'Import'), bar, status, report);
-    element.addEventListener('submit', async event => {
+    element.addEventListener('submit', event => {
         event.preventDefault();
         if (!file.files.length) {
             status.textContent = 'Choose a file first.';
             return;
         }
+        send(file.files[0], dataset.value, mapping.files[0], dryRun.checked);
+    });
+
+    /** Sends the file; after a dry run, the report offers to import what it lists, as it was sent. */
+    async function send(chosen, from, mappedBy, dry) {
         const form = new FormData();
-        form.append('file', file.files[0]);
-        if (mapping.files.length) {
-            form.append('mapping', mapping.files[0]);
+        form.append('file', chosen);
+        if (mappedBy) {
+            form.append('mapping', mappedBy);
         }
         clear(report);
         bar.value = 0;
         status.textContent = 'Sending the file …';
         try {
-            const answer = await postForm(context.path(`/event-data?dataset=${dataset.value}&dryRun=${dryRun.checked}`),
+            const answer = await postForm(context.path(`/event-data?dataset=${from}&dryRun=${dry}`),
                 form, (sent, total) => {
                     bar.max = Math.max(total, 1);
                     bar.value = sent;
@@ -47,11 +53,14 @@ export function eventDataForm(context) {
                         : 'Sent; the ledger is reading and recording the rows …';
                 });
             status.textContent = answer.dryRun ? 'Dry run: nothing was recorded.' : 'Imported.';
-            clear(report, describe(answer), answer.dryRun ? null : retraction(context, answer.batchId));
+            clear(report, describe(answer), answer.dryRun
+                ? h('button', {type: 'button', id: 'event-import-these', onclick: () => send(chosen, from, mappedBy, false)},
+                    `Import these ${answer.records} records`)
+                : retraction(context, answer.batchId));
         } catch (problem) {
             status.textContent = problem instanceof Problem ? problem.message : String(problem);
         }
-    });
+    }
     return element;
 }
 

@@ -466,8 +466,9 @@ class WorkbenchTest {
         assertThat(dry).contains("3705 rows read", "14 records would be recorded", "statement: 13", "meeting: 1");
         assertThat(node.get("/api/negotiations/events-page").json().at("/counts/statements").asLong()).isZero();
 
-        browser.find("#event-dry-run").click();
-        browser.find("#event-data button[type=submit]").click();
+        // The dry run's report imports what it lists: the same file, sent again for real.
+        assertThat(browser.find("#event-import-these").getText()).isEqualTo("Import these 14 records");
+        browser.find("#event-import-these").click();
         String imported = browser.waitUntil(d -> texts("#event-summary").stream()
                 .filter(text -> text.contains("recorded,")).findFirst().orElse(null));
         assertThat(imported).contains("14 recorded, 0 already there, 0 refused");
