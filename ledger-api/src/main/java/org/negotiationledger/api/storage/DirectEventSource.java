@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * <p>Axon's event store gives the readers that reach the head one shared cache, filled by a
  * thread of its own as fast as the database answers and emptied only by a clean-up every ten
  * seconds: a million events stored at once while the views stood at the head filled a 512 MB
- * heap before the views had handled a tenth of them. Here a reader holds one batch of the
- * engine's at most, however far behind it is, and at the head asks the engine again when an event
- * is committed through this node, or every {@link #POLL} for the events other nodes store.
+ * heap (docs/performance.md, "The cost curve to ten million events"). Here a reader holds one
+ * batch of the engine's at most, however far behind it is, and at the head asks the engine again
+ * when an event is committed through this node, or every {@link #POLL} for the events other nodes
+ * store.
  */
 public final class DirectEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
