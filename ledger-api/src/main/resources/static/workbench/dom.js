@@ -27,12 +27,15 @@ export function clear(element, ...children) {
     return element;
 }
 
-/** 2025-05-20 → 20 May 2025 */
+/**
+ * 2025-05-20 → 20 May 2025 in British English, May 20, 2025 in American, 20. Mai 2025 in German:
+ * in the browser's language, as its date fields are, so that a page writes dates one way.
+ */
 export function day(iso) {
     if (!iso) {
         return '';
     }
-    return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB',
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined,
         {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
 }
 

@@ -46,7 +46,13 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    /** A browser in British English, whose pages write dates as the tests expect them ("16 May 2025"). */
     static Browser open(LedgerNode node) {
+        return open(node, "en-GB");
+    }
+
+    /** A browser in the language given ("de-DE"): the dates its pages write follow it. */
+    static Browser open(LedgerNode node, String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String missing = "no Chromium at " + CHROMIUM + " with its driver at " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver)";
@@ -65,6 +71,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        // Headless Chromium here keeps American English whatever --lang or the environment say.
+        driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return new Browser(driver, node.base());
     }

@@ -352,6 +352,19 @@ class WorkbenchTest {
         }
     }
 
+    /** Dates are written in the browser's language. */
+    @Test
+    void datesFollowTheBrowsersLanguage() {
+        browser.go(PAGE);
+        assertThat(browser.find("#headline").getText()).contains("opened 16 May 2025");
+        try (Browser german = Browser.open(node, "de-DE")) {
+            german.signIn(LedgerNode.READER, LedgerNode.password(LedgerNode.READER));
+            german.go(PAGE);
+            german.find("#matrix table");
+            assertThat(german.find("#headline").getText()).contains("opened 16. Mai 2025");
+        }
+    }
+
     @Test
     void anAdminSeesTheViewsLagAndReplaysOneWithProgress() {
         try (Browser admin = Browser.open(node)) {
