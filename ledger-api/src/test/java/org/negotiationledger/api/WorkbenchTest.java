@@ -206,6 +206,7 @@ class WorkbenchTest {
         // Each stance is a level of its own: a proposal or a demand is not drawn, or described, as support.
         assertThat(browser.find("#stance-chart").getAttribute("aria-label"))
                 .contains("Ukraine, conditional since 27 May 2025", "Russia, conditional since 18 Jun 2025");
+        browser.screenshot("positions-over-time");
         browser.go(PAGE + "?tab=over-time&topic=leaders-meeting&asOf=2025-05-20");
         browser.waitUntil(d -> browser.find("#stance-chart").getAttribute("aria-label")
                 .contains("Ukraine, proposes since 16 May 2025; Russia, rejects since 16 May 2025"));
@@ -213,7 +214,6 @@ class WorkbenchTest {
         browser.waitUntil(d -> browser.find("#stance-chart").getAttribute("aria-label")
                 .contains("Ukraine, demands since 27 Jun 2025"));
         assertThat(browser.errors()).isEmpty();
-        browser.screenshot("positions-over-time");
     }
 
     @Test
